@@ -1,0 +1,47 @@
+/**
+ * What a module implementation (runtime/modules/**) sees of the VU that imported it.
+ * Each VU gets its own module instances (as in k6); `shared` is per worker thread.
+ */
+import type { MetricDef, MetricType, Tags, ValueType } from '../metrics/metric.ts';
+
+export type VUPhase = 'init' | 'setup' | 'iteration' | 'teardown' | 'summary';
+
+export interface Logger {
+  debug(msg: string): void;
+  info(msg: string): void;
+  warn(msg: string): void;
+  error(msg: string): void;
+}
+
+/** Resources that all VUs of one worker thread share, closed once when the worker ends. */
+export interface SharedResources {
+  get<T>(key: string, create: () => T, close?: (value: T) => void | Promise<void>): T;
+}
+
+export interface VUContext {
+  /** __VU: 1-based; 0 for the options pass, setup, teardown and handleSummary */
+  readonly id: number;
+  /** exec.vu.idInTest: unique across execution segments */
+  readonly idInTest: number;
+  readonly phase: VUPhase;
+  /** __ENV as this VU sees it now (scenario env applied during its iterations) */
+  readonly env: Readonly<Record<string, string>>;
+  /** absolute path of the script, to resolve open() and relative files */
+  readonly scriptPath: string;
+  readonly log: Logger;
+  readonly shared: SharedResources;
+  /** aborted when the current iteration is interrupted (gracefulStop, abort): stop waiting */
+  readonly signal: AbortSignal;
+
+  /** k6's registry semantics: same name and type returns the same metric; otherwise throws */
+  defineMetric(name: string, type: MetricType, contains?: ValueType): MetricDef;
+  /** one sample, tagged with the VU's current tags merged with `tags` */
+  emit(metric: MetricDef, value: number, tags?: Tags): void;
+  /** the VU's current tags (test-wide, scenario, group, exec.vu.metrics.tags) */
+  currentTags(): Tags;
+  /**
+   * Registers async work with the running iteration: the iteration ends only when
+   * all tracked promises have settled (k6's event loop semantics). Returns `p`.
+   */
+  track<T>(p: Promise<T>): Promise<T>;
+}
