@@ -1,0 +1,45 @@
+/** The `streamprobe` command: `run`, `build`, `version`, `help`. */
+import { ExitCode, StreamprobeError } from '../errors.ts';
+import { runTest } from '../run/run-test.ts';
+
+const USAGE = `streamprobe: load, latency, accuracy and chaos tests for Kafka pipelines, with k6 scripts
+
+Usage:
+  streamprobe run <script.ts|script.js> [flags]   run a test (see "streamprobe run --help")
+  streamprobe version
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'run':
+      return runTest(rest);
+    case 'version':
+    case '--version':
+      process.stdout.write(`streamprobe ${process.env.npm_package_version ?? ''}`.trim() + '\n');
+      return ExitCode.OK;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return ExitCode.OK;
+    default:
+      throw new StreamprobeError(`unknown command "${command}"; use "streamprobe run <script>" or see "streamprobe help"`, ExitCode.Generic);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof StreamprobeError) {
+      process.stderr.write(`ERROR ${err.message}\n`);
+      process.exitCode = err.exitCode;
+    } else {
+      process.stderr.write(`ERROR ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = ExitCode.Generic;
+    }
+  },
+);

@@ -1,0 +1,129 @@
+/**
+ * Runs every scenario of the test on this thread, for this thread's execution segment: plans
+ * from the executors, VUs from one pool, each scenario started at its startTime.
+ */
+import { ConfigError } from '../errors.ts';
+import { getExecutor } from '../executors/index.ts';
+import type { ExecutionPlan, ScenarioBase } from '../executors/types.ts';
+import { DROPPED_ITERATIONS, ITERATION_DURATION, ITERATIONS, ITERATION_START_LAG } from '../metrics/builtin.ts';
+import type { ConsolidatedOptions } from '../options/types.ts';
+import type { ThreadHost } from '../vu/host.ts';
+import { VU } from '../vu/vu.ts';
+import { runArrival } from './arrival.ts';
+import { runIterations } from './iterations.ts';
+import { runLoopingVUs } from './looping-vus.ts';
+import type { ScenarioRun } from './scenario-run.ts';
+import type { SegmentContext } from './segment.ts';
+import { VUPool } from './vu-pool.ts';
+import { sleepMs } from './yielder.ts';
+
+export interface PlannedScenario {
+  readonly config: ScenarioBase;
+  readonly plan: ExecutionPlan;
+  /** VUs it may hold at once */
+  readonly vus: number;
+  /** start and end of its whole run (incl. gracefulStop), ms after the test start */
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+export function planScenarios(options: ConsolidatedOptions, segment: SegmentContext): PlannedScenario[] {
+  return Object.values(options.scenarios).map((config) => {
+    const executor = getExecutor(config.executor, config.name);
+    const plan = executor.plan(config, segment);
+    return { config, plan, vus: vusOf(plan), fromMs: config.startTimeMs, toMs: config.startTimeMs + executor.maxDurationMs(config) };
+  });
+}
+
+function vusOf(plan: ExecutionPlan): number {
+  switch (plan.type) {
+    case 'arrival':
+      return plan.maxVUs;
+    case 'vus':
+      return plan.maxVUs;
+    default:
+      return plan.vus;
+  }
+}
+
+/** VUs to initialise before the start: the most that overlapping scenarios hold at once. */
+export function plannedVUs(planned: readonly PlannedScenario[]): number {
+  let most = 0;
+  for (const at of planned) {
+    const overlapping = planned.filter((p) => p.fromMs <= at.fromMs && at.fromMs < p.toMs);
+    most = Math.max(most, overlapping.reduce((sum, p) => sum + (p.plan.type === 'arrival' ? p.plan.preAllocatedVUs : p.vus), 0));
+  }
+  return most;
+}
+
+/** Checks that each scenario's exec function is exported (k6: invalid config). */
+export function checkExecFunctions(options: ConsolidatedOptions, exports: Record<string, unknown>): void {
+  for (const s of Object.values(options.scenarios)) {
+    if (typeof exports[s.exec] !== 'function') {
+      const what = s.exec === 'default' ? 'a default function (export default function () { … })' : `a function named "${s.exec}"`;
+      throw new ConfigError(`scenario "${s.name}" runs "${s.exec}", but the script does not export ${what}`);
+    }
+  }
+}
+
+export class ThreadScheduler {
+  readonly runs: ScenarioRun[] = [];
+  readonly pool: VUPool;
+  private readonly planned: PlannedScenario[];
+
+  constructor(
+    private readonly host: ThreadHost,
+    private readonly segment: SegmentContext,
+  ) {
+    this.planned = planScenarios(host.options!, segment);
+    this.pool = new VUPool((id) => new VU(host, id, segment.idInTest(id)));
+  }
+
+  /** Initialises the planned VUs (each runs the init context). */
+  initVUs(): void {
+    this.pool.prepare(plannedVUs(this.planned));
+    this.host.counters.vusInitialized = this.pool.initialized;
+  }
+
+  /** Runs all scenarios; `t0` is performance.now() at the test start. */
+  async run(t0: number, stop: AbortSignal): Promise<void> {
+    const host = this.host;
+    const defs = { iterations: ITERATIONS, duration: ITERATION_DURATION, dropped: DROPPED_ITERATIONS, lag: ITERATION_START_LAG };
+    await Promise.all(
+      this.planned.map(async (p) => {
+        const wait = p.config.startTimeMs - (performance.now() - t0);
+        if (wait > 0) await sleepMs(wait, stop);
+        if (stop.aborted || host.stopping) return;
+        const startEpochMs = Date.now();
+        const run: ScenarioRun = {
+          config: p.config,
+          plan: p.plan,
+          host,
+          pool: this.pool,
+          segment: this.segment,
+          t0: performance.now(),
+          stop,
+          defs,
+          started: 0,
+          progress: 0,
+          active: 0,
+          held: 0,
+          state: { config: p.config, startEpochMs, progress: () => run.progress },
+        };
+        this.runs.push(run);
+        await driverFor(p.plan)(run);
+      }),
+    );
+  }
+}
+
+function driverFor(plan: ExecutionPlan): (run: ScenarioRun) => Promise<void> {
+  switch (plan.type) {
+    case 'arrival':
+      return runArrival;
+    case 'vus':
+      return runLoopingVUs;
+    default:
+      return runIterations;
+  }
+}

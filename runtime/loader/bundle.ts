@@ -1,0 +1,49 @@
+/**
+ * Bundles a test script (TypeScript, k6 JavaScript, or an existing build/*.js) into one CommonJS
+ * function body whose `k6*` imports become `require()` calls answered by per-VU module instances.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { ExitCode, StreamprobeError } from '../errors.ts';
+
+export interface ScriptBundle {
+  readonly scriptPath: string;
+  /** the filename compiled code reports in stack traces */
+  readonly filename: string;
+  readonly code: string;
+  /** esbuild's source map (JSON), to point errors at the user's lines */
+  readonly sourceMap: string;
+}
+
+export async function bundleScript(scriptPath: string): Promise<ScriptBundle> {
+  const abs = path.resolve(scriptPath);
+  if (!existsSync(abs)) {
+    throw new StreamprobeError(`script not found: ${scriptPath}; give the path of a .ts or .js test script`, ExitCode.Generic);
+  }
+  let result: esbuild.BuildResult<{ write: false }>;
+  try {
+    result = await esbuild.build({
+      entryPoints: [abs],
+      bundle: true,
+      write: false,
+      format: 'cjs',
+      platform: 'neutral',
+      target: 'es2022',
+      mainFields: ['module', 'main'],
+      external: ['k6', 'k6/*', 'https://*'],
+      sourcemap: 'external',
+      outfile: `${abs}.bundle.js`,
+      logLevel: 'silent',
+    });
+  } catch (err) {
+    const errors = (err as esbuild.BuildFailure).errors ?? [];
+    const detail = errors
+      .map((e) => `${e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ` : ''}${e.text}`)
+      .join('\n');
+    throw new StreamprobeError(`could not load ${scriptPath}:\n${detail || String(err)}`, ExitCode.ScriptException);
+  }
+  const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
+  const map = result.outputFiles.find((f) => f.path.endsWith('.map'));
+  return { scriptPath: abs, filename: `${abs}.bundle.js`, code: js!.text, sourceMap: map?.text ?? '' };
+}

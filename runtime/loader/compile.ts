@@ -1,0 +1,38 @@
+/**
+ * Compiles a bundle once per thread into a factory; each VU calls the factory to run its own
+ * init context (module-level state per VU, as in k6) at the cost of a closure, not a JS runtime.
+ */
+import vm from 'node:vm';
+import type { ScriptBundle } from './bundle.ts';
+
+export interface InitGlobals {
+  require(specifier: string): unknown;
+  open(file: string, mode?: string): string | ArrayBuffer;
+  __ENV: Record<string, string>;
+  __VU: number;
+  setTimeout: (...args: any[]) => unknown;
+  clearTimeout: (id: unknown) => void;
+  setInterval: (...args: any[]) => unknown;
+  clearInterval: (id: unknown) => void;
+}
+
+export interface ScriptInstance {
+  readonly exports: Record<string, unknown>;
+  /** sets the script-visible `__ITER` */
+  setIter(iter: number): void;
+}
+
+export type ScriptFactory = (globals: InitGlobals) => ScriptInstance;
+
+const params = ['require', 'module', 'exports', 'open', '__ENV', '__VU', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'];
+
+export function compileScript(bundle: ScriptBundle): ScriptFactory {
+  // `__ITER` is a closure variable of each instance so every VU sees its own counter.
+  const body = `let __ITER;\n${bundle.code}\n;return (i) => { __ITER = i; };`;
+  const fn = vm.compileFunction(body, params, { filename: bundle.filename, lineOffset: -1 });
+  return (g) => {
+    const module = { exports: {} as Record<string, unknown> };
+    const setIter = fn(g.require, module, module.exports, g.open, g.__ENV, g.__VU, g.setTimeout, g.clearTimeout, g.setInterval, g.clearInterval) as (i: number) => void;
+    return { exports: module.exports, setIter };
+  };
+}

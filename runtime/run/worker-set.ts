@@ -1,0 +1,79 @@
+/** The worker threads of one test run, and the messages between them and the main thread. */
+import { Worker } from 'node:worker_threads';
+import { ExitCode, StreamprobeError } from '../errors.ts';
+import type { FromWorker, Report, ToWorker, WorkerInit } from '../worker/messages.ts';
+
+export interface WorkerEvents {
+  report(index: number, report: Report): void;
+  abort(reason: string, exitCode: number): void;
+  fail(reason: string): void;
+}
+
+export class WorkerSet {
+  private readonly workers: Worker[];
+  private readonly done: Promise<void>[];
+  private readonly ready = new Map<number, () => void>();
+  private readonly failed: ((e: Error) => void)[] = [];
+
+  constructor(inits: WorkerInit[], private readonly events: WorkerEvents) {
+    const url = new URL('../worker/bootstrap.mjs', import.meta.url);
+    this.workers = inits.map((init) => new Worker(url, { workerData: init, stdout: false, stderr: false }));
+    this.done = this.workers.map((w, i) => this.watch(w, i));
+  }
+
+  private watch(worker: Worker, index: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      worker.on('message', (m: FromWorker) => {
+        switch (m.type) {
+          case 'ready':
+            this.ready.get(index)?.();
+            break;
+          case 'error':
+            for (const f of this.failed) f(new StreamprobeError(m.message, m.exitCode));
+            resolve();
+            break;
+          case 'report':
+            this.events.report(index, m.report);
+            break;
+          case 'done':
+            this.events.report(index, m.report);
+            resolve();
+            break;
+          case 'abort':
+            this.events.abort(m.reason, m.exitCode);
+            break;
+          case 'fail':
+            this.events.fail(m.reason);
+            break;
+        }
+      });
+      worker.on('error', (err) => {
+        for (const f of this.failed) f(new StreamprobeError(`a worker thread crashed: ${err.stack ?? err}`, ExitCode.ScriptException));
+        resolve();
+      });
+      worker.on('exit', () => resolve());
+    });
+  }
+
+  /** Resolves when every worker initialised its VUs; rejects with the first worker's error. */
+  whenReady(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let left = this.workers.length;
+      this.failed.push(reject);
+      this.workers.forEach((_, i) => this.ready.set(i, () => --left === 0 && resolve()));
+    });
+  }
+
+  send(m: ToWorker): void {
+    for (const w of this.workers) w.postMessage(m);
+  }
+
+  /** Resolves when every worker has sent its final report or ended. */
+  async allDone(): Promise<void> {
+    await Promise.all(this.done);
+  }
+
+  async terminate(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

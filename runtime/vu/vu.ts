@@ -1,0 +1,310 @@
+/**
+ * A virtual user: its own init context (module-level state and module instances), its tags,
+ * and the iteration loop body. Many VUs share one thread in async mode.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { MetricDef, MetricType, Tags, ValueType } from '../metrics/metric.ts';
+import type { Series } from '../metrics/store.ts';
+import { ExitCode, StreamprobeError } from '../errors.ts';
+import { createModule } from '../modules/registry.ts';
+import type { ScriptInstance } from '../loader/compile.ts';
+import type { Logger, VUContext, VUPhase } from './context.ts';
+import type { ThreadHost } from './host.ts';
+import { TestAbortError } from './interrupt.ts';
+import type { IterationStart, ScenarioState } from './scenario-state.ts';
+import { VUTimers } from './timers.ts';
+
+const neverAborted = new AbortController().signal;
+
+interface Interruptor {
+  readonly controller: AbortController;
+  /** rejects when the controller aborts */
+  readonly fired: Promise<never>;
+}
+
+function newInterruptor(): Interruptor {
+  const controller = new AbortController();
+  const fired = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+  });
+  fired.catch(() => {});
+  return { controller, fired };
+}
+
+export type IterationOutcome = 'complete' | 'interrupted';
+
+export class VU implements VUContext {
+  phase: VUPhase = 'init';
+  readonly env: Record<string, string>;
+  readonly scriptPath: string;
+  readonly log: Logger;
+  /** exec.vu.metrics.tags: a proxy so writes invalidate the cached tag set */
+  readonly dynamicTags: Record<string, string>;
+  readonly metadata: Record<string, string> = {};
+
+  scenario: ScenarioState | undefined;
+  iterationStart: IterationStart | undefined;
+  /** __ITER: per VU, across scenarios; -1 before the first iteration */
+  iterationInInstance = -1;
+  iterationInScenario = -1;
+  groupPath = '';
+
+  private instance!: ScriptInstance;
+  private readonly modules = new Map<string, unknown>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly timers: VUTimers;
+  /** reused across iterations until it fires: an interrupt ends the VU's current work */
+  private interruptor = newInterruptor();
+  private running = false;
+  private tags: Tags | undefined;
+  private readonly series = new Map<MetricDef, Series>();
+  private setupData: { parsed: boolean; value: unknown } = { parsed: false, value: undefined };
+  private scenarioEnvFor: ScenarioState | undefined;
+
+  constructor(
+    readonly host: ThreadHost,
+    readonly id: number,
+    readonly idInTest: number,
+  ) {
+    this.env = { ...host.baseEnv };
+    this.scriptPath = host.scriptPath;
+    this.log = host.log;
+    this.timers = new VUTimers((p) => this.track(p));
+    this.dynamicTags = new Proxy({} as Record<string, string>, {
+      set: (t, k, v) => {
+        if (typeof v === 'object' && v !== null) {
+          this.log.warn(`exec.vu.metrics.tags: the value of tag "${String(k)}" must be a string, number or boolean`);
+          return true;
+        }
+        t[k as string] = String(v);
+        this.invalidateTags();
+        return true;
+      },
+      deleteProperty: (t, k) => {
+        delete t[k as string];
+        this.invalidateTags();
+        return true;
+      },
+    });
+  }
+
+  get shared() {
+    return this.host.shared;
+  }
+
+  get signal(): AbortSignal {
+    return this.running ? this.interruptor.controller.signal : neverAborted;
+  }
+
+  get exports(): Record<string, unknown> {
+    return this.instance.exports;
+  }
+
+  /** Runs the script's init context for this VU. Throws StreamprobeError(107) naming the line. */
+  init(): void {
+    this.phase = 'init';
+    try {
+      this.instance = this.host.factory({
+        require: (s) => this.require(s),
+        open: (f, mode) => this.open(f, mode),
+        __ENV: this.env,
+        __VU: this.id,
+        ...this.timerFunctions(),
+      });
+    } catch (err) {
+      if (err instanceof StreamprobeError) throw err;
+      throw new StreamprobeError(`the script threw in its init context: ${this.describe(err)}`, ExitCode.ScriptException, { cause: err });
+    }
+  }
+
+  timerFunctions() {
+    const t = this.timers;
+    return { setTimeout: t.setTimeout, clearTimeout: t.clear, setInterval: t.setInterval, clearInterval: t.clear };
+  }
+
+  require(specifier: string): unknown {
+    let mod = this.modules.get(specifier);
+    if (mod === undefined) {
+      mod = createModule(specifier, this);
+      this.modules.set(specifier, mod);
+    }
+    return mod;
+  }
+
+  private open(file: string, mode?: string): string | ArrayBuffer {
+    if (this.phase !== 'init') throw new Error('open() can only be called in the init context');
+    const abs = path.resolve(path.dirname(this.scriptPath), file);
+    let data = this.host.files.get(abs);
+    if (!data) {
+      try {
+        data = readFileSync(abs);
+      } catch {
+        throw new Error(`open("${file}"): no such file (looked for ${abs})`);
+      }
+      this.host.files.set(abs, data);
+    }
+    if (mode === 'b') return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+    return data.toString('utf8');
+  }
+
+  defineMetric(name: string, type: MetricType, contains: ValueType = 'default'): MetricDef {
+    return this.host.registry.define(name, type, contains);
+  }
+
+  currentTags(): Tags {
+    if (this.tags) return this.tags;
+    const options = this.host.options;
+    const system = options?.systemTags;
+    const t: Record<string, string> = { ...(options?.tags ?? {}) };
+    if (this.scenario) {
+      Object.assign(t, this.scenario.config.tags);
+      if (!system || system.includes('scenario')) t.scenario = this.scenario.config.name;
+    }
+    if (!system || system.includes('group')) t.group = this.groupPath;
+    Object.assign(t, this.dynamicTags);
+    this.tags = t;
+    return t;
+  }
+
+  private invalidateTags(): void {
+    this.tags = undefined;
+    this.series.clear();
+  }
+
+  emit(metric: MetricDef, value: number, tags?: Tags): void {
+    if (tags) {
+      this.host.store.add(metric, { ...this.currentTags(), ...tags }, value);
+      return;
+    }
+    let s = this.series.get(metric);
+    if (!s) {
+      s = this.host.store.series(metric, this.currentTags());
+      this.series.set(metric, s);
+    }
+    s.add(value);
+  }
+
+  track<T>(p: Promise<T>): Promise<T> {
+    this.pending.add(p);
+    const settle = () => this.pending.delete(p);
+    p.then(settle, settle);
+    return p;
+  }
+
+  setGroup(pathNow: string): void {
+    this.groupPath = pathNow;
+    this.invalidateTags();
+  }
+
+  enterScenario(s: ScenarioState): void {
+    if (this.scenario === s) return;
+    this.scenario = s;
+    this.iterationInScenario = -1;
+    if (this.scenarioEnvFor !== s) {
+      for (const k of Object.keys(this.env)) if (!(k in this.host.baseEnv)) delete this.env[k];
+      Object.assign(this.env, this.host.baseEnv, s.config.env);
+      this.scenarioEnvFor = s;
+    }
+    this.invalidateTags();
+  }
+
+  /**
+   * One iteration of the scenario's exec function. Exceptions are logged and the iteration
+   * still counts as complete; an interrupted one emits no iteration metrics (k6's rules).
+   */
+  async runIteration(start: IterationStart, exec: string, defs: { iterations: MetricDef; duration: MetricDef }): Promise<IterationOutcome> {
+    const host = this.host;
+    this.iterationStart = start;
+    this.iterationInInstance++;
+    this.iterationInScenario++;
+    this.instance.setIter(this.iterationInInstance);
+    this.phase = 'iteration';
+    const interruptor = this.interruptor;
+    this.running = true;
+    const began = performance.now();
+    try {
+      const result = (this.instance.exports[exec] as (data: unknown) => unknown)(this.data());
+      if (result instanceof Promise || this.pending.size > 0) await this.settle(result, interruptor.fired);
+    } catch (err) {
+      if (!interruptor.controller.signal.aborted) this.iterationError(err);
+    }
+    this.running = false;
+    if (interruptor.controller.signal.aborted) {
+      this.interruptor = newInterruptor();
+      this.timers.clearAll();
+      this.pending.clear();
+      host.counters.iterationsInterrupted++;
+      return 'interrupted';
+    }
+    const minMs = host.options?.minIterationDurationMs ?? 0;
+    const took = performance.now() - began;
+    this.emit(defs.iterations, 1);
+    this.emit(defs.duration, took);
+    host.counters.iterationsCompleted++;
+    if (minMs > took) await new Promise((r) => setTimeout(r, minMs - took));
+    return 'complete';
+  }
+
+  /** Waits for the iteration's promise and every tracked async call, or for an interrupt. */
+  private async settle(result: unknown, interrupted: Promise<never>): Promise<void> {
+    await Promise.race([result, interrupted]);
+    while (this.pending.size > 0) await Promise.race([Promise.allSettled([...this.pending]), interrupted]);
+  }
+
+  /** Ends the VU's current iteration or lifecycle call (gracefulStop, ramp-down, abort). */
+  interrupt(reason = 'interrupted'): void {
+    if (this.running) this.interruptor.controller.abort(new Error(reason));
+  }
+
+  private iterationError(err: unknown): void {
+    if (err instanceof TestAbortError) {
+      this.host.abortTest(err.message, ExitCode.ScriptAborted);
+      return;
+    }
+    if (err instanceof StreamprobeError && err.exitCode === ExitCode.SUTUnreachable) {
+      this.host.abortTest(err.message, ExitCode.SUTUnreachable);
+      return;
+    }
+    const where = this.scenario ? ` executor=${this.scenario.config.executor} scenario=${this.scenario.config.name}` : '';
+    this.log.error(`${this.describe(err)}${where} source=stacktrace`);
+  }
+
+  /** The error's mapped stack (user's file:line), or its message. */
+  describe(err: unknown): string {
+    if (err instanceof Error) {
+      const stack = err.stack ? this.host.mapStack(err.stack) : `${err.name}: ${err.message}`;
+      const lines = stack.split('\n');
+      const user = lines.filter((l, i) => i === 0 || (l.includes(path.dirname(this.scriptPath)) && !l.includes('node_modules')));
+      return user.join('\n');
+    }
+    return String(err);
+  }
+
+  /** setup() data: parsed once per VU, lazily, and shared by its iterations (k6's rule). */
+  private data(): unknown {
+    if (!this.setupData.parsed) {
+      const json = this.host.setupDataJson;
+      this.setupData = { parsed: true, value: json === undefined ? undefined : JSON.parse(json) };
+    }
+    return this.setupData.value;
+  }
+
+  /** setup/teardown/handleSummary: run with group `::<name>`, awaited with its tracked work. */
+  async runLifecycle(name: 'setup' | 'teardown' | 'handleSummary', arg?: unknown): Promise<unknown> {
+    const fn = this.instance.exports[name];
+    if (typeof fn !== 'function') return undefined;
+    this.phase = name === 'handleSummary' ? 'summary' : name;
+    if (name !== 'handleSummary') this.setGroup(`::${name}`);
+    this.running = true;
+    try {
+      const result = (fn as (a: unknown) => unknown)(arg);
+      const value = result instanceof Promise ? await Promise.race([result, this.interruptor.fired]) : result;
+      await this.settle(undefined, this.interruptor.fired);
+      return value;
+    } finally {
+      this.running = false;
+      this.setGroup('');
+    }
+  }
+}

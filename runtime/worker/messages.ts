@@ -1,0 +1,46 @@
+/** The protocol between the main thread and its worker threads (all structured-clone data). */
+import type { ExitCodeValue } from '../errors.ts';
+import type { StoreSnapshot } from '../metrics/store.ts';
+import type { ConsolidatedOptions } from '../options/types.ts';
+import type { GroupSnapshot } from '../summary/groups.ts';
+import type { ScriptBundle } from '../loader/bundle.ts';
+
+export interface WorkerInit {
+  readonly bundle: ScriptBundle;
+  readonly options: ConsolidatedOptions;
+  readonly env: Record<string, string>;
+  readonly segment: string;
+  readonly sequence: string;
+  readonly verbose: boolean;
+  readonly workerIndex: number;
+}
+
+export interface ScenarioProgress {
+  readonly name: string;
+  readonly progress: number;
+  readonly active: number;
+  readonly held: number;
+  readonly started: number;
+}
+
+export interface Report {
+  readonly metrics: StoreSnapshot;
+  readonly groups: GroupSnapshot;
+  readonly scenarios: ScenarioProgress[];
+  readonly vusActive: number;
+  readonly vusInitialized: number;
+  readonly iterationsCompleted: number;
+  readonly iterationsInterrupted: number;
+}
+
+export type ToWorker =
+  | { type: 'start'; startEpochMs: number; setupDataJson: string | undefined }
+  | { type: 'stop' };
+
+export type FromWorker =
+  | { type: 'ready'; vusInitialized: number }
+  | { type: 'error'; message: string; exitCode: ExitCodeValue }
+  | { type: 'report'; report: Report }
+  | { type: 'abort'; reason: string; exitCode: ExitCodeValue }
+  | { type: 'fail'; reason: string }
+  | { type: 'done'; report: Report };

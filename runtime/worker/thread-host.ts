@@ -1,0 +1,52 @@
+/** A ThreadHost: the per-thread state VUs share (registry, store, groups, pooled clients). */
+import { defineBuiltinMetrics } from '../metrics/builtin.ts';
+import { MetricRegistry } from '../metrics/registry.ts';
+import { MetricStore } from '../metrics/store.ts';
+import { GroupTree } from '../summary/groups.ts';
+import type { ScriptFactory } from '../loader/compile.ts';
+import type { StackMapper } from '../loader/source-map.ts';
+import type { ConsolidatedOptions } from '../options/types.ts';
+import type { ExitCodeValue } from '../errors.ts';
+import type { Logger } from '../vu/context.ts';
+import type { ExecutionCounters, ThreadHost } from '../vu/host.ts';
+import { SharedResourcePool } from '../vu/shared-resources.ts';
+
+export interface HostEvents {
+  abort(reason: string, exitCode: ExitCodeValue): void;
+  fail(reason: string): void;
+}
+
+export class LocalHost implements ThreadHost {
+  readonly registry = new MetricRegistry();
+  readonly store = new MetricStore();
+  readonly groups = new GroupTree();
+  readonly shared = new SharedResourcePool();
+  readonly counters: ExecutionCounters = { iterationsCompleted: 0, iterationsInterrupted: 0, vusActive: 0, vusInitialized: 0 };
+  readonly sharedArrays = new Map<string, string>();
+  readonly files = new Map<string, Buffer>();
+  testStartEpochMs = 0;
+  setupDataJson: string | undefined;
+  stopping = false;
+
+  constructor(
+    readonly scriptPath: string,
+    readonly factory: ScriptFactory,
+    readonly mapStack: StackMapper,
+    readonly log: Logger,
+    readonly baseEnv: Readonly<Record<string, string>>,
+    public options: ConsolidatedOptions | undefined,
+    private readonly events: HostEvents,
+  ) {
+    defineBuiltinMetrics(this.registry);
+  }
+
+  abortTest(reason: string, exitCode: ExitCodeValue): void {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.events.abort(reason, exitCode);
+  }
+
+  markFailed(reason: string): void {
+    this.events.fail(reason);
+  }
+}

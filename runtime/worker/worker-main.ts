@@ -1,0 +1,83 @@
+/** A worker thread: its execution segment of every scenario, reporting metrics every second. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { ExitCode, StreamprobeError } from '../errors.ts';
+import { segmentContext } from '../execution/segment.ts';
+import { checkExecFunctions, ThreadScheduler } from '../execution/scheduler.ts';
+import { transferables } from '../metrics/store.ts';
+import { loadScript } from '../loader/load.ts';
+import { createLogger } from '../vu/logger.ts';
+import type { FromWorker, Report, ToWorker, WorkerInit } from './messages.ts';
+import { LocalHost } from './thread-host.ts';
+
+const REPORT_INTERVAL_MS = 1000;
+const init = workerData as WorkerInit;
+const port = parentPort!;
+const send = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+
+async function main(): Promise<void> {
+  const script = await loadScript(init.bundle);
+  const stop = new AbortController();
+  const host = new LocalHost(
+    script.path,
+    script.factory,
+    script.mapStack,
+    createLogger({ verbose: init.verbose }),
+    init.env,
+    init.options,
+    {
+      abort: (reason, exitCode) => {
+        stop.abort();
+        send({ type: 'abort', reason, exitCode });
+      },
+      fail: (reason) => send({ type: 'fail', reason }),
+    },
+  );
+  const scheduler = new ThreadScheduler(host, segmentContext(init.segment, init.sequence));
+  scheduler.initVUs();
+  const first = scheduler.pool.take(1);
+  checkExecFunctions(init.options, first[0]?.exports ?? {});
+  scheduler.pool.giveBack(first);
+  send({ type: 'ready', vusInitialized: scheduler.pool.initialized });
+
+  const report = (): Report => {
+    const runs = scheduler.runs;
+    host.counters.vusActive = runs.reduce((n, r) => n + r.active, 0);
+    host.counters.vusInitialized = scheduler.pool.initialized;
+    return {
+      metrics: host.store.drain(),
+      groups: host.groups.takeDelta(),
+      scenarios: runs.map((r) => ({ name: r.config.name, progress: r.progress, active: r.active, held: r.held, started: r.started })),
+      vusActive: host.counters.vusActive,
+      vusInitialized: host.counters.vusInitialized,
+      iterationsCompleted: host.counters.iterationsCompleted,
+      iterationsInterrupted: host.counters.iterationsInterrupted,
+    };
+  };
+
+  port.on('message', async (m: ToWorker) => {
+    if (m.type === 'stop') {
+      host.stopping = true;
+      stop.abort();
+      return;
+    }
+    host.testStartEpochMs = m.startEpochMs;
+    host.setupDataJson = m.setupDataJson;
+    const timer = setInterval(() => {
+      const r = report();
+      send({ type: 'report', report: r }, transferables(r.metrics));
+    }, REPORT_INTERVAL_MS);
+    try {
+      await scheduler.run(performance.now() - (Date.now() - m.startEpochMs), stop.signal);
+    } finally {
+      clearInterval(timer);
+      await host.shared.closeAll();
+      const r = report();
+      send({ type: 'done', report: r }, transferables(r.metrics));
+    }
+  });
+}
+
+main().catch((err) => {
+  const exitCode = err instanceof StreamprobeError ? err.exitCode : ExitCode.ScriptException;
+  send({ type: 'error', message: err instanceof Error ? err.message : String(err), exitCode });
+});
