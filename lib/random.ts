@@ -62,11 +62,6 @@ export class Random {
     return min + Math.floor(this.next() * (max - min + 1));
   }
 
-  /** true with probability p */
-  chance(p: number): boolean {
-    return p > 0 && this.next() < p;
-  }
-
   pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.next() * items.length)]!;
   }

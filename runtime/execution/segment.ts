@@ -14,8 +14,13 @@ const SEQUENCE_FLAG = '--execution-segment-sequence';
 /** Striping builds a table of L entries; finer sequences are a typo, not a real split. */
 const MAX_STRIPE_BLOCK = 1_000_000;
 
-/** Yields this segment's global indices (0-based, ascending) without allocating per index. */
-export class StripeCursor {
+/** An endless, ascending walk over a segment's global indices (0-based). */
+export interface IndexCursor {
+  next(): number;
+}
+
+/** Walks one stripe without allocating per index. */
+class StripeCursor implements IndexCursor {
   private block = 0;
   private pos = 0;
 
@@ -34,24 +39,61 @@ export class StripeCursor {
   }
 }
 
-export class SegmentContext {
-  static readonly full: SegmentContext = new SegmentContext(Rational.ZERO, Rational.ONE, [0], 1, true);
+/** One level of division: the indices of each block of `blockSize` that this part owns. */
+class Stripe {
+  static readonly WHOLE = new Stripe(Rational.ZERO, Rational.ONE, [0], 1, true);
 
-  /** segment length, to − from */
-  readonly lengthFraction: number;
-
-  /** Build through segmentContext(), which validates and stripes. */
   constructor(
     readonly from: Rational,
     readonly to: Rational,
-    /** this segment's indices within one block, ascending */
-    private readonly owned: readonly number[],
+    /** ascending */
+    readonly owned: readonly number[],
     /** L: indices per block */
     readonly blockSize: number,
     /** true when a sequence was given: scale by striping (k6 ScaleInt64), else by rounding (k6 Scale) */
     private readonly striped: boolean,
+  ) {}
+
+  get isWhole(): boolean {
+    return this.owned.length === this.blockSize;
+  }
+
+  scale(v: number): number {
+    if (this.isWhole) return v;
+    if (this.striped) {
+      const blocks = Math.floor(v / this.blockSize);
+      return blocks * this.owned.length + countBelow(this.owned, v - blocks * this.blockSize);
+    }
+    const value = BigInt(Math.trunc(v));
+    return Number(roundHalfUp(value, this.to) - roundHalfUp(value, this.from));
+  }
+
+  globalIndex(local: number): number {
+    const blocks = Math.floor(local / this.owned.length);
+    return blocks * this.blockSize + this.owned[local - blocks * this.owned.length]!;
+  }
+}
+
+export class SegmentContext {
+  static readonly full: SegmentContext = new SegmentContext(Stripe.WHOLE);
+
+  /** bounds within the whole test (for a split part: inside its parent's) */
+  readonly from: Rational;
+  readonly to: Rational;
+  /** segment length, to − from */
+  readonly lengthFraction: number;
+
+  /** Built by segmentContext() and split() (Stripe is private to this module). */
+  constructor(
+    private readonly stripe: Stripe,
+    /** set for a part of split(): this stripe divides the parent's own indices */
+    private readonly parent?: SegmentContext,
   ) {
-    this.lengthFraction = to.sub(from).toNumber();
+    const base = parent ?? { from: Rational.ZERO, to: Rational.ONE };
+    const length = base.to.sub(base.from);
+    this.from = base.from.add(length.mul(stripe.from));
+    this.to = base.from.add(length.mul(stripe.to));
+    this.lengthFraction = this.to.sub(this.from).toNumber();
   }
 
   get isFull(): boolean {
@@ -64,13 +106,7 @@ export class SegmentContext {
    * Without one: round(v·to) − round(v·from), rounding half up.
    */
   scale(v: number): number {
-    if (this.isFull) return v;
-    if (this.striped) {
-      const blocks = Math.floor(v / this.blockSize);
-      return blocks * this.owned.length + countBelow(this.owned, v - blocks * this.blockSize);
-    }
-    const value = BigInt(Math.trunc(v));
-    return Number(roundHalfUp(value, this.to) - roundHalfUp(value, this.from));
+    return this.stripe.scale(this.parent ? this.parent.scale(v) : v);
   }
 
   /** This instance's share of a rate: rate·(to − from). */
@@ -80,8 +116,8 @@ export class SegmentContext {
 
   /** Global index (0-based) of this segment's `local`-th (0-based) index. */
   globalIndex(local: number): number {
-    const blocks = Math.floor(local / this.owned.length);
-    return blocks * this.blockSize + this.owned[local - blocks * this.owned.length]!;
+    const own = this.stripe.globalIndex(local);
+    return this.parent ? this.parent.globalIndex(own) : own;
   }
 
   /** exec.vu.idInTest for the VU with exec.vu.idInInstance `idInInstance` (both 1-based). */
@@ -90,8 +126,24 @@ export class SegmentContext {
   }
 
   /** A fresh cursor over this segment's global indices, from the first. */
-  indices(): StripeCursor {
-    return new StripeCursor(this.owned, this.blockSize);
+  indices(): IndexCursor {
+    const own = new StripeCursor(this.stripe.owned, this.stripe.blockSize);
+    const parent = this.parent;
+    return parent ? { next: () => parent.globalIndex(own.next()) } : own;
+  }
+
+  /**
+   * Splits this segment into `count` equal parts (e.g. one per worker thread) that divide exactly
+   * this segment's own indices and shares. Unlike refining the sequence, this keeps the striping
+   * every other instance of the sequence relies on.
+   */
+  split(count: number): SegmentContext[] {
+    if (count === 1) return [this];
+    const n = BigInt(count);
+    return Array.from({ length: count }, (_, j) => {
+      const stripe = new Stripe(Rational.of(BigInt(j), n), Rational.of(BigInt(j) + 1n, n), [j], count, true);
+      return new SegmentContext(stripe, this);
+    });
   }
 
   toString(): string {
@@ -120,7 +172,7 @@ export function segmentContext(segment?: string | null, sequence?: string | null
   }
   if (boundaries.length === 2) return SegmentContext.full;
   const { owned, blockSize } = stripe(boundaries, position);
-  return new SegmentContext(from, to, owned, blockSize, hasSequence);
+  return new SegmentContext(new Stripe(from, to, owned, blockSize, hasSequence));
 }
 
 function parseSegment(text: string): [Rational, Rational] {

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { ExitCode, StreamprobeError } from '../errors.ts';
+import { k6SyntaxOptions } from '../build/esbuild-k6.ts';
 
 export interface ScriptBundle {
   readonly scriptPath: string;
@@ -27,11 +28,11 @@ export async function bundleScript(scriptPath: string): Promise<ScriptBundle> {
       entryPoints: [abs],
       bundle: true,
       write: false,
+      // the syntax k6's engine accepts, so a script that runs here runs in k6 too
+      ...k6SyntaxOptions,
       format: 'cjs',
       platform: 'neutral',
-      target: 'es2022',
       mainFields: ['module', 'main'],
-      external: ['k6', 'k6/*', 'https://*'],
       sourcemap: 'external',
       outfile: `${abs}.bundle.js`,
       logLevel: 'silent',

@@ -6,7 +6,6 @@ import execution from './k6/execution.ts';
 import data from './k6/data.ts';
 import encoding from './k6/encoding.ts';
 import timers from './k6/timers.ts';
-import kafka from './k6/x/kafka.ts';
 
 type ModuleFactory = (vu: VU) => Record<string, unknown>;
 
@@ -17,10 +16,21 @@ const modules: Record<string, ModuleFactory> = {
   'k6/data': data,
   'k6/encoding': encoding,
   'k6/timers': timers,
-  'k6/x/kafka': kafka,
 };
 
-export const moduleNames = Object.keys(modules);
+/** Heavy modules (a Kafka client) load only for scripts that import them. */
+const lazyModules: Record<string, () => Promise<{ default: ModuleFactory }>> = {
+  'k6/x/kafka': () => import('./k6/x/kafka.ts'),
+};
+
+export const moduleNames = [...Object.keys(modules), ...Object.keys(lazyModules)];
+
+/** Loads the lazy modules a bundle requires, before any VU runs its (synchronous) init context. */
+export async function preloadModules(code: string): Promise<void> {
+  for (const [name, load] of Object.entries(lazyModules)) {
+    if (!modules[name] && code.includes(`require("${name}")`)) modules[name] = (await load()).default;
+  }
+}
 
 export function createModule(specifier: string, vu: VU): Record<string, unknown> {
   const factory = modules[specifier];

@@ -26,7 +26,6 @@ import { banner } from './banner.ts';
 import { runStage, setupDataToJson } from './lifecycle.ts';
 import { ProgressPrinter, progressLines } from './progress.ts';
 import { summaryData, writeSummary } from './end-of-test.ts';
-import { workerSegments } from './worker-segments.ts';
 import { WorkerSet } from './worker-set.ts';
 
 const THRESHOLD_INTERVAL_MS = 2000;
@@ -79,10 +78,18 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
   }
 
   const main = new LocalHost(script.path, script.factory, script.mapStack, log, env, options, events);
-  const segments = workerSegments(options.executionSegment, options.executionSegmentSequence, workers);
   const reports = new Map<number, Report>();
   const set = new WorkerSet(
-    segments.map((s, i) => ({ bundle: script.bundle, options, env, segment: s.segment, sequence: s.sequence, verbose: args.runtime.verbose, workerIndex: i })),
+    Array.from({ length: workers }, (_, i) => ({
+      bundle: script.bundle,
+      options,
+      env,
+      segment: options.executionSegment,
+      sequence: options.executionSegmentSequence,
+      workers,
+      workerIndex: i,
+      verbose: args.runtime.verbose,
+    })),
     {
       report: (i, r) => {
         main.store.merge(r.metrics);
@@ -147,7 +154,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
       );
     };
     const tick = setInterval(() => {
-      if (reports.size < segments.length) return;
+      if (reports.size < workers) return;
       const all = [...reports.values()];
       vusSeries.add(all.reduce((n, r) => n + r.vusActive, 0));
       vusMaxSeries.add(all.reduce((n, r) => n + r.vusInitialized, 0));

@@ -17,21 +17,6 @@ import { VUTimers } from './timers.ts';
 
 const neverAborted = new AbortController().signal;
 
-interface Interruptor {
-  readonly controller: AbortController;
-  /** rejects when the controller aborts */
-  readonly fired: Promise<never>;
-}
-
-function newInterruptor(): Interruptor {
-  const controller = new AbortController();
-  const fired = new Promise<never>((_, reject) => {
-    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
-  });
-  fired.catch(() => {});
-  return { controller, fired };
-}
-
 export type IterationOutcome = 'complete' | 'interrupted';
 
 export class VU implements VUContext {
@@ -54,9 +39,12 @@ export class VU implements VUContext {
   private readonly modules = new Map<string, unknown>();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly timers: VUTimers;
-  /** reused across iterations until it fires: an interrupt ends the VU's current work */
-  private interruptor = newInterruptor();
   private running = false;
+  private interrupted = false;
+  /** rejects the wait of the current iteration; a fresh closure per wait (racing one long-lived promise leaks) */
+  private onInterrupt: ((err: Error) => void) | undefined;
+  /** created on first use in a run, for modules that pass it to their I/O */
+  private controller: AbortController | undefined;
   private tags: Tags | undefined;
   private readonly series = new Map<MetricDef, Series>();
   private setupData: { parsed: boolean; value: unknown } = { parsed: false, value: undefined };
@@ -94,7 +82,9 @@ export class VU implements VUContext {
   }
 
   get signal(): AbortSignal {
-    return this.running ? this.interruptor.controller.signal : neverAborted;
+    if (!this.running) return neverAborted;
+    this.controller ??= new AbortController();
+    return this.controller.signal;
   }
 
   get exports(): Record<string, unknown> {
@@ -220,20 +210,15 @@ export class VU implements VUContext {
     this.iterationInScenario++;
     this.instance.setIter(this.iterationInInstance);
     this.phase = 'iteration';
-    const interruptor = this.interruptor;
     this.running = true;
     const began = performance.now();
     try {
       const result = (this.instance.exports[exec] as (data: unknown) => unknown)(this.data());
-      if (result instanceof Promise || this.pending.size > 0) await this.settle(result, interruptor.fired);
+      if (result instanceof Promise || this.pending.size > 0) await this.settle(result);
     } catch (err) {
-      if (!interruptor.controller.signal.aborted) this.iterationError(err);
+      if (!this.interrupted) this.iterationError(err);
     }
-    this.running = false;
-    if (interruptor.controller.signal.aborted) {
-      this.interruptor = newInterruptor();
-      this.timers.clearAll();
-      this.pending.clear();
+    if (this.endRun()) {
       host.counters.iterationsInterrupted++;
       return 'interrupted';
     }
@@ -247,14 +232,38 @@ export class VU implements VUContext {
   }
 
   /** Waits for the iteration's promise and every tracked async call, or for an interrupt. */
-  private async settle(result: unknown, interrupted: Promise<never>): Promise<void> {
-    await Promise.race([result, interrupted]);
-    while (this.pending.size > 0) await Promise.race([Promise.allSettled([...this.pending]), interrupted]);
+  private settle(result: unknown): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.onInterrupt = reject;
+      const drainPending = (): void => {
+        if (this.pending.size === 0) resolve();
+        else Promise.allSettled([...this.pending]).then(drainPending);
+      };
+      Promise.resolve(result).then(drainPending, reject);
+    });
   }
 
   /** Ends the VU's current iteration or lifecycle call (gracefulStop, ramp-down, abort). */
   interrupt(reason = 'interrupted'): void {
-    if (this.running) this.interruptor.controller.abort(new Error(reason));
+    if (!this.running || this.interrupted) return;
+    this.interrupted = true;
+    const err = new Error(reason);
+    this.controller?.abort(err);
+    this.onInterrupt?.(err);
+  }
+
+  /** Clears the per-run state; true when the run was interrupted. */
+  private endRun(): boolean {
+    const interrupted = this.interrupted;
+    this.running = false;
+    this.interrupted = false;
+    this.onInterrupt = undefined;
+    this.controller = undefined;
+    if (interrupted) {
+      this.timers.clearAll();
+      this.pending.clear();
+    }
+    return interrupted;
   }
 
   private iterationError(err: unknown): void {
@@ -298,12 +307,14 @@ export class VU implements VUContext {
     if (name !== 'handleSummary') this.setGroup(`::${name}`);
     this.running = true;
     try {
-      const result = (fn as (a: unknown) => unknown)(arg);
-      const value = result instanceof Promise ? await Promise.race([result, this.interruptor.fired]) : result;
-      await this.settle(undefined, this.interruptor.fired);
+      let value = (fn as (a: unknown) => unknown)(arg);
+      if (value instanceof Promise) {
+        const settled = value.then((v) => ((value = v), undefined));
+        await this.settle(settled);
+      } else await this.settle(undefined);
       return value;
     } finally {
-      this.running = false;
+      this.endRun();
       this.setGroup('');
     }
   }

@@ -9,8 +9,11 @@ export interface WorkerInit {
   readonly bundle: ScriptBundle;
   readonly options: ConsolidatedOptions;
   readonly env: Record<string, string>;
-  readonly segment: string;
-  readonly sequence: string;
+  /** this instance's --execution-segment / --execution-segment-sequence (null: the whole test) */
+  readonly segment: string | null;
+  readonly sequence: string | null;
+  /** this worker's part of the instance's segment: part `workerIndex` of `workers` */
+  readonly workers: number;
   readonly verbose: boolean;
   readonly workerIndex: number;
 }

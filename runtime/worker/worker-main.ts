@@ -32,7 +32,7 @@ async function main(): Promise<void> {
       fail: (reason) => send({ type: 'fail', reason }),
     },
   );
-  const scheduler = new ThreadScheduler(host, segmentContext(init.segment, init.sequence));
+  const scheduler = new ThreadScheduler(host, segmentContext(init.segment, init.sequence).split(init.workers)[init.workerIndex]!);
   scheduler.initVUs();
   const first = scheduler.pool.take(1);
   checkExecFunctions(init.options, first[0]?.exports ?? {});

@@ -4,6 +4,8 @@ import { ConfigError } from '../../../runtime/errors.ts';
 import { parseRational } from '../../../runtime/execution/rational.ts';
 import { SegmentContext, segmentContext } from '../../../runtime/execution/segment.ts';
 
+/** a multiple of every test sequence's L: each segment owns exactly length·v below it */
+const COMMON_BLOCK = 4 * 3 * 20 * 35;
 const scales = (ctx: SegmentContext, values: number[]): number[] => values.map((v) => ctx.scale(v));
 const segmentsOf = (sequence: string): string[] => {
   const bounds = sequence.split(',');
@@ -97,7 +99,7 @@ describe('striping and ScaleInt64', () => {
       // monotonic and each segment owns length·L of every block
       for (const c of contexts) {
         for (let v = 1; v <= 100; v++) assert.ok(c.scale(v) >= c.scale(v - 1));
-        assert.equal(c.scale(c.blockSize * 3), Math.round(c.lengthFraction * c.blockSize * 3));
+        assert.equal(c.scale(COMMON_BLOCK), Math.round(c.lengthFraction * COMMON_BLOCK));
       }
     });
   }
@@ -118,5 +120,46 @@ describe('striping and ScaleInt64', () => {
 
   it('refuses absurdly fine sequences', () => {
     assert.throws(() => segmentContext('0:0.0000001', '0,0.0000001,0.00000011,1'), /coarser fractions/);
+  });
+});
+
+describe('split (worker threads inside an instance)', () => {
+  const sequence = '0,1/4,1/2,1';
+  const instances = () => segmentsOf(sequence).map((s) => segmentContext(s, sequence));
+
+  it("divides exactly the instance's own indices and shares", () => {
+    for (const instance of instances()) {
+      for (const count of [1, 2, 3]) {
+        const parts = instance.split(count);
+        for (let v = 0; v <= 100; v++) {
+          assert.equal(parts.reduce((sum, p) => sum + p.scale(v), 0), instance.scale(v), `v=${v}`);
+        }
+        const fromParts = parts.flatMap((p) => Array.from({ length: 40 }, (_, n) => p.globalIndex(n)));
+        const own = Array.from({ length: 40 * count }, (_, n) => instance.globalIndex(n));
+        assert.deepEqual([...fromParts].sort((a, b) => a - b), own);
+      }
+    }
+  });
+
+  it('keeps every index of the test owned exactly once across instances × workers', () => {
+    const seen = new Set<number>();
+    for (const part of instances().flatMap((i) => i.split(3))) {
+      const cursor = part.indices();
+      for (let n = 0; n < 50; n++) {
+        const g = cursor.next();
+        assert.equal(g, part.globalIndex(n));
+        assert.ok(!seen.has(g), `index ${g} owned twice`);
+        seen.add(g);
+      }
+    }
+    assert.equal(seen.size, 9 * 50);
+  });
+
+  it('reports absolute bounds', () => {
+    assert.deepEqual(
+      segmentContext('1/2:1', sequence).split(2).map(String),
+      ['1/2:3/4', '3/4:1'],
+    );
+    assert.deepEqual(SegmentContext.full.split(2).map((p) => p.lengthFraction), [0.5, 0.5]);
   });
 });

@@ -93,6 +93,15 @@ describe('ramping-arrival-rate', () => {
     });
   }
 
+  it('worker parts of every instance together start exactly the unsegmented schedule', () => {
+    const raw = scenario([['2s', 40], ['2s', 5]], { startRate: 3 });
+    const union = segmentsOf('0,1/4,1/2,1')
+      .flatMap((instance) => instance.split(3))
+      .flatMap((part) => startsOf(planOf(raw, part)))
+      .sort((a, b) => a.iterationInTest - b.iterationInTest);
+    assert.deepEqual(union, startsOf(planOf(raw)));
+  });
+
   it('reports durations', () => {
     const config = rampingArrivalRate.parse('x', scenario([['5s', 2], ['5s', 3]], { gracefulStop: '10s' }));
     assert.equal(rampingArrivalRate.maxDurationMs(config), 20_000);

@@ -1,0 +1,47 @@
+/**
+ * The esbuild settings every k6 bundle shares: `npm run build` uses them for build/*.js, and the
+ * runtime's loader reuses target/supported/external so a script behaves the same in both engines.
+ * Why these values: reference/ecosystem.md §6.2–6.3 (what Sobek, k6's JS engine, cannot run).
+ */
+import type { BuildOptions } from 'esbuild';
+
+/** ES2020 makes esbuild lower `??=`, `1_000`, class fields with `#private`, `static {}` … */
+export const K6_TARGET = 'es2020';
+
+/**
+ * Syntax Sobek lacks even though ES2020 allows it: esbuild lowers async iteration to helpers
+ * and rejects top-level await at build time.
+ */
+export const K6_SUPPORTED: Readonly<Record<string, boolean>> = Object.freeze({
+  'async-generator': false,
+  'for-await': false,
+  'top-level-await': false,
+});
+
+/** `k6` also externalises every subpath (`k6/http`, `k6/x/kafka`); remote jslib URLs stay imports. */
+export const K6_EXTERNAL: readonly string[] = Object.freeze(['k6', 'https://*']);
+
+/** The part of the settings that decides what code a script may contain: shared with the loader. */
+export const k6SyntaxOptions = {
+  target: K6_TARGET,
+  supported: { ...K6_SUPPORTED },
+  external: [...K6_EXTERNAL],
+} satisfies BuildOptions;
+
+/**
+ * Full options for k6-ready ES-module bundles (one per entry point, linked source maps, no minify).
+ * `overrides` is spread last (e.g. `entryPoints`, `outdir`, `write`, `logLevel`).
+ */
+export function k6BundleOptions(overrides: BuildOptions = {}): BuildOptions {
+  return {
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    ...k6SyntaxOptions,
+    sourcemap: true,
+    minify: false,
+    logLevel: 'silent',
+    ...overrides,
+  };
+}

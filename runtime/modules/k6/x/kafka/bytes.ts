@@ -1,0 +1,29 @@
+/** Conversions between script values and Kafka byte payloads. */
+import { invalidDataType } from './errors.ts';
+
+/**
+ * Keys and values: Uint8Array/ArrayBuffer/number[] are bytes; a string is UTF-8 text (xk6-kafka v2
+ * behaviour — v1 would base64-decode it).
+ */
+export function toBuffer(value: unknown, what: string): Buffer | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Buffer.isBuffer(value)) return value;
+  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  if (typeof value === 'string') return Buffer.from(value, 'utf8');
+  if (value instanceof ArrayBuffer) return Buffer.from(value);
+  if (ArrayBuffer.isView(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  if (Array.isArray(value)) return Buffer.from(value as number[]);
+  throw invalidDataType(`message ${what} must be bytes (serialize() output, Uint8Array, number[]) or a string`);
+}
+
+/** Header values are stringified as Go's %v would for scalars; byte arrays pass through unchanged. */
+export function headerBuffer(value: unknown): Buffer {
+  if (value instanceof Uint8Array || value instanceof ArrayBuffer) return toBuffer(value, 'header')!;
+  if (typeof value === 'object' && value !== null) return Buffer.from(JSON.stringify(value), 'utf8');
+  return Buffer.from(String(value), 'utf8');
+}
+
+/** A zero-copy Uint8Array view (not a Buffer) as scripts receive consumed bytes. */
+export function toBytesView(buf: Buffer): Uint8Array {
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}

@@ -1,0 +1,71 @@
+/** ReaderConfig (spec §11.3) decoding, with xk6-kafka's group/partition rules (errors 3003, 3004). */
+import { clientOptions, type ClientOptions } from './client-options.ts';
+import { Config, parseGoDurationMs } from './config.ts';
+import { ISOLATION, START_OFFSETS } from './constants.ts';
+import { ErrorCode, KafkaError } from './errors.ts';
+
+export interface ReaderConfig {
+  client: ClientOptions;
+  topic: string;
+  partition: number;
+  offset: number;
+  groupId: string;
+  groupTopics: string[];
+  startFromLatest: boolean;
+  maxWaitMs: number;
+  maxWaitText: string;
+  minBytes: number;
+  maxBytes: number;
+  queueCapacity: number;
+  readCommitted: boolean;
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  rebalanceTimeoutMs: number;
+  /** messages a reader asked to skip or warn about, logged once */
+  warnings: string[];
+}
+
+export function decodeReaderConfig(raw: unknown): ReaderConfig {
+  const cfg = new Config(raw, 'ReaderConfig');
+  const groupId = cfg.str('groupId');
+  const topic = cfg.str('topic');
+  const partition = cfg.num('partition', 0);
+  const warnings: string[] = [];
+  if (groupId && topic) {
+    throw new KafkaError(ErrorCode.TopicAndGroupId, 'When you specify groupID, you must set groupTopics instead of topic');
+  }
+  if (groupId && partition !== 0) {
+    throw new KafkaError(ErrorCode.PartitionAndGroupId, 'When you specify groupID, you must not set partition');
+  }
+  const groupTopics = cfg.strings('groupTopics');
+  if (groupId && groupTopics.length === 0) throw new KafkaError(ErrorCode.TopicAndGroupId, 'When you specify groupID, you must set groupTopics');
+  if (!groupId && !topic) throw new KafkaError(ErrorCode.FailedToReadMessage, 'Unable to read messages.', 'ReaderConfig needs topic (or groupId + groupTopics)');
+  const offset = cfg.num('offset', 0);
+  if (groupId && offset > 0) warnings.push('ReaderConfig.offset is ignored for consumer groups; use startOffset');
+  const startOffset = cfg.str('startOffset', START_OFFSETS.FIRST);
+  if (startOffset !== START_OFFSETS.FIRST && startOffset !== START_OFFSETS.LAST) {
+    warnings.push(`ReaderConfig.startOffset ${JSON.stringify(startOffset)} is not supported; reading from the first offset`);
+  }
+  const maxWaitText = cfg.has('maxWait') ? (cfg.raw('maxWait') as string) : '10s';
+  const maxWaitMs = parseGoDurationMs(cfg.has('maxWait') ? cfg.raw('maxWait') : '10s');
+  const maxBytes = cfg.num('maxBytes', 0) > 0 ? cfg.num('maxBytes') : 1_000_000;
+  return {
+    client: clientOptions(cfg, cfg.strings('brokers')),
+    topic,
+    partition,
+    offset,
+    groupId,
+    groupTopics,
+    startFromLatest: startOffset === START_OFFSETS.LAST,
+    maxWaitMs: maxWaitMs > 0 ? maxWaitMs : 10_000,
+    maxWaitText,
+    minBytes: cfg.num('minBytes', 0) > 0 ? cfg.num('minBytes') : 1,
+    maxBytes,
+    queueCapacity: cfg.num('queueCapacity', 0) > 0 ? cfg.num('queueCapacity') : 100,
+    readCommitted: cfg.str('isolationLevel') === ISOLATION.READ_COMMITTED,
+    sessionTimeoutMs: cfg.durationMs('sessionTimeout', 30_000),
+    heartbeatIntervalMs: cfg.durationMs('heartbeatInterval', 3_000),
+    rebalanceTimeoutMs: cfg.durationMs('rebalanceTimeout', 30_000),
+    warnings,
+  };
+}

@@ -1,0 +1,208 @@
+/**
+ * One @platformatic/kafka Producer shared by every Writer with the same configuration in a worker.
+ * Concurrent produce() calls queue up while `maxInflight` sends are outstanding and then leave
+ * together as one send — batching grows with concurrency, a lone caller is not delayed.
+ */
+import { performance } from 'node:perf_hooks';
+import { Producer, type CompressionAlgorithmValue } from '@platformatic/kafka';
+import type { ClientOptions } from './client-options.ts';
+import { isNetworkError, isUnknownTopic, missingTopicCause, unreachable, withDeadline } from './broker-errors.ts';
+
+export interface OutgoingMessage {
+  topic: string;
+  partition: number;
+  key?: Buffer;
+  value?: Buffer;
+  headers?: Map<Buffer, Buffer>;
+  timestamp?: bigint;
+}
+
+export interface ProducerSettings {
+  acks: number;
+  compression?: CompressionAlgorithmValue;
+  autocreateTopics: boolean;
+  maxBatchBytes: number;
+  /** 0 = no limit on messages per send */
+  maxBatchMessages: number;
+  lingerMs: number;
+  maxInflight: number;
+  requestTimeoutMs: number;
+  retries: number;
+}
+
+export interface SendReport {
+  acked: number;
+  ackedBytes: number;
+  error?: unknown;
+  waitMs: number;
+  batchMs: number;
+  batchMessages: number;
+  batchBytes: number;
+}
+
+interface Pending {
+  messages: OutgoingMessage[];
+  bytes: number;
+  enqueuedAt: number;
+  resolve: (r: SendReport) => void;
+}
+
+const METADATA_TTL_MS = 30_000;
+
+export class SharedProducer {
+  private readonly producer: Producer;
+  private readonly queue: Pending[] = [];
+  private queuedBytes = 0;
+  private inflight = 0;
+  private drainScheduled = false;
+  private everConnected = false;
+  private readonly partitionCounts = new Map<string, { count: number; at: number }>();
+  private readonly lookups = new Map<string, Promise<number>>();
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly client: ClientOptions,
+    private readonly settings: ProducerSettings,
+    clientId: string,
+  ) {
+    this.producer = new Producer({
+      clientId,
+      ...client,
+      timeout: settings.requestTimeoutMs,
+      retries: settings.retries,
+      retryDelay: 100,
+      autocreateTopics: settings.autocreateTopics,
+      maxInflights: Math.max(5, settings.maxInflight),
+    });
+  }
+
+  /** Partition count of `topic`; rejects with SUTUnreachableError when the brokers were never reachable. */
+  partitionCount(topic: string): Promise<number> {
+    const cached = this.partitionCounts.get(topic);
+    if (cached && performance.now() - cached.at < METADATA_TTL_MS) return Promise.resolve(cached.count);
+    let lookup = this.lookups.get(topic);
+    if (!lookup) {
+      lookup = this.lookupPartitions(topic).finally(() => this.lookups.delete(topic));
+      this.lookups.set(topic, lookup);
+    }
+    return lookup;
+  }
+
+  private async lookupPartitions(topic: string): Promise<number> {
+    const request = this.producer.metadata({ topics: [topic], autocreateTopics: this.settings.autocreateTopics });
+    try {
+      const metadata = this.everConnected
+        ? await request
+        : await withDeadline(request, this.client.connectTimeout, `connecting to ${this.client.bootstrapBrokers.join(',')}`);
+      this.everConnected = true;
+      const count = metadata.topics.get(topic)?.partitionsCount ?? 0;
+      if (count === 0) throw missingTopicCause(topic);
+      this.partitionCounts.set(topic, { count, at: performance.now() });
+      return count;
+    } catch (err) {
+      request.catch(() => {}); // the deadline may have won
+      if (!this.everConnected && (isNetworkError(err) || /timed out/.test(String((err as Error).message)))) {
+        throw unreachable(this.client.bootstrapBrokers, err);
+      }
+      if (isUnknownTopic(err)) throw missingTopicCause(topic);
+      throw err;
+    }
+  }
+
+  send(messages: OutgoingMessage[], bytes: number): Promise<SendReport> {
+    return new Promise((resolve) => {
+      this.queue.push({ messages, bytes, enqueuedAt: performance.now(), resolve });
+      this.queuedBytes += bytes;
+      this.scheduleDrain();
+    });
+  }
+
+  private scheduleDrain(): void {
+    if (this.drainScheduled || this.inflight >= this.settings.maxInflight) return;
+    this.drainScheduled = true;
+    const full = this.queuedBytes >= this.settings.maxBatchBytes;
+    if (this.settings.lingerMs > 0 && !full) setTimeout(() => this.drain(), this.settings.lingerMs);
+    else setImmediate(() => this.drain());
+  }
+
+  private drain(): void {
+    this.drainScheduled = false;
+    while (this.inflight < this.settings.maxInflight && this.queue.length > 0) this.launch(this.takeBatch());
+    if (this.inflight === 0 && this.queue.length === 0) this.notifyIdle();
+  }
+
+  private takeBatch(): Pending[] {
+    const { maxBatchBytes, maxBatchMessages } = this.settings;
+    const batch: Pending[] = [];
+    let bytes = 0;
+    let count = 0;
+    while (this.queue.length > 0) {
+      const next = this.queue[0]!;
+      const tooBig = bytes + next.bytes > maxBatchBytes || (maxBatchMessages > 0 && count + next.messages.length > maxBatchMessages);
+      if (batch.length > 0 && tooBig) break;
+      this.queue.shift();
+      this.queuedBytes -= next.bytes;
+      batch.push(next);
+      bytes += next.bytes;
+      count += next.messages.length;
+    }
+    return batch;
+  }
+
+  private launch(batch: Pending[]): void {
+    this.inflight++;
+    const messages = batch.length === 1 ? batch[0]!.messages : batch.flatMap((p) => p.messages);
+    const batchBytes = batch.reduce((sum, p) => sum + p.bytes, 0);
+    const started = performance.now();
+    const { acks, compression, autocreateTopics } = this.settings;
+    this.producer
+      .send({ messages, acks, autocreateTopics, ...(compression && { compression }) })
+      .then(
+        () => this.settle(batch, started, messages.length, batchBytes),
+        (error: unknown) => this.settle(batch, started, messages.length, batchBytes, error),
+      )
+      .finally(() => {
+        this.inflight--;
+        if (this.queue.length > 0) this.scheduleDrain();
+        else if (this.inflight === 0) this.notifyIdle();
+      });
+  }
+
+  private settle(batch: Pending[], started: number, batchMessages: number, batchBytes: number, error?: unknown): void {
+    const batchMs = performance.now() - started;
+    if (error && isUnknownTopic(error)) this.partitionCounts.clear();
+    const ackedPartitions = error ? acknowledgedPartitions(error) : undefined;
+    for (const p of batch) {
+      let acked = p.messages.length;
+      let ackedBytes = p.bytes;
+      if (ackedPartitions) {
+        acked = 0;
+        ackedBytes = 0;
+        for (const m of p.messages) {
+          if (ackedPartitions.has(`${m.topic}:${m.partition}`)) {
+            acked++;
+            ackedBytes += (m.key?.length ?? 0) + (m.value?.length ?? 0);
+          }
+        }
+      }
+      p.resolve({ acked, ackedBytes, error, waitMs: started - p.enqueuedAt, batchMs, batchMessages, batchBytes });
+    }
+  }
+
+  private notifyIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  async close(): Promise<void> {
+    if (this.inflight > 0 || this.queue.length > 0) await new Promise<void>((r) => this.idleWaiters.push(r));
+    await this.producer.close(true);
+  }
+}
+
+/** Partitions the broker acknowledged before a send failed (@platformatic/kafka attaches them as `produced`). */
+function acknowledgedPartitions(error: unknown): Set<string> {
+  const offsets = (error as { produced?: { offsets?: { topic: string; partition: number }[] } }).produced?.offsets ?? [];
+  return new Set(offsets.map((o) => `${o.topic}:${o.partition}`));
+}

@@ -1,0 +1,68 @@
+/** WriterConfig (spec §11.2) decoded into the shared producer's settings. */
+import type { CompressionAlgorithmValue } from '@platformatic/kafka';
+import { ConfigError } from '../../../../errors.ts';
+import { clientOptions, type ClientOptions } from './client-options.ts';
+import { Config } from './config.ts';
+
+const DEFAULT_BATCH_BYTES = 1_048_576;
+const codecs = new Set(['gzip', 'snappy', 'lz4', 'zstd']);
+/** Merged sends outstanding at once per shared producer; more queue up and leave as one bigger send. */
+const MAX_INFLIGHT_SENDS = 4;
+
+export interface WriterConfig {
+  client: ClientOptions;
+  topic: string;
+  balancer: unknown;
+  acks: number;
+  compression?: CompressionAlgorithmValue;
+  autoCreateTopic: boolean;
+  batchBytes: number;
+  /** messages per merged send; 0 = no limit (xk6-kafka's batchSize ≤ 1 default) */
+  batchSize: number;
+  /** linger before a send that is not full; only when batchTimeout is configured */
+  lingerMs: number;
+  batchTimeoutMs: number;
+  readTimeoutMs: number;
+  writeTimeoutMs: number;
+  maxAttempts: number;
+}
+
+export function decodeWriterConfig(raw: unknown): WriterConfig {
+  const cfg = new Config(raw, 'WriterConfig');
+  const acks = cfg.num('requiredAcks', 0);
+  if (![0, 1, -1].includes(acks)) throw new ConfigError(`WriterConfig.requiredAcks must be -1 (all), 0 (none) or 1 (leader), got ${acks}`);
+  const compression = cfg.str('compression');
+  const batchSize = cfg.num('batchSize', 0);
+  const batchBytes = cfg.num('batchBytes', 0);
+  const maxAttempts = cfg.num('maxAttempts', 0);
+  return {
+    client: clientOptions(cfg, cfg.strings('brokers')),
+    topic: cfg.str('topic'),
+    balancer: cfg.raw('balancer'),
+    acks,
+    // unknown codec names are ignored, as kafka-go does
+    ...(codecs.has(compression) && { compression: compression as CompressionAlgorithmValue }),
+    autoCreateTopic: cfg.bool('autoCreateTopic'),
+    batchBytes: batchBytes > 0 ? batchBytes : DEFAULT_BATCH_BYTES,
+    batchSize: batchSize > 1 ? batchSize : 0,
+    lingerMs: cfg.durationMs('batchTimeout', 0),
+    batchTimeoutMs: cfg.durationMs('batchTimeout', 1000),
+    readTimeoutMs: cfg.durationMs('readTimeout', 10_000),
+    writeTimeoutMs: cfg.durationMs('writeTimeout', 10_000),
+    maxAttempts: maxAttempts > 0 ? maxAttempts : 10,
+  };
+}
+
+export function producerSettings(w: WriterConfig) {
+  return {
+    acks: w.acks,
+    compression: w.compression,
+    autocreateTopics: w.autoCreateTopic,
+    maxBatchBytes: w.batchBytes,
+    maxBatchMessages: w.batchSize,
+    lingerMs: w.lingerMs,
+    maxInflight: MAX_INFLIGHT_SENDS,
+    requestTimeoutMs: w.writeTimeoutMs,
+    retries: w.maxAttempts - 1,
+  };
+}
