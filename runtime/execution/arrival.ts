@@ -37,6 +37,8 @@ export async function runArrival(run: ScenarioRun): Promise<void> {
 
   const starts = plan.starts();
   let next = starts.next();
+  /** the due start `next` already waited one turn for a VU */
+  let retried = false;
   while (!next.done && !run.stop.aborted && !run.host.stopping) {
     const now = elapsed(run);
     run.progress = Math.min(1, now / plan.durationMs);
@@ -50,7 +52,12 @@ export async function runArrival(run: ScenarioRun): Promise<void> {
     do {
       const vu = idle.pop();
       if (vu) dispatch(vu, next.value.atMs, next.value.iterationInTest, now - next.value.atMs);
-      else {
+      else if (!retried && running.size > 0) {
+        // Iterations that ended during this loop hand their VUs back only once it yields: in k6
+        // those VUs would be idle already, so look again after one turn before dropping.
+        retried = true;
+        break;
+      } else {
         dropped.add(1);
         if (all.size < plan.maxVUs && !growing) {
           growing = true;
@@ -66,6 +73,7 @@ export async function runArrival(run: ScenarioRun): Promise<void> {
           run.host.log.warn(`Insufficient VUs, reached ${all.size} active VUs and cannot initialize more (scenario "${run.config.name}", maxVUs ${plan.maxVUs})`);
         }
       }
+      retried = false;
       next = starts.next();
     } while (!next.done && next.value.atMs <= now && --budget > 0);
     await new Promise((r) => setImmediate(r));

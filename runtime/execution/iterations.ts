@@ -11,24 +11,31 @@ export async function runIterations(run: ScenarioRun): Promise<void> {
   if (plan.type !== 'shared-iterations' && plan.type !== 'per-vu-iterations') throw new Error(`iterations driver given a ${plan.type} plan`);
   const vus = run.pool.take(plan.vus);
   run.held = vus.length;
-  const total = plan.type === 'shared-iterations' ? plan.iterations : plan.iterationsPerVU * plan.vus;
+  const budget = plan.type === 'shared-iterations' ? run.claims : new IterationClaims(new Int32Array(1), 0, plan.iterationsPerVU * plan.vus);
+  if (!budget) throw new Error(`shared-iterations scenario "${run.config.name}" has no claim counter`);
+  // a thread without VUs here leaves the shared budget to the threads that have some
+  if (vus.length === 0) {
+    run.progress = budget.claimed() / budget.total;
+    return;
+  }
+  const place = plan.type === 'shared-iterations' ? run.instance : run.segment;
   let ended = false;
-  let claimed = 0;
   const running = new Set<VU>();
 
   const loop = async (vu: VU, quota: number) => {
     vu.enterScenario(run.state);
     let mine = 0;
-    while (!ended && !run.host.stopping && claimed < total && mine < quota) {
-      claimed++;
+    while (!ended && !run.host.stopping && mine < quota) {
+      const index = budget.claim();
+      if (index < 0) break;
       mine++;
       running.add(vu);
       run.active++;
-      const iterationInInstance = run.started++;
-      const outcome = await vu.runIteration({ iterationInTest: run.segment.globalIndex(iterationInInstance), iterationInInstance }, run.config.exec, run.defs);
+      run.started++;
+      const outcome = await vu.runIteration({ iterationInTest: place.globalIndex(index), iterationInInstance: index }, run.config.exec, run.defs);
       run.active--;
       running.delete(vu);
-      run.progress = claimed / total;
+      run.progress = budget.claimed() / budget.total;
       if (outcome === 'interrupted') break;
       const y = yieldIfDue();
       if (y) await y;
@@ -42,10 +49,37 @@ export async function runIterations(run: ScenarioRun): Promise<void> {
   await Promise.race([Promise.allSettled([...loops]), maxDuration]);
   finished.abort();
   ended = true;
-  const remaining = total - claimed;
+  const remaining = budget.close();
   if (remaining > 0) run.host.store.add(run.defs.dropped, { ...(run.host.options?.tags ?? {}), ...run.config.tags, scenario: run.config.name }, remaining);
   run.progress = 1;
   await drain(run, loops, running, run.stop.aborted ? 0 : run.config.gracefulStopMs);
   run.pool.giveBack(vus);
   run.held = 0;
+}
+
+/**
+ * An iteration budget claimed atomically. For shared-iterations it lives in shared memory, so the
+ * VUs of every worker thread of the instance draw from one pool, as k6's VUs of one instance do.
+ */
+export class IterationClaims {
+  constructor(
+    private readonly cells: Int32Array,
+    private readonly slot: number,
+    readonly total: number,
+  ) {}
+
+  /** The next instance-local iteration index, or -1 when the budget is spent. */
+  claim(): number {
+    const index = Atomics.add(this.cells, this.slot, 1);
+    return index < this.total ? index : -1;
+  }
+
+  claimed(): number {
+    return Math.min(this.total, Atomics.load(this.cells, this.slot));
+  }
+
+  /** Spends what is left and returns how much that was (only the first closer gets a non-zero count). */
+  close(): number {
+    return Math.max(0, this.total - Atomics.exchange(this.cells, this.slot, this.total));
+  }
 }

@@ -5,6 +5,7 @@ import type { ThreadHost } from '../vu/host.ts';
 import type { ScenarioState } from '../vu/scenario-state.ts';
 import type { VU } from '../vu/vu.ts';
 import type { SegmentContext } from './segment.ts';
+import type { IterationClaims } from './iterations.ts';
 import type { VUPool } from './vu-pool.ts';
 
 export interface ScenarioRun {
@@ -13,7 +14,12 @@ export interface ScenarioRun {
   readonly state: ScenarioState;
   readonly host: ThreadHost;
   readonly pool: VUPool;
+  /** this thread's part of the instance's segment */
   readonly segment: SegmentContext;
+  /** the instance's segment (--execution-segment), which all its threads share */
+  readonly instance: SegmentContext;
+  /** shared-iterations: the instance's iteration budget, shared by its threads */
+  readonly claims: IterationClaims | undefined;
   /** performance.now() at the scenario's start */
   readonly t0: number;
   /** aborted when the whole test stops (abort, SIGINT): end at once, interrupting */

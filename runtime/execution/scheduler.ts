@@ -10,10 +10,10 @@ import type { ConsolidatedOptions } from '../options/types.ts';
 import type { ThreadHost } from '../vu/host.ts';
 import { VU } from '../vu/vu.ts';
 import { runArrival } from './arrival.ts';
-import { runIterations } from './iterations.ts';
+import { IterationClaims, runIterations } from './iterations.ts';
 import { runLoopingVUs } from './looping-vus.ts';
 import type { ScenarioRun } from './scenario-run.ts';
-import type { SegmentContext } from './segment.ts';
+import { SegmentContext } from './segment.ts';
 import { VUPool } from './vu-pool.ts';
 import { sleepMs } from './yielder.ts';
 
@@ -66,17 +66,42 @@ export function checkExecFunctions(options: ConsolidatedOptions, exports: Record
   }
 }
 
+/** Where a thread sits in its instance (one test process); all the instance's threads share `claims`. */
+export interface ThreadPlace {
+  /** the instance's segment (--execution-segment) */
+  readonly instance: SegmentContext;
+  /** this thread is part `index` of the `threads` equal parts of the instance */
+  readonly threads: number;
+  readonly index: number;
+  /** one shared-iterations claim counter per scenario, in options order, in memory shared by the threads */
+  readonly claims: Int32Array;
+}
+
+/** Claim counters for `scenarios` scenarios, to share between the instance's threads. */
+export function claimCounters(scenarios: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4 * Math.max(1, scenarios)));
+}
+
 export class ThreadScheduler {
   readonly runs: ScenarioRun[] = [];
   readonly pool: VUPool;
   private readonly planned: PlannedScenario[];
+  private readonly instancePlans: PlannedScenario[];
+  private readonly segment: SegmentContext;
 
   constructor(
     private readonly host: ThreadHost,
-    private readonly segment: SegmentContext,
+    private readonly place: ThreadPlace,
   ) {
-    this.planned = planScenarios(host.options!, segment);
-    this.pool = new VUPool((id) => new VU(host, id, segment.idInTest(id)));
+    this.segment = place.instance.split(place.threads)[place.index]!;
+    this.planned = planScenarios(host.options!, this.segment);
+    this.instancePlans = planScenarios(host.options!, place.instance);
+    // __VU is unique in the instance: thread j of n numbers its VUs j+1, j+1+n, j+1+2n, …
+    const vuIds = SegmentContext.full.split(place.threads)[place.index]!;
+    this.pool = new VUPool((n) => {
+      const idInInstance = vuIds.idInTest(n);
+      return new VU(host, idInInstance, place.instance.idInTest(idInInstance));
+    });
   }
 
   /** Initialises the planned VUs (each runs the init context). */
@@ -90,7 +115,7 @@ export class ThreadScheduler {
     const host = this.host;
     const defs = { iterations: ITERATIONS, duration: ITERATION_DURATION, dropped: DROPPED_ITERATIONS, lag: ITERATION_START_LAG };
     await Promise.all(
-      this.planned.map(async (p) => {
+      this.planned.map(async (p, slot) => {
         const wait = p.config.startTimeMs - (performance.now() - t0);
         if (wait > 0) await sleepMs(wait, stop);
         if (stop.aborted || host.stopping) return;
@@ -101,6 +126,8 @@ export class ThreadScheduler {
           host,
           pool: this.pool,
           segment: this.segment,
+          instance: this.place.instance,
+          claims: sharedClaims(this.instancePlans[slot]!.plan, this.place.claims, slot),
           t0: performance.now(),
           stop,
           defs,
@@ -115,6 +142,10 @@ export class ThreadScheduler {
       }),
     );
   }
+}
+
+function sharedClaims(instancePlan: ExecutionPlan, cells: Int32Array, slot: number): IterationClaims | undefined {
+  return instancePlan.type === 'shared-iterations' ? new IterationClaims(cells, slot, instancePlan.iterations) : undefined;
 }
 
 function driverFor(plan: ExecutionPlan): (run: ScenarioRun) => Promise<void> {

@@ -1,7 +1,11 @@
 /** Rewrites stack frames of bundled code to the user's own file and line. */
 import { SourceMap } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ScriptBundle } from './bundle.ts';
+
+/** frames inside the runtime are noise to a script author */
+const runtimeDir = fileURLToPath(new URL('..', import.meta.url));
 
 export type StackMapper = (stack: string) => string;
 
@@ -20,11 +24,11 @@ export function stackMapper(bundle: ScriptBundle): StackMapper {
     });
 }
 
-/** First user-code location in a mapped stack, for one-line error messages. */
-export function firstUserFrame(stack: string, scriptDir: string): string | undefined {
-  for (const line of stack.split('\n')) {
-    const m = /\(?((?:\/|[A-Za-z]:)[^():]+):(\d+):(\d+)\)?$/.exec(line.trim());
-    if (m && m[1]!.startsWith(scriptDir) && !m[1]!.includes('node_modules')) return `${m[1]}:${m[2]}:${m[3]}`;
-  }
-  return undefined;
+/** An error as a user should see it: the message and only the stack frames in their own files. */
+export function describeError(err: unknown, mapStack: StackMapper, scriptPath: string): string {
+  if (!(err instanceof Error)) return String(err);
+  const stack = err.stack ? mapStack(err.stack) : `${err.name}: ${err.message}`;
+  const lines = stack.split('\n');
+  const user = lines.filter((line, i) => i === 0 || (/\(?\//.test(line) && !line.includes(runtimeDir) && !line.includes('node_modules') && !line.includes('(node:')));
+  return (user.length > 1 ? user : lines.slice(0, 2)).join('\n');
 }

@@ -6,6 +6,7 @@ import execution from './k6/execution.ts';
 import data from './k6/data.ts';
 import encoding from './k6/encoding.ts';
 import timers from './k6/timers.ts';
+import k6Summary from './jslib/k6-summary.ts';
 
 type ModuleFactory = (vu: VU) => Record<string, unknown>;
 
@@ -32,8 +33,14 @@ export async function preloadModules(code: string): Promise<void> {
   }
 }
 
+/** Remote jslib modules that streamprobe implements itself (it runs offline). */
+function jslib(specifier: string): ModuleFactory | undefined {
+  if (/^https:\/\/jslib\.k6\.io\/k6-summary\/[^/]+\/index\.js$/.test(specifier)) return k6Summary;
+  return undefined;
+}
+
 export function createModule(specifier: string, vu: VU): Record<string, unknown> {
-  const factory = modules[specifier];
+  const factory = modules[specifier] ?? jslib(specifier);
   if (!factory) {
     const hint = specifier.startsWith('https://')
       ? 'remote modules (jslib) cannot be fetched here; vendor the file and import it by relative path'

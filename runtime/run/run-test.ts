@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { parseRunArgs } from '../cli/args.ts';
 import { RUN_USAGE } from '../cli/help.ts';
 import { ExitCode, type ExitCodeValue } from '../errors.ts';
-import { checkExecFunctions, planScenarios, plannedVUs } from '../execution/scheduler.ts';
+import { checkExecFunctions, claimCounters, planScenarios, plannedVUs } from '../execution/scheduler.ts';
 import { SegmentContext } from '../execution/segment.ts';
 import { loadScript } from '../loader/load.ts';
 import { VUS, VUS_MAX } from '../metrics/builtin.ts';
@@ -79,6 +79,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
 
   const main = new LocalHost(script.path, script.factory, script.mapStack, log, env, options, events);
   const reports = new Map<number, Report>();
+  const claims = claimCounters(planned.length);
   const set = new WorkerSet(
     Array.from({ length: workers }, (_, i) => ({
       bundle: script.bundle,
@@ -88,6 +89,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
       sequence: options.executionSegmentSequence,
       workers,
       workerIndex: i,
+      claims,
       verbose: args.runtime.verbose,
     })),
     {
@@ -196,7 +198,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  await main.shared.closeAll();
+  await Promise.all([main.shared.closeAll(), optionsHost.shared.closeAll()]);
   return exitCodeOf(abort, evaluation, failed, options);
 }
 

@@ -9,6 +9,7 @@ import type { Series } from '../metrics/store.ts';
 import { ExitCode, StreamprobeError } from '../errors.ts';
 import { createModule } from '../modules/registry.ts';
 import type { ScriptInstance } from '../loader/compile.ts';
+import { describeError } from '../loader/source-map.ts';
 import type { Logger, VUContext, VUPhase } from './context.ts';
 import type { ThreadHost } from './host.ts';
 import { TestAbortError } from './interrupt.ts';
@@ -281,13 +282,7 @@ export class VU implements VUContext {
 
   /** The error's mapped stack (user's file:line), or its message. */
   describe(err: unknown): string {
-    if (err instanceof Error) {
-      const stack = err.stack ? this.host.mapStack(err.stack) : `${err.name}: ${err.message}`;
-      const lines = stack.split('\n');
-      const user = lines.filter((l, i) => i === 0 || (l.includes(path.dirname(this.scriptPath)) && !l.includes('node_modules')));
-      return user.join('\n');
-    }
-    return String(err);
+    return describeError(err, this.host.mapStack, this.scriptPath);
   }
 
   /** setup() data: parsed once per VU, lazily, and shared by its iterations (k6's rule). */

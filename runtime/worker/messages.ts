@@ -14,6 +14,8 @@ export interface WorkerInit {
   readonly sequence: string | null;
   /** this worker's part of the instance's segment: part `workerIndex` of `workers` */
   readonly workers: number;
+  /** shared-iterations claim counters, one per scenario, shared by all workers (see ThreadPlace) */
+  readonly claims: Int32Array;
   readonly verbose: boolean;
   readonly workerIndex: number;
 }

@@ -5,6 +5,7 @@ import { segmentContext } from '../execution/segment.ts';
 import { checkExecFunctions, ThreadScheduler } from '../execution/scheduler.ts';
 import { transferables } from '../metrics/store.ts';
 import { loadScript } from '../loader/load.ts';
+import { describeError } from '../loader/source-map.ts';
 import { createLogger } from '../vu/logger.ts';
 import type { FromWorker, Report, ToWorker, WorkerInit } from './messages.ts';
 import { LocalHost } from './thread-host.ts';
@@ -32,7 +33,14 @@ async function main(): Promise<void> {
       fail: (reason) => send({ type: 'fail', reason }),
     },
   );
-  const scheduler = new ThreadScheduler(host, segmentContext(init.segment, init.sequence).split(init.workers)[init.workerIndex]!);
+  // k6 logs a promise rejection nobody handled and goes on; so do we
+  process.on('unhandledRejection', (err) => host.log.error(`Uncaught (in promise) ${describeError(err, script.mapStack, script.path)}`));
+  const scheduler = new ThreadScheduler(host, {
+    instance: segmentContext(init.segment, init.sequence),
+    threads: init.workers,
+    index: init.workerIndex,
+    claims: init.claims,
+  });
   scheduler.initVUs();
   const first = scheduler.pool.take(1);
   checkExecFunctions(init.options, first[0]?.exports ?? {});
@@ -73,6 +81,8 @@ async function main(): Promise<void> {
       await host.shared.closeAll();
       const r = report();
       send({ type: 'done', report: r }, transferables(r.metrics));
+      // end the thread (not terminate() from outside), so profilers and exit hooks run
+      port.close();
     }
   });
 }

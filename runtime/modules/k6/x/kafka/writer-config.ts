@@ -58,8 +58,10 @@ export function producerSettings(w: WriterConfig) {
     acks: w.acks,
     compression: w.compression,
     autocreateTopics: w.autoCreateTopic,
+    // kafka-go's batchSize is per partition; a merged send spans partitions, so only its bytes are
+    // capped (at batchBytes, which keeps every partition's record batch under the broker's limit)
     maxBatchBytes: w.batchBytes,
-    maxBatchMessages: w.batchSize,
+    maxBatchMessages: 0,
     lingerMs: w.lingerMs,
     maxInflight: MAX_INFLIGHT_SENDS,
     requestTimeoutMs: w.writeTimeoutMs,
