@@ -1,8 +1,10 @@
 /**
  * Per-event cost of lib/'s hot path as scripts/ingest-load.ts drives it: EventGenerator.batch(100),
  * the Zipf sampler, and one stamp header object per record. Also the cost of creating a VU's
- * generator (arrival-rate scenarios create VUs mid-test). Prints the median of ROUNDS timed rounds.
- * Run: node --import tsx bench/lib-events.ts   (note `uptime`: the machine is shared)
+ * generator (arrival-rate scenarios create VUs mid-test). Prints the median of ROUNDS timed rounds,
+ * timed in process CPU time (user + system, GC threads included), which a busy shared machine
+ * skews less than wall time.
+ * Run: node --import tsx bench/lib-events.ts   (note `uptime` alongside)
  */
 import { EventGenerator, type EventGeneratorConfig } from '../lib/events.ts';
 import { Random } from '../lib/random.ts';
@@ -15,14 +17,15 @@ const EVENTS_PER_ROUND = 500_000;
 const SAMPLES_PER_ROUND = 2_000_000;
 const T0 = Date.UTC(2026, 10, 27, 12, 0, 0);
 
-/** the median over ROUNDS of ns per unit of `round`, after one untimed warm-up round */
+/** the median over ROUNDS of CPU ns per unit of `round`, after one untimed warm-up round */
 function measure(units: number, round: () => void): number {
   round();
   const perUnit: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    const start = process.hrtime.bigint();
+    const start = process.cpuUsage();
     round();
-    perUnit.push(Number(process.hrtime.bigint() - start) / units);
+    const used = process.cpuUsage(start);
+    perUnit.push(((used.user + used.system) * 1000) / units);
   }
   perUnit.sort((a, b) => a - b);
   return perUnit[ROUNDS >> 1]!;
@@ -66,7 +69,7 @@ function constructUs(): number {
   }) / 1000;
 }
 
-const row = (label: string, value: number, unit: string): void => console.log(`${label.padEnd(48)} ${value.toFixed(1).padStart(8)} ${unit}`);
+const row = (label: string, value: number, unit: string): void => console.log(`${label.padEnd(56)} ${value.toFixed(1).padStart(8)} ${unit}`);
 
 row('EventGenerator.batch(100), all valid', eventsNs({ seed: 1, generatorId: '7' }), 'ns/event');
 row('EventGenerator.batch(100), 2% late 10% ooo 1% dup 1% bad', eventsNs({

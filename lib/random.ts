@@ -68,11 +68,15 @@ export class Random {
 }
 
 /**
- * Picks among weighted items in O(log n): build once, call `pick(rnd)` on the hot path.
+ * Picks among weighted items in O(1) expected time: a guide table maps the uniform draw's bucket
+ * to the first candidate, so a pick scans about one entry. Build once, call `pick(rnd)` on the hot path.
  */
 export class WeightedPicker<T> {
   private readonly items: readonly T[];
+  /** ascending; the last positive-weight entry is exactly 1 */
   private readonly cumulative: Float64Array;
+  /** guide[j] = first index whose cumulative weight exceeds j / guide.length */
+  private readonly guide: Uint32Array;
 
   constructor(entries: ReadonlyArray<readonly [T, number]>) {
     if (entries.length === 0) throw new Error('WeightedPicker needs at least one entry');
@@ -80,27 +84,25 @@ export class WeightedPicker<T> {
     this.cumulative = new Float64Array(entries.length);
     let sum = 0;
     entries.forEach(([, weight], i) => {
-      if (!(weight >= 0)) throw new Error(`WeightedPicker: weight ${weight} must be a number >= 0`);
+      if (!(weight >= 0 && weight < Infinity)) throw new Error(`WeightedPicker: weight ${weight} must be a finite number >= 0`);
       sum += weight;
       this.cumulative[i] = sum;
     });
     if (sum <= 0) throw new Error('WeightedPicker: weights must not all be 0');
     for (let i = 0; i < this.cumulative.length; i++) this.cumulative[i] /= sum;
+    this.guide = new Uint32Array(2 * entries.length);
+    let i = 0;
+    for (let j = 0; j < this.guide.length; j++) {
+      while (this.cumulative[i]! <= j / this.guide.length) i++;
+      this.guide[j] = i;
+    }
   }
 
   pick(rnd: Random): T {
-    return this.items[searchCdf(this.cumulative, rnd.next())]!;
+    const u = rnd.next();
+    const cumulative = this.cumulative;
+    let i = this.guide[(u * this.guide.length) | 0]!;
+    while (cumulative[i]! <= u) i++;
+    return this.items[i]!;
   }
-}
-
-/** Index of the first entry of an ascending CDF that is > u (clamped to the last entry). */
-export function searchCdf(cdf: Float64Array, u: number): number {
-  let lo = 0;
-  let hi = cdf.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cdf[mid]! > u) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }

@@ -3,6 +3,8 @@
  * text strings, so they survive any client). Pure; lib/stamps.ts feeds it k6's clock and ids.
  * Readers (the oracle, latency measurement) use the same names.
  */
+import { DecimalCounter } from './decimal-counter.ts';
+
 export const STAMP_HEADERS = {
   /** the test run the record belongs to */
   runId: 'sp-run',
@@ -15,6 +17,9 @@ export const STAMP_HEADERS = {
   /** when the produce call was made, epoch µs */
   sentUs: 'sp-sent-us',
 } as const;
+
+/** one record's stamp headers: all values are strings */
+export type StampHeaderValues = { [K in (typeof STAMP_HEADERS)[keyof typeof STAMP_HEADERS]]: string };
 
 export interface Stamp {
   runId: string;
@@ -34,22 +39,25 @@ export function epochUs(ms: number): string {
  * Call `headers` once per record (cheap: the time strings are shared within a batch).
  */
 export class Stamper {
-  private seq = 0;
+  private readonly seqs = new DecimalCounter();
 
   constructor(readonly runId: string, readonly generatorId: string) {}
 
   /** the sequence number the next record gets */
   get nextSeq(): number {
-    return this.seq;
+    return this.seqs.count;
   }
 
-  /** headers for a record of a batch whose times were formatted with epochUs() */
-  headers(intendedUs: string, sentUs: string): Record<string, string> {
-    // literal keys (= STAMP_HEADERS, checked by a test) keep this a fast object on the hot path
+  /**
+   * Headers for a record of a batch whose times were formatted once with epochUs(): everything
+   * but the sequence number is a shared string, so a record costs one small object.
+   */
+  headers(intendedUs: string, sentUs: string): StampHeaderValues {
+    // literal keys (= STAMP_HEADERS, checked by a test) give every header object one shape
     return {
       'sp-run': this.runId,
       'sp-gen': this.generatorId,
-      'sp-seq': String(this.seq++),
+      'sp-seq': this.seqs.next(),
       'sp-intended-us': intendedUs,
       'sp-sent-us': sentUs,
     };

@@ -6,15 +6,12 @@
  * DURATION steady stage (1m), ACKS (-1 = all), PARTITIONS (6), SEED (1), USERS (100000),
  * RUN_ID (generated), SLO (local), KAFKA_BROKERS (127.0.0.1:9092).
  */
-import { check } from 'k6';
 import { Writer } from 'k6/x/kafka';
 import { envInt, envNumber, envString } from '../lib/env.ts';
-import { EventGenerator } from '../lib/events.ts';
-import { ensureTopic, toBytes, writerConfig } from '../lib/kafka.ts';
+import { Ingest } from '../lib/ingest.ts';
+import { ensureTopic, writerConfig } from '../lib/kafka.ts';
 import { loadProfile } from '../lib/profiles.ts';
 import { withSlo } from '../lib/slo.ts';
-import { epochUs } from '../lib/stamp-headers.ts';
-import { generatorId, intendedStartMs, vuStamper } from '../lib/stamps.ts';
 
 const TOPIC = envString(__ENV, 'TOPIC', 'events');
 const RATE = envNumber(__ENV, 'RATE', 10_000);
@@ -45,28 +42,10 @@ export async function setup(): Promise<SetupData> {
   return { runId: __ENV.RUN_ID || `run-${Date.now().toString(36)}` };
 }
 
-let generator: EventGenerator | undefined;
+const ingest = new Ingest({ topic: TOPIC, batch: BATCH, seed: SEED, users: USERS });
 
-export default async function ingest(data: SetupData): Promise<void> {
-  generator ??= new EventGenerator({ seed: SEED, generatorId: generatorId(), users: USERS });
-  const stamper = vuStamper(data.runId);
-  const intendedMs = intendedStartMs();
-  const intendedUs = epochUs(intendedMs);
-  const events = generator.batch(BATCH, intendedMs);
-  const sentUs = epochUs(Date.now());
-  const messages = new Array(events.length);
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    messages[i] = { key: toBytes(e.key), value: toBytes(e.value), headers: stamper.headers(intendedUs, sentUs) };
-  }
-  let ok = true;
-  try {
-    await writer.produce({ messages });
-  } catch (err) {
-    ok = false;
-    console.error(`produce to ${TOPIC} failed: ${String(err)}`);
-  }
-  check(ok, { 'batch produced': (v) => v });
+export default async function (data: SetupData): Promise<void> {
+  await ingest.produce(writer, ingest.nextBatch(data.runId));
 }
 
 export function teardown(): void {

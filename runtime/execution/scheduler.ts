@@ -28,11 +28,13 @@ export interface PlannedScenario {
 }
 
 export function planScenarios(options: ConsolidatedOptions, segment: SegmentContext): PlannedScenario[] {
-  return Object.values(options.scenarios).map((config) => {
-    const executor = getExecutor(config.executor, config.name);
-    const plan = executor.plan(config, segment);
-    return { config, plan, vus: vusOf(plan), fromMs: config.startTimeMs, toMs: config.startTimeMs + executor.maxDurationMs(config) };
-  });
+  return Object.values(options.scenarios).map((config) => planScenario(config, segment));
+}
+
+function planScenario(config: ScenarioBase, segment: SegmentContext): PlannedScenario {
+  const executor = getExecutor(config.executor, config.name);
+  const plan = executor.plan(config, segment);
+  return { config, plan, vus: vusOf(plan), fromMs: config.startTimeMs, toMs: config.startTimeMs + executor.maxDurationMs(config) };
 }
 
 function vusOf(plan: ExecutionPlan): number {
@@ -82,20 +84,31 @@ export function claimCounters(scenarios: number): Int32Array {
   return new Int32Array(new SharedArrayBuffer(4 * Math.max(1, scenarios)));
 }
 
+/** A scenario as this thread runs it: its plan for the thread's part, and its place in the options. */
+interface ThreadScenario extends PlannedScenario {
+  readonly slot: number;
+  readonly segment: SegmentContext;
+  readonly instancePlan: ExecutionPlan;
+}
+
 export class ThreadScheduler {
   readonly runs: ScenarioRun[] = [];
   readonly pool: VUPool;
-  private readonly planned: PlannedScenario[];
-  private readonly instancePlans: PlannedScenario[];
-  private readonly segment: SegmentContext;
+  private readonly scenarios: ThreadScenario[];
 
   constructor(
     private readonly host: ThreadHost,
     private readonly place: ThreadPlace,
   ) {
-    this.segment = place.instance.split(place.threads)[place.index]!;
-    this.planned = planScenarios(host.options!, this.segment);
-    this.instancePlans = planScenarios(host.options!, place.instance);
+    this.scenarios = planScenarios(host.options!, place.instance).flatMap((whole, slot) => {
+      // A scenario spreads over no more threads than it has VUs, so no thread gets a share of its
+      // work without a VU to do it; small scenarios take turns over the threads.
+      const parts = Math.max(1, Math.min(place.threads, whole.plan.type === 'arrival' ? whole.plan.preAllocatedVUs : whole.vus));
+      const part = (place.index - (slot % place.threads) + place.threads) % place.threads;
+      if (part >= parts) return [];
+      const segment = place.instance.split(parts)[part]!;
+      return [{ ...planScenario(whole.config, segment), slot, segment, instancePlan: whole.plan }];
+    });
     // __VU is unique in the instance: thread j of n numbers its VUs j+1, j+1+n, j+1+2n, …
     const vuIds = SegmentContext.full.split(place.threads)[place.index]!;
     this.pool = new VUPool((n) => {
@@ -106,7 +119,7 @@ export class ThreadScheduler {
 
   /** Initialises the planned VUs (each runs the init context). */
   initVUs(): void {
-    this.pool.prepare(plannedVUs(this.planned));
+    this.pool.prepare(plannedVUs(this.scenarios));
     this.host.counters.vusInitialized = this.pool.initialized;
   }
 
@@ -115,7 +128,7 @@ export class ThreadScheduler {
     const host = this.host;
     const defs = { iterations: ITERATIONS, duration: ITERATION_DURATION, dropped: DROPPED_ITERATIONS, lag: ITERATION_START_LAG };
     await Promise.all(
-      this.planned.map(async (p, slot) => {
+      this.scenarios.map(async (p) => {
         const wait = p.config.startTimeMs - (performance.now() - t0);
         if (wait > 0) await sleepMs(wait, stop);
         if (stop.aborted || host.stopping) return;
@@ -125,9 +138,9 @@ export class ThreadScheduler {
           plan: p.plan,
           host,
           pool: this.pool,
-          segment: this.segment,
+          segment: p.segment,
           instance: this.place.instance,
-          claims: sharedClaims(this.instancePlans[slot]!.plan, this.place.claims, slot),
+          claims: sharedClaims(p.instancePlan, this.place.claims, p.slot),
           t0: performance.now(),
           stop,
           defs,

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { parseRunArgs } from '../cli/args.ts';
 import { RUN_USAGE } from '../cli/help.ts';
-import { ExitCode, type ExitCodeValue } from '../errors.ts';
+import { ConfigError, ExitCode, type ExitCodeValue } from '../errors.ts';
 import { checkExecFunctions, claimCounters, planScenarios, plannedVUs } from '../execution/scheduler.ts';
 import { SegmentContext } from '../execution/segment.ts';
 import { loadScript } from '../loader/load.ts';
@@ -66,6 +66,10 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
     cli: args.cliOptions,
   });
   for (const w of options.warnings) log.warn(w);
+  if (options.out.length > 0) {
+    // outputs come with their own work; until then a run must not silently write nothing
+    throw new ConfigError(`output "${options.out[0]!.type}" is not available in this version of streamprobe; use --summary-export FILE or handleSummary() for results`);
+  }
   const thresholds = options.noThresholds ? [] : parseThresholds(options.thresholds, optionsHost.registry);
   checkExecFunctions(options, vu0.exports);
 

@@ -5,10 +5,12 @@ import { describe, test } from 'node:test';
 import { FIXTURES, count, expectCode, runCli, runWithExport } from './run-cli.ts';
 
 describe('exit codes', { concurrency: 4 }, () => {
-  test('a failing threshold ⇒ 99', async () => {
-    const r = await runCli(['threshold-fail.ts']);
+  test('a failing threshold ⇒ 99, marked ✗ in the summary and true in --summary-export', async () => {
+    const r = await runWithExport(['threshold-fail.ts']);
     expectCode(r, 99);
     assert.match(r.stdout, /✗ 'count < 1' count=3/);
+    assert.equal(r.summary.metrics.errors!.count, 3);
+    assert.deepEqual(r.summary.metrics.errors!.thresholds, { 'count < 1': true });
   });
 
   test('abortOnFail stops the run at the first evaluation ⇒ 99', async () => {

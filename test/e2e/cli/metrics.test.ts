@@ -1,31 +1,31 @@
 /** Metric values after real runs: counts that must be exact whatever the timing. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { count, expectCode, runWithExport } from './run-cli.ts';
+import { count, expectCode, runWithExport, sharedRun } from './run-cli.ts';
 
-describe('metric values', { concurrency: 3 }, () => {
-  const counts = runWithExport(['counts.ts']);
+describe('metric values', { concurrency: 4 }, () => {
+  const counts = sharedRun(() => runWithExport(['counts.ts']));
 
   test('shared-iterations runs exactly its iterations', async () => {
-    const r = await counts;
+    const r = await counts();
     expectCode(r, 0);
     assert.equal(count(r.summary, 'iterations{scenario:shared}'), 37);
   });
 
   test('per-vu-iterations runs iterations × vus', async () => {
-    const r = await counts;
+    const r = await counts();
     assert.equal(count(r.summary, 'iterations{scenario:pervu}'), 12);
     assert.equal(count(r.summary, 'iterations'), 49);
     assert.equal(count(r.summary, 'dropped_iterations'), undefined);
   });
 
   test('a counter sums every add()', async () => {
-    const r = await counts;
+    const r = await counts();
     assert.equal(count(r.summary, 'units'), 37 * 2 + 12 * 10);
   });
 
   test('checks count passes and fails', async () => {
-    const r = await counts;
+    const r = await counts();
     const even = r.summary.root_group.checks['even iteration']!;
     assert.deepEqual([even.passes, even.fails], [19, 18]);
     assert.equal(r.summary.metrics.checks!.passes, 19);
@@ -36,6 +36,13 @@ describe('metric values', { concurrency: 3 }, () => {
     const r = await runWithExport(['arrival-rate.ts']);
     expectCode(r, 0);
     assert.equal(count(r.summary, 'iterations'), 40);
+    assert.equal(count(r.summary, 'dropped_iterations'), undefined);
+  });
+
+  test('an arrival-rate scenario with one VU beside a bigger scenario runs all its starts', async () => {
+    const r = await runWithExport(['small-arrival.ts']);
+    expectCode(r, 0);
+    assert.equal(count(r.summary, 'iterations{scenario:trickle}'), 20);
     assert.equal(count(r.summary, 'dropped_iterations'), undefined);
   });
 

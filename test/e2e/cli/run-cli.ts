@@ -83,3 +83,9 @@ export function failedChecks(summary: ExportedSummary): string[] {
 }
 
 export const count = (summary: ExportedSummary, metric: string): number | undefined => summary.metrics[metric]?.count;
+
+/** One run that several tests inspect: started by the first test that asks, then shared. */
+export function sharedRun<T>(start: () => Promise<T>): () => Promise<T> {
+  let run: Promise<T> | undefined;
+  return () => (run ??= start());
+}

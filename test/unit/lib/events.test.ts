@@ -60,6 +60,21 @@ describe('EventGenerator', () => {
     assert.equal(new Set(events.map((e) => e.eventId)).size, events.length, 'event ids are unique');
   });
 
+  test('the record layout: fields in order, whole-ms event times from fractional send times', () => {
+    const gen = new EventGenerator({ seed: 5, generatorId: '2', outOfOrderFraction: 0.5 });
+    const events = gen.batch(200, T0 + 0.6667);
+    for (const e of events) {
+      assert.deepEqual(Object.keys(JSON.parse(e.value)), [
+        'event_id', 'type', 'user_id', 'session_id', 'page_id', 'product_id', 'amount_cents', 'currency', 'country',
+        'device', 'event_time', 'event_time_ms', 'v',
+      ]);
+      assert.ok(Number.isInteger(e.eventTimeMs));
+      if (e.kind === 'valid') assert.equal(e.eventTimeMs, T0);
+    }
+    assert.deepEqual(events.slice(0, 3).map((e) => e.eventId), ['e2-0', 'e2-1', 'e2-2']);
+    assert.equal(events[150]!.eventId, 'e2-150');
+  });
+
   test('user keys are Zipf-skewed', () => {
     const events = generate(new EventGenerator({ seed: 2, users: 10_000 }), 20_000);
     const perUser = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hashSeed, Random, WeightedPicker, searchCdf } from '../../../lib/random.ts';
+import { hashSeed, Random, WeightedPicker } from '../../../lib/random.ts';
 
 test('same seed, same sequence; different seeds differ', () => {
   const draw = (seed: number) => { const r = new Random(seed); return Array.from({ length: 20 }, () => r.uint32()); };
@@ -47,10 +47,17 @@ test('WeightedPicker follows its weights', () => {
   assert.throws(() => new WeightedPicker([['a', 0]]), /must not all be 0/);
 });
 
-test('searchCdf finds the first entry above u', () => {
-  const cdf = new Float64Array([0.1, 0.5, 1]);
-  assert.equal(searchCdf(cdf, 0), 0);
-  assert.equal(searchCdf(cdf, 0.1), 1);
-  assert.equal(searchCdf(cdf, 0.49), 1);
-  assert.equal(searchCdf(cdf, 0.999), 2);
+test('WeightedPicker never picks zero weights, wherever they sit', () => {
+  const weights = [0, 5, 0, 0, 1, 2, 0, 0.5, 0];
+  const picker = new WeightedPicker(weights.map((w, i) => [i, w] as const));
+  const r = new Random(8);
+  const counts = new Array<number>(weights.length).fill(0);
+  const n = 85_000;
+  for (let i = 0; i < n; i++) counts[picker.pick(r)]!++;
+  const total = weights.reduce((a, b) => a + b, 0);
+  weights.forEach((w, i) => {
+    if (w === 0) assert.equal(counts[i], 0, `entry ${i}`);
+    else assert.ok(Math.abs(counts[i]! / n - w / total) < 0.01, `entry ${i}: ${counts[i]! / n}`);
+  });
+  assert.throws(() => new WeightedPicker([['a', Infinity]]), /finite number >= 0/);
 });

@@ -61,4 +61,13 @@ describe('stamps', () => {
     });
     assert.equal(parseStamp({}), undefined);
   });
+
+  test('sequence numbers stay plain decimals past the cheap-formatting boundaries', () => {
+    const s = new Stamper('run-1', '7');
+    for (let seq = 0; seq < 1050; seq++) {
+      const h = s.headers('1', '2');
+      assert.equal(h['sp-seq'], String(seq));
+      assert.equal(h['sp-run'], 'run-1');
+    }
+  });
 });

@@ -44,6 +44,15 @@ export function tooLargeCause(bytes: number, batchBytes: number): Error {
   );
 }
 
+/** The broker refused a whole record batch (MESSAGE_TOO_LARGE / RECORD_LIST_TOO_LARGE). */
+export function batchTooLargeCause(topic: string, partition: number, bytes: number, batchBytes: number, cause: unknown): Error {
+  return new Error(
+    `the broker rejected a record batch of ${bytes} bytes for ${topic}[${partition}] as too large (writer batchBytes ` +
+      `${batchBytes}; the broker's message.max.bytes / topic max.message.bytes is lower): lower batchBytes or raise those limits`,
+    { cause },
+  );
+}
+
 /** Races `p` against a deadline; the timeout error names what timed out. */
 export function withDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

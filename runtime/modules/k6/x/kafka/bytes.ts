@@ -17,10 +17,16 @@ export function toBuffer(value: unknown, what: string): Buffer | undefined {
 }
 
 /** Header values are stringified as Go's %v would for scalars; byte arrays pass through unchanged. */
+export function headerContent(value: unknown): string | Uint8Array {
+  if (typeof value === 'string' || value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return String(value);
+}
+
 export function headerBuffer(value: unknown): Buffer {
-  if (value instanceof Uint8Array || value instanceof ArrayBuffer) return toBuffer(value, 'header')!;
-  if (typeof value === 'object' && value !== null) return Buffer.from(JSON.stringify(value), 'utf8');
-  return Buffer.from(String(value), 'utf8');
+  const content = headerContent(value);
+  return typeof content === 'string' ? Buffer.from(content, 'utf8') : toBuffer(content, 'header')!;
 }
 
 /** A zero-copy Uint8Array view (not a Buffer) as scripts receive consumed bytes. */

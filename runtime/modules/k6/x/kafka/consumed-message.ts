@@ -1,16 +1,9 @@
 /** The message object consume() returns (spec §11.3): byte arrays, RFC3339 time, absent empty key/value. */
-import { toBytesView } from './bytes.ts';
+import type { DecodedRecord } from './consume/record-batch.ts';
 import { formatRfc3339 } from './time-format.ts';
 
-export interface ConsumedRecord {
-  topic: string;
-  partition: number;
-  offset: bigint;
-  timestamp: bigint;
-  key?: Buffer | null;
-  value?: Buffer | null;
-  headers: Iterable<[Buffer | null | undefined, Buffer | null | undefined]>;
-}
+/** A record as sources buffer it: key, value and header values are already the byte views scripts receive. */
+export type ConsumedRecord = DecodedRecord;
 
 export interface ScriptMessageOut {
   topic: string;
@@ -27,18 +20,33 @@ export function recordBytes(r: ConsumedRecord): number {
   return (r.key?.length ?? 0) + (r.value?.length ?? 0);
 }
 
-export function toScriptMessage(r: ConsumedRecord, highWaterMark: bigint, nanoPrecision: boolean): ScriptMessageOut {
-  const headers: Record<string, Uint8Array> = {};
-  for (const [k, v] of r.headers) if (k) headers[k.toString('utf8')] = v ? toBytesView(v) : new Uint8Array(0);
+/** Formats a record time, reusing the previous string while records stay in the same second (or ms with nanos). */
+export class TimeFormatter {
+  private unit = -1;
+  private text = '';
+
+  constructor(private readonly nanoPrecision: boolean) {}
+
+  format(ms: number): string {
+    const unit = this.nanoPrecision ? ms : Math.floor(ms / 1000);
+    if (unit !== this.unit) {
+      this.unit = unit;
+      this.text = formatRfc3339(ms, this.nanoPrecision);
+    }
+    return this.text;
+  }
+}
+
+export function toScriptMessage(r: ConsumedRecord, highWaterMark: number, time: TimeFormatter): ScriptMessageOut {
   const out: ScriptMessageOut = {
     topic: r.topic,
     partition: r.partition,
-    offset: Number(r.offset),
-    time: formatRfc3339(Number(r.timestamp), nanoPrecision),
-    highWaterMark: Number(highWaterMark),
-    headers,
+    offset: r.offset,
+    time: time.format(r.timestamp),
+    highWaterMark,
+    headers: r.headers,
   };
-  if (r.key && r.key.length > 0) out.key = toBytesView(r.key);
-  if (r.value && r.value.length > 0) out.value = toBytesView(r.value);
+  if (r.key) out.key = r.key;
+  if (r.value) out.value = r.value;
   return out;
 }

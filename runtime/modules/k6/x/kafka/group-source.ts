@@ -1,5 +1,6 @@
 /** A consumer-group reader: one group member, its messages stream buffered; offsets committed after each consume(). */
 import type { Consumer, Message, MessagesStream } from '@platformatic/kafka';
+import { toBytesView } from './bytes.ts';
 import type { ConsumedRecord } from './consumed-message.ts';
 import type { ReaderConfig } from './reader-config.ts';
 import { checkTopics, createConsumer, nextClientId, RecordQueue, type FetchStats, type RecordSource } from './record-source.ts';
@@ -14,7 +15,7 @@ export class GroupSource implements RecordSource {
   private starting: Promise<void> | undefined;
   private failure: unknown;
   private waiters: (() => void)[] = [];
-  private readonly hwms = new Map<string, bigint>();
+  private readonly hwms = new Map<string, number>();
   private stats: FetchStats = { fetches: 0, fetchedBytes: [] };
   private closed = false;
 
@@ -62,7 +63,7 @@ export class GroupSource implements RecordSource {
     }
     stream.on('fetch', () => this.stats.fetches++);
     stream.on('data', (m: Message) => {
-      this.queue.push(m);
+      this.queue.push(fromMessage(m));
       if (this.queue.length >= Math.max(this.cfg.queueCapacity, 1024)) stream.pause();
       this.wake();
     });
@@ -89,17 +90,17 @@ export class GroupSource implements RecordSource {
 
   async afterConsume(records: ConsumedRecord[]): Promise<void> {
     if (records.length === 0) return;
-    const last = new Map<string, Message>();
-    for (const r of records) last.set(`${r.topic}:${r.partition}`, r as Message);
+    const next = new Map<string, { topic: string; partition: number; offset: bigint; leaderEpoch: number }>();
+    for (const r of records) next.set(`${r.topic}:${r.partition}`, { topic: r.topic, partition: r.partition, offset: BigInt(r.offset + 1), leaderEpoch: -1 });
     const [, offsets] = await Promise.all([
-      Promise.all([...last.values()].map((m) => m.commit())),
+      this.consumer.commit({ offsets: [...next.values()] }),
       this.consumer.listOffsets({ topics: [...new Set(records.map((r) => r.topic))] }),
     ]);
-    for (const [topic, partitions] of offsets) partitions.forEach((o, p) => this.hwms.set(`${topic}:${p}`, o));
+    for (const [topic, partitions] of offsets) partitions.forEach((o, p) => this.hwms.set(`${topic}:${p}`, Number(o)));
   }
 
-  highWaterMark(topic: string, partition: number): bigint {
-    return this.hwms.get(`${topic}:${partition}`) ?? 0n;
+  highWaterMark(topic: string, partition: number): number {
+    return this.hwms.get(`${topic}:${partition}`) ?? 0;
   }
 
   drainStats(): FetchStats {
@@ -114,4 +115,18 @@ export class GroupSource implements RecordSource {
     await this.stream?.close().catch(() => {});
     await this.consumer.close(true);
   }
+}
+
+function fromMessage(m: Message): ConsumedRecord {
+  const headers: Record<string, Uint8Array> = {};
+  for (const [k, v] of m.headers) if (k) headers[k.toString('utf8')] = v ? toBytesView(v) : new Uint8Array(0);
+  return {
+    topic: m.topic,
+    partition: m.partition,
+    offset: Number(m.offset),
+    timestamp: Number(m.timestamp),
+    key: m.key?.length ? toBytesView(m.key) : null,
+    value: m.value?.length ? toBytesView(m.value) : null,
+    headers,
+  };
 }

@@ -1,30 +1,46 @@
-/** A partition reader (no group): its own fetch loop on one topic-partition, starting at `offset` or the earliest. */
+/**
+ * A partition reader (no group): its own fetch loop on one topic-partition, starting at `offset` or the earliest.
+ * One fetch runs ahead while the script processes what it took.
+ */
 import type { Consumer } from '@platformatic/kafka';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fetchOutcome } from './consume/fetch-errors.ts';
+import { Fetcher } from './consume/fetcher.ts';
+import { RecordStream } from './consume/record-stream.ts';
 import type { ConsumedRecord } from './consumed-message.ts';
 import type { ReaderConfig } from './reader-config.ts';
-import { checkTopics, createConsumer, nextClientId, RecordQueue, type FetchStats, type RecordSource } from './record-source.ts';
+import { checkTopics, createConsumer, nextClientId, type FetchStats, type RecordSource } from './record-source.ts';
 
-const IS_CONTROL_BATCH = 0x20;
 const EARLIEST = -2n;
+const METADATA_RETRY_MS = 100;
 
 export class PartitionSource implements RecordSource {
   readonly clientId = nextClientId('reader');
   private readonly consumer: Consumer;
-  private readonly queue = new RecordQueue();
-  private nextOffset: bigint | undefined;
-  private hwm = 0n;
+  private readonly fetcher: Fetcher;
+  private readonly queue = new RecordStream();
+  private nextOffset: number | undefined;
+  private hwm = 0;
+  private lastFetched = 0;
   private inflight: Promise<void> | undefined;
   private started = false;
+  private closed = false;
   private stats: FetchStats = { fetches: 0, fetchedBytes: [] };
 
   constructor(private readonly cfg: ReaderConfig) {
     // the group id is required by the client but never joined
     this.consumer = createConsumer(cfg, `${this.clientId}-unjoined`, this.clientId);
-    if (cfg.offset > 0) this.nextOffset = BigInt(cfg.offset);
+    this.fetcher = new Fetcher(this.consumer, this.clientId, cfg);
+    if (cfg.offset > 0) this.nextOffset = cfg.offset;
   }
 
   take(max: number): ConsumedRecord[] {
-    return this.queue.take(max);
+    const out = this.queue.take(max);
+    // keep a fetch's worth buffered: the next one runs while the script processes this one
+    if (this.started && !this.inflight && !this.closed && this.queue.length < Math.max(max, this.cfg.queueCapacity, this.lastFetched)) {
+      this.fetchMore().catch(() => {}); // a failed prefetch is retried (and reported) by the next fetchMore
+    }
+    return out;
   }
 
   buffered(): number {
@@ -43,53 +59,34 @@ export class PartitionSource implements RecordSource {
       this.started = true;
     }
     this.nextOffset ??= await this.earliest();
-    const metadata = await this.consumer.metadata({ topics: [topic] });
-    const t = metadata.topics.get(topic)!;
-    const leader = t.partitions[partition]?.leader;
-    if (leader === undefined) throw new Error(`topic "${topic}" has no partition ${partition} (it has ${t.partitionsCount})`);
-    const fetchOffset = this.nextOffset;
-    let response;
-    try {
-      response = await this.consumer.fetch({
-        node: leader,
-        topics: [{ topicId: t.id, partitions: [{ partition, fetchOffset, partitionMaxBytes: this.cfg.maxBytes, currentLeaderEpoch: -1, lastFetchedEpoch: -1 }] }],
-      });
-    } catch (err) {
-      if ((err as { findBy?(p: string, v: unknown): unknown }).findBy?.('apiId', 'OFFSET_OUT_OF_RANGE')) {
+    const [p] = await this.fetcher.fetch([{ topic, partition, offset: this.nextOffset }]);
+    this.stats.fetches++;
+    this.stats.fetchedBytes.push(p.bytes);
+    switch (fetchOutcome(p)) {
+      case 'reset-offset':
         this.nextOffset = await this.earliest();
         return;
-      }
-      throw err;
+      case 'refresh-metadata':
+        this.consumer.clearMetadata();
+        await sleep(METADATA_RETRY_MS);
+        return;
     }
-    this.stats.fetches++;
-    let bytes = 0;
-    for (const topicResponse of response.responses) {
-      for (const p of topicResponse.partitions) {
-        this.hwm = p.highWatermark;
-        for (const batch of p.records ?? []) {
-          bytes += batch.length;
-          this.nextOffset = batch.firstOffset + BigInt(batch.lastOffsetDelta) + 1n;
-          if (batch.attributes & IS_CONTROL_BATCH) continue;
-          for (const r of batch.records) {
-            const offset = batch.firstOffset + BigInt(r.offsetDelta);
-            if (offset < fetchOffset) continue;
-            this.queue.push({ topic, partition, offset, timestamp: batch.firstTimestamp + r.timestampDelta, key: r.key, value: r.value, headers: r.headers });
-          }
-        }
-      }
-    }
-    this.stats.fetchedBytes.push(bytes);
+    this.hwm = p.highWatermark;
+    if (p.nextOffset > this.nextOffset) this.nextOffset = p.nextOffset;
+    const before = this.queue.length;
+    this.queue.push(p.batches);
+    this.lastFetched = this.queue.length - before;
   }
 
-  private async earliest(): Promise<bigint> {
+  private async earliest(): Promise<number> {
     const { topic, partition } = this.cfg;
     const offsets = await this.consumer.listOffsets({ topics: [topic], partitions: { [topic]: [partition] }, timestamp: EARLIEST });
-    return offsets.get(topic)?.[partition] ?? 0n;
+    return Number(offsets.get(topic)?.[partition] ?? 0n);
   }
 
   async afterConsume(): Promise<void> {}
 
-  highWaterMark(): bigint {
+  highWaterMark(): number {
     return this.hwm;
   }
 
@@ -100,7 +97,9 @@ export class PartitionSource implements RecordSource {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.inflight?.catch(() => {}); // a long poll in flight ends with the connection
+    await this.fetcher.close();
     await this.consumer.close(true);
   }
 }

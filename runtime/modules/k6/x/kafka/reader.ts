@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { StreamprobeError } from '../../../../errors.ts';
 import type { VUContext } from '../../../../vu/context.ts';
 import { Config } from './config.ts';
-import { recordBytes, toScriptMessage, type ConsumedRecord, type ScriptMessageOut } from './consumed-message.ts';
+import { recordBytes, TimeFormatter, toScriptMessage, type ConsumedRecord, type ScriptMessageOut } from './consumed-message.ts';
 import { ErrorCode, initContextError, KafkaError, notEnoughArguments } from './errors.ts';
 import { GroupSource } from './group-source.ts';
 import type { KafkaMetrics } from './metrics.ts';
@@ -43,7 +43,7 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
   return class Reader {
     readonly #config: ReaderConfig;
     readonly #source: RecordSource;
-    readonly #position = new Map<string, bigint>();
+    readonly #position = new Map<string, number>();
     #closed = false;
 
     constructor(config: unknown) {
@@ -95,22 +95,39 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
         if (failure instanceof KafkaError || failure instanceof StreamprobeError) throw failure;
         throw new KafkaError(ErrorCode.FailedToReadMessage, 'Unable to read messages.', failure);
       }
-      return records.map((r) => toScriptMessage(r, this.#source.highWaterMark(r.topic, r.partition), nanoPrecision));
+      return this.#toScript(records, nanoPrecision);
+    }
+
+    #toScript(records: ConsumedRecord[], nanoPrecision: boolean): ScriptMessageOut[] {
+      const time = new TimeFormatter(nanoPrecision);
+      const out = new Array<ScriptMessageOut>(records.length);
+      let hwm = 0;
+      let prev: ConsumedRecord | undefined;
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i];
+        if (prev?.partition !== r.partition || prev.topic !== r.topic) hwm = this.#source.highWaterMark(r.topic, r.partition);
+        out[i] = toScriptMessage(r, hwm, time);
+        prev = r;
+      }
+      return out;
     }
 
     #emit(records: ConsumedRecord[], readMs: number, waitMs: number, timedOut: boolean, failed: boolean): void {
       const c = this.#config;
       let bytes = 0;
-      for (const r of records) {
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i];
         bytes += recordBytes(r);
-        this.#position.set(`${r.topic}:${r.partition}`, r.offset + 1n);
+        const next = records[i + 1];
+        // the last record of each run of one partition sets its position
+        if (next?.partition !== r.partition || next.topic !== r.topic) this.#position.set(`${r.topic}:${r.partition}`, r.offset + 1);
       }
       const stats = this.#source.drainStats();
       const fetched = stats.fetchedBytes;
       const last = records[records.length - 1];
       const topic = last?.topic ?? (c.topic || c.groupTopics[0] || '');
       const partition = last?.partition ?? c.partition;
-      const offset = this.#position.get(`${topic}:${partition}`) ?? 0n;
+      const offset = this.#position.get(`${topic}:${partition}`) ?? 0;
       const hwm = this.#source.highWaterMark(topic, partition);
       metrics.emitReader(
         {
@@ -126,8 +143,8 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
           wait_seconds: waitMs,
           fetch_size: stats.fetches > 0 ? records.length / stats.fetches : 0,
           fetch_bytes: fetched.length > 0 ? [Math.min(...fetched), Math.max(...fetched)] : [0, 0],
-          offset: Number(offset),
-          lag: hwm > offset ? Number(hwm - offset) : 0,
+          offset,
+          lag: hwm > offset ? hwm - offset : 0,
           fetch_bytes_min: c.minBytes,
           fetch_bytes_max: c.maxBytes,
           fetch_wait_max: c.maxWaitMs,
@@ -141,7 +158,7 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
     /** v2 Consumer.position(partition): the next offset this reader will return. */
     position(partition: number): number {
       const topic = this.#config.topic || this.#config.groupTopics[0] || '';
-      return Number(this.#position.get(`${topic}:${partition}`) ?? -1n);
+      return this.#position.get(`${topic}:${partition}`) ?? -1;
     }
 
     stats(): { assignments: number } {

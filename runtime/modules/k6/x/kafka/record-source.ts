@@ -18,7 +18,7 @@ export interface RecordSource {
   fetchMore(): Promise<void>;
   /** after consume() returns `records`: commit (groups) and refresh high-water marks */
   afterConsume(records: ConsumedRecord[]): Promise<void>;
-  highWaterMark(topic: string, partition: number): bigint;
+  highWaterMark(topic: string, partition: number): number;
   /** fetch counters since the previous call */
   drainStats(): FetchStats;
   close(): Promise<void>;

@@ -41,6 +41,9 @@ function asBytes(data: unknown): Uint8Array {
 }
 
 export function serialize(raw: unknown): Uint8Array {
+  // the hot path of ingestion scripts (a string to bytes, keys spelled as documented): skip the config decoding
+  const c = raw as { data?: unknown; schema?: unknown; schemaType?: unknown } | null;
+  if (c?.schemaType === SCHEMA_TYPE.STRING && typeof c.data === 'string' && c.schema === undefined) return utf8.encode(c.data);
   const { data, schema, schemaType } = container(raw);
   switch (schemaType) {
     case SCHEMA_TYPE.STRING:

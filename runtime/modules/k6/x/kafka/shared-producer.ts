@@ -2,20 +2,15 @@
  * One @platformatic/kafka Producer shared by every Writer with the same configuration in a worker.
  * Concurrent produce() calls queue up while `maxInflight` sends are outstanding and then leave
  * together as one send — batching grows with concurrency, a lone caller is not delayed.
+ * Uncompressed sends encode their record batches themselves (produce/fast-send.ts); compressed ones
+ * go through the library's Producer.send().
  */
 import { performance } from 'node:perf_hooks';
 import { Producer, type CompressionAlgorithmValue } from '@platformatic/kafka';
 import type { ClientOptions } from './client-options.ts';
 import { isNetworkError, isUnknownTopic, missingTopicCause, unreachable, withDeadline } from './broker-errors.ts';
-
-export interface OutgoingMessage {
-  topic: string;
-  partition: number;
-  key?: Buffer;
-  value?: Buffer;
-  headers?: Map<Buffer, Buffer>;
-  timestamp?: bigint;
-}
+import { FastSender } from './produce/fast-send.ts';
+import { recordBytes, toLibraryMessages, type OutgoingBatch } from './produce/outgoing.ts';
 
 export interface ProducerSettings {
   acks: number;
@@ -41,16 +36,18 @@ export interface SendReport {
 }
 
 interface Pending {
-  messages: OutgoingMessage[];
+  batch: OutgoingBatch;
   bytes: number;
   enqueuedAt: number;
   resolve: (r: SendReport) => void;
 }
 
 const METADATA_TTL_MS = 30_000;
+const RETRY_DELAY_MS = 100;
 
 export class SharedProducer {
   private readonly producer: Producer;
+  private readonly fast?: FastSender;
   private readonly queue: Pending[] = [];
   private queuedBytes = 0;
   private inflight = 0;
@@ -70,10 +67,20 @@ export class SharedProducer {
       ...client,
       timeout: settings.requestTimeoutMs,
       retries: settings.retries,
-      retryDelay: 100,
+      retryDelay: RETRY_DELAY_MS,
       autocreateTopics: settings.autocreateTopics,
       maxInflights: Math.max(5, settings.maxInflight),
     });
+    if (!settings.compression) {
+      this.fast = new FastSender(this.producer, {
+        acks: settings.acks,
+        timeoutMs: settings.requestTimeoutMs,
+        retries: settings.retries,
+        retryDelayMs: RETRY_DELAY_MS,
+        autocreateTopics: settings.autocreateTopics,
+        maxBatchBytes: settings.maxBatchBytes,
+      });
+    }
   }
 
   /** Partition count of `topic`; rejects with SUTUnreachableError when the brokers were never reachable. */
@@ -109,9 +116,10 @@ export class SharedProducer {
     }
   }
 
-  send(messages: OutgoingMessage[], bytes: number): Promise<SendReport> {
+  /** `bytes`: key + value bytes of the batch's records. */
+  send(batch: OutgoingBatch, bytes: number): Promise<SendReport> {
     return new Promise((resolve) => {
-      this.queue.push({ messages, bytes, enqueuedAt: performance.now(), resolve });
+      this.queue.push({ batch, bytes, enqueuedAt: performance.now(), resolve });
       this.queuedBytes += bytes;
       this.scheduleDrain();
     });
@@ -138,28 +146,31 @@ export class SharedProducer {
     let count = 0;
     while (this.queue.length > 0) {
       const next = this.queue[0]!;
-      const tooBig = bytes + next.bytes > maxBatchBytes || (maxBatchMessages > 0 && count + next.messages.length > maxBatchMessages);
+      const tooBig = bytes + next.bytes > maxBatchBytes || (maxBatchMessages > 0 && count + next.batch.records.length > maxBatchMessages);
       if (batch.length > 0 && tooBig) break;
       this.queue.shift();
       this.queuedBytes -= next.bytes;
       batch.push(next);
       bytes += next.bytes;
-      count += next.messages.length;
+      count += next.batch.records.length;
     }
     return batch;
   }
 
   private launch(batch: Pending[]): void {
     this.inflight++;
-    const messages = batch.length === 1 ? batch[0]!.messages : batch.flatMap((p) => p.messages);
-    const batchBytes = batch.reduce((sum, p) => sum + p.bytes, 0);
+    const batches = batch.map((p) => p.batch);
+    let messages = 0;
+    let batchBytes = 0;
+    for (const p of batch) {
+      messages += p.batch.records.length;
+      batchBytes += p.bytes;
+    }
     const started = performance.now();
-    const { acks, compression, autocreateTopics } = this.settings;
-    this.producer
-      .send({ messages, acks, autocreateTopics, ...(compression && { compression }) })
+    this.sendMerged(batches)
       .then(
-        () => this.settle(batch, started, messages.length, batchBytes),
-        (error: unknown) => this.settle(batch, started, messages.length, batchBytes, error),
+        () => this.settle(batch, started, messages, batchBytes),
+        (error: unknown) => this.settle(batch, started, messages, batchBytes, error),
       )
       .finally(() => {
         this.inflight--;
@@ -168,20 +179,27 @@ export class SharedProducer {
       });
   }
 
+  private async sendMerged(batches: OutgoingBatch[]): Promise<void> {
+    if (this.fast && (await this.fast.supported())) return this.fast.send(batches);
+    const { acks, compression, autocreateTopics } = this.settings;
+    await this.producer.send({ messages: toLibraryMessages(batches), acks, autocreateTopics, ...(compression && { compression }) });
+  }
+
   private settle(batch: Pending[], started: number, batchMessages: number, batchBytes: number, error?: unknown): void {
     const batchMs = performance.now() - started;
     if (error && isUnknownTopic(error)) this.partitionCounts.clear();
     const ackedPartitions = error ? acknowledgedPartitions(error) : undefined;
     for (const p of batch) {
-      let acked = p.messages.length;
+      const { records, topics, partitions } = p.batch;
+      let acked = records.length;
       let ackedBytes = p.bytes;
       if (ackedPartitions) {
         acked = 0;
         ackedBytes = 0;
-        for (const m of p.messages) {
-          if (ackedPartitions.has(`${m.topic}:${m.partition}`)) {
+        for (let i = 0; i < records.length; i++) {
+          if (ackedPartitions.has(`${topics[i]}:${partitions[i]}`)) {
             acked++;
-            ackedBytes += (m.key?.length ?? 0) + (m.value?.length ?? 0);
+            ackedBytes += recordBytes(records[i]!);
           }
         }
       }

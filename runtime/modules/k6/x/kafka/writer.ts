@@ -4,12 +4,14 @@ import { StreamprobeError } from '../../../../errors.ts';
 import type { VUContext } from '../../../../vu/context.ts';
 import { createBalancer, type ChoosePartition } from './balancers.ts';
 import { tooLargeCause } from './broker-errors.ts';
-import { headerBuffer, toBuffer } from './bytes.ts';
+import { toBuffer } from './bytes.ts';
 import { connectionKey } from './client-options.ts';
 import { clientPool } from './client-pool.ts';
 import { ErrorCode, initContextError, KafkaError, notEnoughArguments } from './errors.ts';
 import type { KafkaMetrics } from './metrics.ts';
-import { SharedProducer, type OutgoingMessage, type SendReport } from './shared-producer.ts';
+import { contentBytes, type OutgoingBatch } from './produce/outgoing.ts';
+import type { RecordSource } from './produce/record-batch.ts';
+import { SharedProducer, type SendReport } from './shared-producer.ts';
 import { decodeWriterConfig, producerSettings, type WriterConfig } from './writer-config.ts';
 
 interface ScriptMessage {
@@ -54,8 +56,8 @@ export function defineWriter(vu: VUContext, metrics: KafkaMetrics) {
       let report: SendReport | undefined;
       let failure: unknown;
       try {
-        const { messages, bytes } = await this.#prepare(scriptMessages);
-        report = await this.#producer.send(messages, bytes);
+        const { batch, bytes } = await this.#prepare(scriptMessages);
+        report = await this.#producer.send(batch, bytes);
         failure = report.error;
       } catch (err) {
         failure = err;
@@ -66,30 +68,32 @@ export function defineWriter(vu: VUContext, metrics: KafkaMetrics) {
       throw new KafkaError(ErrorCode.WriterError, 'Error writing messages.', failure);
     }
 
-    async #prepare(scriptMessages: ScriptMessage[]): Promise<{ messages: OutgoingMessage[]; bytes: number }> {
+    /** Destinations for the script's messages, which the encoder then reads in place. */
+    async #prepare(scriptMessages: ScriptMessage[]): Promise<{ batch: OutgoingBatch; bytes: number }> {
       const { topic: writerTopic, batchBytes } = this.#config;
-      const messages: OutgoingMessage[] = new Array(scriptMessages.length);
+      const count = scriptMessages.length;
+      const records: RecordSource[] = new Array(count);
+      const topics: string[] = new Array(count);
+      const partitions: number[] = new Array(count);
       let bytes = 0;
       let lastTopic = '';
-      let partitions = 0;
-      for (let i = 0; i < scriptMessages.length; i++) {
-        const m = scriptMessages[i]!;
-        const topic = messageTopic(writerTopic, m.topic);
+      let partitionCount = 0;
+      for (let i = 0; i < count; i++) {
+        const record = encodable(scriptMessages[i]!);
+        const topic = messageTopic(writerTopic, scriptMessages[i]!.topic);
         if (topic !== lastTopic) {
-          partitions = await this.#producer.partitionCount(topic);
+          partitionCount = await this.#producer.partitionCount(topic);
           lastTopic = topic;
         }
-        const key = toBuffer(m.key, 'key');
-        const value = toBuffer(m.value, 'value');
-        const size = (key?.length ?? 0) + (value?.length ?? 0);
+        const key = keyBuffer(record.key);
+        const size = (key?.length ?? 0) + contentBytes(record.value);
         if (size > batchBytes) throw new KafkaError(ErrorCode.WriterError, 'Error writing messages.', tooLargeCause(size, batchBytes));
         bytes += size;
-        const out: OutgoingMessage = { topic, partition: this.#choosePartition(topic, key, size, partitions), key, value };
-        if (m.headers) out.headers = headerMap(m.headers);
-        if (m.time instanceof Date) out.timestamp = BigInt(m.time.getTime());
-        messages[i] = out;
+        records[i] = record;
+        topics[i] = topic;
+        partitions[i] = this.#choosePartition(topic, key, size, partitionCount);
       }
-      return { messages, bytes };
+      return { batch: { records, topics, partitions }, bytes };
     }
 
     #emit(scriptMessages: ScriptMessage[], report: SendReport | undefined, failed: boolean, elapsedMs: number): void {
@@ -150,8 +154,19 @@ function messageTopic(writerTopic: string, messageTopic: string | undefined): st
   return topic;
 }
 
-function headerMap(headers: Record<string, unknown>): Map<Buffer, Buffer> {
-  const out = new Map<Buffer, Buffer>();
-  for (const [k, v] of Object.entries(headers)) out.set(Buffer.from(k, 'utf8'), headerBuffer(v));
-  return out;
+function isContent(x: unknown): x is Uint8Array | string | null | undefined {
+  return x === undefined || x === null || typeof x === 'string' || x instanceof Uint8Array;
+}
+
+/** The script's own message when its key and value are text or bytes already; a converted copy otherwise. */
+function encodable(m: ScriptMessage): RecordSource {
+  if (isContent(m.key) && isContent(m.value)) return m as RecordSource;
+  return { key: toBuffer(m.key, 'key'), value: toBuffer(m.value, 'value'), headers: m.headers, time: m.time };
+}
+
+/** Key bytes as balancers hash them. */
+function keyBuffer(key: RecordSource['key']): Buffer | undefined {
+  if (key === null || key === undefined) return undefined;
+  if (typeof key === 'string') return Buffer.from(key, 'utf8');
+  return Buffer.isBuffer(key) ? key : Buffer.from(key.buffer, key.byteOffset, key.byteLength);
 }
