@@ -14,6 +14,7 @@ export interface InitGlobals {
   clearTimeout: (id: unknown) => void;
   setInterval: (...args: any[]) => unknown;
   clearInterval: (id: unknown) => void;
+  console: Pick<Console, 'log' | 'info' | 'warn' | 'error' | 'debug'>;
 }
 
 export interface ScriptInstance {
@@ -24,7 +25,7 @@ export interface ScriptInstance {
 
 export type ScriptFactory = (globals: InitGlobals) => ScriptInstance;
 
-const params = ['require', 'module', 'exports', 'open', '__ENV', '__VU', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'];
+const params = ['require', 'module', 'exports', 'open', '__ENV', '__VU', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'console'];
 
 export function compileScript(bundle: ScriptBundle): ScriptFactory {
   // `__ITER` is a closure variable of each instance so every VU sees its own counter.
@@ -32,7 +33,7 @@ export function compileScript(bundle: ScriptBundle): ScriptFactory {
   const fn = vm.compileFunction(body, params, { filename: bundle.filename, lineOffset: -1 });
   return (g) => {
     const module = { exports: {} as Record<string, unknown> };
-    const setIter = fn(g.require, module, module.exports, g.open, g.__ENV, g.__VU, g.setTimeout, g.clearTimeout, g.setInterval, g.clearInterval) as (i: number) => void;
+    const setIter = fn(g.require, module, module.exports, g.open, g.__ENV, g.__VU, g.setTimeout, g.clearTimeout, g.setInterval, g.clearInterval, g.console) as (i: number) => void;
     return { exports: module.exports, setIter };
   };
 }

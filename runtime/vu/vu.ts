@@ -15,6 +15,7 @@ import type { ThreadHost } from './host.ts';
 import { TestAbortError } from './interrupt.ts';
 import type { IterationStart, ScenarioState } from './scenario-state.ts';
 import { VUTimers } from './timers.ts';
+import { scriptConsole } from './console.ts';
 
 const neverAborted = new AbortController().signal;
 
@@ -102,6 +103,7 @@ export class VU implements VUContext {
         __ENV: this.env,
         __VU: this.id,
         ...this.timerFunctions(),
+        console: scriptConsole(this.log),
       });
     } catch (err) {
       if (err instanceof StreamprobeError) throw err;

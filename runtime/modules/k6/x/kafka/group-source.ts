@@ -1,31 +1,55 @@
-/** A consumer-group reader: one group member, its messages stream buffered; offsets committed after each consume(). */
-import type { Consumer, Message, MessagesStream } from '@platformatic/kafka';
-import { toBytesView } from './bytes.ts';
+/**
+ * A consumer-group reader: the library keeps the group membership (join, heartbeats, rejoin on rebalance); records
+ * are fetched and decoded by our Fetcher, offsets committed after each consume(). After every (re)join the buffer is
+ * dropped and reading resumes from the committed offsets, so nothing returned is read twice and nothing is skipped.
+ */
+import { ListOffsetTimestamps, type Consumer } from '@platformatic/kafka';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fetchOutcome } from './consume/fetch-errors.ts';
+import { Fetcher, type FetchTarget } from './consume/fetcher.ts';
+import { RecordStream } from './consume/record-stream.ts';
 import type { ConsumedRecord } from './consumed-message.ts';
 import type { ReaderConfig } from './reader-config.ts';
-import { checkTopics, createConsumer, nextClientId, RecordQueue, type FetchStats, type RecordSource } from './record-source.ts';
+import { checkTopics, createConsumer, nextClientId, type FetchStats, type RecordSource } from './record-source.ts';
 
-type Stream = MessagesStream<Buffer, Buffer, Buffer, Buffer>;
+/** how long a member without partitions waits before looking again (a rebalance may assign some) */
+const UNASSIGNED_WAIT_MS = 200;
+const METADATA_RETRY_MS = 100;
+
+const key = (topic: string, partition: number) => `${topic}:${partition}`;
 
 export class GroupSource implements RecordSource {
   readonly clientId = nextClientId('group-reader');
   private readonly consumer: Consumer;
-  private readonly queue = new RecordQueue();
-  private stream: Stream | undefined;
-  private starting: Promise<void> | undefined;
-  private failure: unknown;
-  private waiters: (() => void)[] = [];
+  private readonly fetcher: Fetcher;
+  private readonly queue = new RecordStream();
+  private joining: Promise<void> | undefined;
+  /** next fetch offset of each assigned partition; undefined until loaded after a (re)join */
+  private positions: Map<string, FetchTarget> | undefined;
+  /** bumped by every (re)join: a fetch that started before it is discarded */
+  private generation = 0;
   private readonly hwms = new Map<string, number>();
+  private inflight: Promise<void> | undefined;
+  private lastFetched = 0;
   private stats: FetchStats = { fetches: 0, fetchedBytes: [] };
   private closed = false;
 
   constructor(private readonly cfg: ReaderConfig) {
     this.consumer = createConsumer(cfg, cfg.groupId, this.clientId);
+    this.fetcher = new Fetcher(this.consumer, this.clientId, cfg);
+    this.consumer.on('consumer:group:join', () => {
+      this.generation++;
+      this.positions = undefined;
+      this.queue.clear();
+    });
   }
 
   take(max: number): ConsumedRecord[] {
     const out = this.queue.take(max);
-    if (this.stream?.isPaused() && this.queue.length < this.cfg.queueCapacity) this.stream.resume();
+    // keep a fetch's worth buffered: the next one runs while the script processes this one
+    if (this.positions && !this.inflight && !this.closed && this.queue.length < Math.max(max, this.cfg.queueCapacity, this.lastFetched)) {
+      this.fetchMore().catch(() => {}); // a failed prefetch is retried (and reported) by the next fetchMore
+    }
     return out;
   }
 
@@ -34,73 +58,94 @@ export class GroupSource implements RecordSource {
   }
 
   fetchMore(): Promise<void> {
-    if (this.failure !== undefined) return Promise.reject(this.takeFailure());
-    if (!this.stream) {
-      this.starting ??= this.start().catch((err) => {
-        this.starting = undefined;
-        throw err;
-      });
-      return this.starting.then(() => this.fetchMore());
-    }
-    return new Promise<void>((resolve) => this.waiters.push(resolve)).then(() => {
-      if (this.failure !== undefined) throw this.takeFailure();
-    });
+    this.inflight ??= this.fetchOnce().finally(() => (this.inflight = undefined));
+    return this.inflight;
   }
 
-  private async start(): Promise<void> {
-    await checkTopics(this.consumer, this.cfg, this.cfg.groupTopics);
-    const stream = (await this.consumer.consume({
-      topics: this.cfg.groupTopics,
-      mode: 'committed',
-      fallbackMode: this.cfg.startFromLatest ? 'latest' : 'earliest',
-      autocommit: false,
-      // buffer one reader queue's worth in the stream too; beyond that, pause fetching
-      highWaterMark: Math.max(this.cfg.queueCapacity, 1024),
-    })) as Stream;
-    if (this.closed) {
-      await stream.close();
+  private async fetchOnce(): Promise<void> {
+    this.joining ??= this.join().catch((err) => {
+      this.joining = undefined;
+      throw err;
+    });
+    await this.joining;
+    const generation = this.generation;
+    if (!this.positions) {
+      const loaded = await this.loadPositions();
+      if (generation !== this.generation) return; // rejoined while loading: load again for the new assignment
+      this.positions = loaded;
+    }
+    const positions = this.positions;
+    if (positions.size === 0) {
+      await sleep(UNASSIGNED_WAIT_MS);
       return;
     }
-    stream.on('fetch', () => this.stats.fetches++);
-    stream.on('data', (m: Message) => {
-      this.queue.push(fromMessage(m));
-      if (this.queue.length >= Math.max(this.cfg.queueCapacity, 1024)) stream.pause();
-      this.wake();
-    });
-    stream.on('error', (err: unknown) => {
-      this.failure = err;
-      this.wake();
-    });
-    this.stream = stream;
+    const fetched = await this.fetcher.fetch([...positions.values()]);
+    if (generation !== this.generation) return; // rebalanced meanwhile: these partitions may be someone else's
+    this.stats.fetches++;
+    const before = this.queue.length;
+    for (const p of fetched) {
+      this.stats.fetchedBytes.push(p.bytes);
+      const position = positions.get(key(p.topic, p.partition))!;
+      switch (fetchOutcome(p)) {
+        case 'reset-offset':
+          this.positions = undefined; // reload: committed offsets, else the configured start
+          continue;
+        case 'refresh-metadata':
+          this.consumer.clearMetadata();
+          await sleep(METADATA_RETRY_MS);
+          continue;
+      }
+      this.hwms.set(key(p.topic, p.partition), p.highWatermark);
+      if (p.nextOffset > position.offset) position.offset = p.nextOffset;
+      this.queue.push(p.batches);
+    }
+    this.lastFetched = this.queue.length - before;
   }
 
-  private takeFailure(): unknown {
-    const f = this.failure;
-    this.failure = undefined;
-    this.stream = undefined; // a failed stream is restarted by the next fetch
-    this.starting = undefined;
-    return f;
+  private async join(): Promise<void> {
+    const { groupTopics, sessionTimeoutMs, heartbeatIntervalMs, rebalanceTimeoutMs } = this.cfg;
+    await checkTopics(this.consumer, this.cfg, groupTopics);
+    for (const t of groupTopics) this.consumer.topics.track(t);
+    await this.consumer.joinGroup({ sessionTimeout: sessionTimeoutMs, heartbeatInterval: heartbeatIntervalMs, rebalanceTimeout: rebalanceTimeoutMs });
   }
 
-  private wake(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const w of waiters) w();
+  /** Where each assigned partition resumes: its committed offset, else the first (or last) offset. */
+  private async loadPositions(): Promise<Map<string, FetchTarget>> {
+    const assignments = (this.consumer.assignments ?? []).filter((a) => a.partitions.length > 0);
+    const positions = new Map<string, FetchTarget>();
+    if (assignments.length === 0) return positions;
+    const [committed, starts] = await Promise.all([
+      this.consumer.listCommittedOffsets({ topics: assignments }),
+      this.consumer.listOffsets({
+        topics: assignments.map((a) => a.topic),
+        timestamp: this.cfg.startFromLatest ? ListOffsetTimestamps.LATEST : ListOffsetTimestamps.EARLIEST,
+      }),
+    ]);
+    for (const { topic, partitions } of assignments) {
+      for (const partition of partitions) {
+        const commit = committed.get(topic)?.[partition] ?? -1n;
+        const offset = commit >= 0n ? commit : (starts.get(topic)?.[partition] ?? 0n);
+        positions.set(key(topic, partition), { topic, partition, offset: Number(offset) });
+      }
+    }
+    return positions;
   }
 
   async afterConsume(records: ConsumedRecord[]): Promise<void> {
     if (records.length === 0) return;
-    const next = new Map<string, { topic: string; partition: number; offset: bigint; leaderEpoch: number }>();
-    for (const r of records) next.set(`${r.topic}:${r.partition}`, { topic: r.topic, partition: r.partition, offset: BigInt(r.offset + 1), leaderEpoch: -1 });
-    const [, offsets] = await Promise.all([
-      this.consumer.commit({ offsets: [...next.values()] }),
-      this.consumer.listOffsets({ topics: [...new Set(records.map((r) => r.topic))] }),
-    ]);
-    for (const [topic, partitions] of offsets) partitions.forEach((o, p) => this.hwms.set(`${topic}:${p}`, Number(o)));
+    const last = new Map<string, ConsumedRecord>();
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      const following = records[i + 1];
+      // the last record of each run of one partition is where that partition resumes
+      if (following?.partition !== r.partition || following.topic !== r.topic) last.set(key(r.topic, r.partition), r);
+    }
+    const offsets = [...last.values()].map((r) => ({ topic: r.topic, partition: r.partition, offset: BigInt(r.offset + 1), leaderEpoch: -1 }));
+    await this.consumer.commit({ offsets });
   }
 
   highWaterMark(topic: string, partition: number): number {
-    return this.hwms.get(`${topic}:${partition}`) ?? 0;
+    return this.hwms.get(key(topic, partition)) ?? 0;
   }
 
   drainStats(): FetchStats {
@@ -111,22 +156,8 @@ export class GroupSource implements RecordSource {
 
   async close(): Promise<void> {
     this.closed = true;
-    this.wake();
-    await this.stream?.close().catch(() => {});
+    this.inflight?.catch(() => {}); // a long poll in flight ends with the connection
+    await this.fetcher.close();
     await this.consumer.close(true);
   }
-}
-
-function fromMessage(m: Message): ConsumedRecord {
-  const headers: Record<string, Uint8Array> = {};
-  for (const [k, v] of m.headers) if (k) headers[k.toString('utf8')] = v ? toBytesView(v) : new Uint8Array(0);
-  return {
-    topic: m.topic,
-    partition: m.partition,
-    offset: Number(m.offset),
-    timestamp: Number(m.timestamp),
-    key: m.key?.length ? toBytesView(m.key) : null,
-    value: m.value?.length ? toBytesView(m.value) : null,
-    headers,
-  };
 }

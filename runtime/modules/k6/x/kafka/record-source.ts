@@ -24,31 +24,6 @@ export interface RecordSource {
   close(): Promise<void>;
 }
 
-/** FIFO of records with O(1) removal from the front. */
-export class RecordQueue {
-  private items: ConsumedRecord[] = [];
-  private head = 0;
-
-  get length(): number {
-    return this.items.length - this.head;
-  }
-
-  push(r: ConsumedRecord): void {
-    this.items.push(r);
-  }
-
-  take(max: number): ConsumedRecord[] {
-    const n = Math.min(max, this.length);
-    const out = this.items.slice(this.head, this.head + n);
-    this.head += n;
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
-    return out;
-  }
-}
-
 let clientSeq = 0;
 export const nextClientId = (kind: string) => `streamprobe-${kind}-${process.pid}-${++clientSeq}`;
 

@@ -18,6 +18,13 @@ export class RecordStream {
     }
   }
 
+  /** drops everything buffered (after a rebalance the group resumes from its committed offsets) */
+  clear(): void {
+    this.batches = [];
+    this.head = 0;
+    this.count = 0;
+  }
+
   take(max: number): DecodedRecord[] {
     const out: DecodedRecord[] = [];
     while (out.length < max && this.head < this.batches.length) {

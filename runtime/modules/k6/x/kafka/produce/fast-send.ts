@@ -9,7 +9,7 @@ import { kGetApi, MultipleErrors, ProtocolError, type Broker, type Producer } fr
 import { batchTooLargeCause, isMessageTooLarge } from '../broker-errors.ts';
 import type { OutgoingBatch } from './outgoing.ts';
 import { RecordBatchEncoder, type RecordSource } from './record-batch.ts';
-import { produceApi, type PartitionBatch, type ProduceResponse } from './produce-request.ts';
+import { PRODUCE_VERSION, produceApi, type PartitionBatch, type ProduceResponse } from './produce-request.ts';
 
 export interface FastSendOptions {
   acks: number;
@@ -25,8 +25,6 @@ export interface ProducedPartition {
   topic: string;
   partition: number;
 }
-
-type Api = NonNullable<ReturnType<typeof produceApi>>;
 
 /** Partitions acknowledged and failures, across the attempts of one send. */
 class Outcome {
@@ -60,26 +58,32 @@ class Outcome {
 
 export class FastSender {
   private readonly encoder = new RecordBatchEncoder();
-  private api?: Promise<Api | undefined>;
+  private brokerSpeaksV9?: Promise<boolean>;
 
   constructor(
     private readonly producer: Producer,
     private readonly options: FastSendOptions,
   ) {}
 
-  /** False when the broker speaks no produce version from 9 up: the library's own send must be used. */
-  async supported(): Promise<boolean> {
-    return (await this.produceApi()) !== undefined;
+  /** False when the broker cannot take produce v9: the library's own send must be used. */
+  supported(): Promise<boolean> {
+    // the library picks the highest version both sides speak, capped at its own maximum (11)
+    this.brokerSpeaksV9 ??= new Promise<boolean>((resolve, reject) => {
+      this.producer[kGetApi]('Produce', (error, api) => (error ? reject(error) : resolve(api!.version >= PRODUCE_VERSION)));
+    }).catch((error: unknown) => {
+      this.brokerSpeaksV9 = undefined; // ask again on the next send
+      throw error;
+    });
+    return this.brokerSpeaksV9;
   }
 
   /** Resolves when every partition is acknowledged; else rejects with `produced.offsets` naming those that were. */
   async send(batches: readonly OutgoingBatch[]): Promise<void> {
-    const api = (await this.produceApi())!;
     const outcome = new Outcome();
     let pending = this.encode(batches);
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.attempt(api, pending, outcome);
+        await this.attempt(pending, outcome);
       } catch (err) {
         throw withProduced(err, outcome.acked); // metadata failed after the library's own retries
       }
@@ -94,16 +98,6 @@ export class FastSender {
     throw withProduced(error, outcome.acked);
   }
 
-  private produceApi(): Promise<Api | undefined> {
-    this.api ??= new Promise<Api | undefined>((resolve, reject) => {
-      this.producer[kGetApi]('Produce', (error, api) => (error ? reject(error) : resolve(produceApi(api!.version))));
-    }).catch((error: unknown) => {
-      this.api = undefined; // ask again on the next send
-      throw error;
-    });
-    return this.api;
-  }
-
   /** One record batch per topic-partition; the records keep their order. */
   private encode(batches: readonly OutgoingBatch[]): PartitionBatch[] {
     const byTopic = new Map<string, RecordSource[][]>();
@@ -112,7 +106,7 @@ export class FastSender {
     for (const b of batches) {
       for (let i = 0; i < b.records.length; i++) {
         const topic = b.topics[i]!;
-        if (topic !== lastTopic || byTopic.size === 0) {
+        if (topic !== lastTopic) {
           let found = byTopic.get(topic);
           if (!found) byTopic.set(topic, (found = []));
           partitions = found;
@@ -123,16 +117,16 @@ export class FastSender {
     }
     const now = Date.now();
     const out: PartitionBatch[] = [];
-    for (const [topic, partitions] of byTopic) {
-      for (let partition = 0; partition < partitions.length; partition++) {
-        const records = partitions[partition];
-        if (records) out.push({ topic, partition, records: this.encoder.encode(records, now), count: records.length });
+    for (const [topic, byPartition] of byTopic) {
+      for (let partition = 0; partition < byPartition.length; partition++) {
+        const records = byPartition[partition];
+        if (records) out.push({ topic, partition, records: this.encoder.encode(records, now) });
       }
     }
     return out;
   }
 
-  private async attempt(api: Api, batches: readonly PartitionBatch[], outcome: Outcome): Promise<void> {
+  private async attempt(batches: readonly PartitionBatch[], outcome: Outcome): Promise<void> {
     const topics = [...new Set(batches.map((b) => b.topic))];
     const metadata = await this.producer.metadata({ topics, autocreateTopics: this.options.autocreateTopics });
     const byLeader = new Map<number, PartitionBatch[]>();
@@ -146,15 +140,15 @@ export class FastSender {
       if (!list) byLeader.set(leader, (list = []));
       list.push(b); // batches arrive grouped by topic, as the request needs them
     }
-    await Promise.all([...byLeader].map(([leader, list]) => this.sendTo(api, metadata.brokers.get(leader)!, list, outcome)));
+    await Promise.all([...byLeader].map(([leader, list]) => this.sendTo(metadata.brokers.get(leader)!, list, outcome)));
   }
 
-  private async sendTo(api: Api, broker: Broker, batches: PartitionBatch[], outcome: Outcome): Promise<void> {
+  private async sendTo(broker: Broker, batches: PartitionBatch[], outcome: Outcome): Promise<void> {
     const { acks, timeoutMs } = this.options;
     let response: ProduceResponse;
     try {
       const connection = await this.producer.connections.get(broker);
-      const reply = await api.async(connection, acks, timeoutMs, batches);
+      const reply = await produceApi.async(connection, acks, timeoutMs, batches);
       if (acks === 0) {
         for (const b of batches) outcome.acked.push({ topic: b.topic, partition: b.partition });
         return;

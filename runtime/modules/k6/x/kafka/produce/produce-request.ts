@@ -1,6 +1,6 @@
 /**
- * ProduceRequest (API key 0, flexible versions 9–11, which share one layout) carrying record batches
- * encoded by record-batch.ts; the response is parsed by @platformatic/kafka's own v9 parser.
+ * ProduceRequest v9 (API key 0) carrying record batches encoded by record-batch.ts; the response is
+ * parsed by @platformatic/kafka's own v9 parser.
  */
 import { createAPI, produceV9, Writer, type API } from '@platformatic/kafka';
 
@@ -11,8 +11,6 @@ export interface PartitionBatch {
   partition: number;
   /** one encoded RecordBatch */
   records: Buffer;
-  /** messages in it */
-  count: number;
 }
 
 /** Batches are grouped by topic as the request nests them; `batches` must list each topic's batches together. */
@@ -38,17 +36,12 @@ export function createProduceRequest(acks: number, timeoutMs: number, batches: r
   return writer;
 }
 
-export const MIN_PRODUCE_VERSION = 9;
-export const MAX_PRODUCE_VERSION = 11;
+/**
+ * v9 is flexible but its response carries no tagged fields. From v10 the broker tags NOT_LEADER_OR_FOLLOWER
+ * answers with the current leader, and @platformatic/kafka 1.35's reader misreads non-empty tagged fields
+ * (its own send, at v11, then fails with "Out of bounds").
+ */
+export const PRODUCE_VERSION = 9;
 
-type ProduceApi = API<[acks: number, timeoutMs: number, batches: readonly PartitionBatch[]], ProduceResponse | boolean>;
-
-const apis = new Map<number, ProduceApi>();
-
-/** The request at `version` (the highest both the library and the broker speak), or undefined below v9. */
-export function produceApi(version: number): ProduceApi | undefined {
-  if (version < MIN_PRODUCE_VERSION || version > MAX_PRODUCE_VERSION) return undefined;
-  let api = apis.get(version);
-  if (!api) apis.set(version, (api = createAPI(0, version, createProduceRequest, produceV9.parseResponse)));
-  return api;
-}
+export const produceApi: API<[acks: number, timeoutMs: number, batches: readonly PartitionBatch[]], ProduceResponse | boolean> =
+  createAPI(0, PRODUCE_VERSION, createProduceRequest, produceV9.parseResponse);

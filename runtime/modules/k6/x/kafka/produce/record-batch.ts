@@ -74,6 +74,9 @@ export class RecordBatchEncoder {
   private start = 0;
   private at = 0;
   private readonly headerKeys = new Map<string, Buffer>();
+  /** the previous record's header keys by position: records built alike repeat them, so one === finds them */
+  private readonly recentKeys: string[] = [];
+  private readonly recentEncoded: Buffer[] = [];
   /** varint bytes reserved for the next record's length: the previous record's, right for uniform records */
   private lengthGuess = 2;
 
@@ -136,7 +139,7 @@ export class RecordBatchEncoder {
     this.at++;
     let count = 0;
     for (const key in headers) {
-      this.headerKey(key);
+      this.headerKey(key, count);
       this.content(headerContent(headers[key]));
       count++;
     }
@@ -144,11 +147,20 @@ export class RecordBatchEncoder {
     else this.prefixLength(countAt, 1, this.at - this.start - countAt - 1, count);
   }
 
-  private headerKey(key: string): void {
-    let encoded = this.headerKeys.get(key);
-    if (!encoded) {
-      if (this.headerKeys.size >= MAX_CACHED_HEADER_KEYS) this.headerKeys.clear();
-      this.headerKeys.set(key, (encoded = encodedHeaderKey(key)));
+  private headerKey(key: string, position: number): void {
+    let encoded: Buffer | undefined;
+    if (this.recentKeys[position] === key) {
+      encoded = this.recentEncoded[position]!;
+    } else {
+      encoded = this.headerKeys.get(key);
+      if (!encoded) {
+        if (this.headerKeys.size >= MAX_CACHED_HEADER_KEYS) this.headerKeys.clear();
+        this.headerKeys.set(key, (encoded = encodedHeaderKey(key)));
+      }
+      if (position < MAX_CACHED_HEADER_KEYS) {
+        this.recentKeys[position] = key;
+        this.recentEncoded[position] = encoded;
+      }
     }
     this.ensure(encoded.length);
     const buf = this.buf;

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { Producer, stringSerializers } from '@platformatic/kafka';
+import createKafkaModule from '../../../runtime/modules/k6/x/kafka.ts';
+import { FakeVU } from '../../unit/kafka/fake-vu.ts';
+
+const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const unique = (name: string) => `sp-test-${name}-${process.pid}-${Date.now()}`;
+
+type Ctor = new (cfg: unknown) => any;
+
+describe('k6/x/kafka reader against a real broker', () => {
+  const vu = new FakeVU();
+  const kafka = createKafkaModule(vu) as Record<string, any>;
+  const Reader = kafka.Reader as Ctor;
+  const admin = new (kafka.Connection as Ctor)({ address: brokers[0] });
+  const producer = new Producer({ clientId: 'sp-test-reader', bootstrapBrokers: brokers, serializers: stringSerializers });
+  const topics: string[] = [];
+
+  async function topic(name: string, numPartitions = 1): Promise<string> {
+    const t = unique(name);
+    await admin.createTopic({ topic: t, numPartitions });
+    topics.push(t);
+    return t;
+  }
+
+  /** `count` records over `partitions`, each with a key (except every 10th), headers and a sequence number value */
+  async function fill(t: string, count: number, partitions = 1, compression: 'none' | 'gzip' = 'none'): Promise<void> {
+    const messages = Array.from({ length: count }, (_, i) => ({
+      topic: t,
+      partition: i % partitions,
+      key: i % 10 === 0 ? undefined : `k${i}`,
+      value: `v${i}`,
+      headers: new Map([['seq', String(i)], ['src', 'test']]),
+    }));
+    for (let i = 0; i < count; i += 500) await producer.send({ messages: messages.slice(i, i + 500), acks: -1, compression });
+  }
+
+  after(async () => {
+    for (const t of topics) await admin.deleteTopic(t).catch(() => {});
+    await producer.close();
+    await vu.closeShared();
+  });
+
+  it('reads every record once and in order across many small fetches, with keys, null keys and headers', async () => {
+    const t = await topic('many');
+    await fill(t, 3000);
+    const reader = new Reader({ brokers, topic: t, maxWait: '2s', maxBytes: 8192 });
+    const got: any[] = [];
+    while (got.length < 3000) {
+      const batch = await reader.consume({ limit: 700 });
+      assert.ok(batch.length > 0 && batch.length <= 700);
+      got.push(...batch);
+    }
+    assert.deepEqual(got.map((m) => m.offset), Array.from({ length: 3000 }, (_, i) => i));
+    assert.ok(got.every((m, i) => Buffer.from(m.value).toString() === `v${i}` && Buffer.from(m.headers.seq).toString() === String(i)));
+    assert.equal('key' in got[0], false);
+    assert.equal(Buffer.from(got[1].key).toString(), 'k1');
+    assert.equal(got[2999].highWaterMark, 3000);
+    assert.deepEqual(await reader.consume({ limit: 1, expectTimeout: true }), []);
+    assert.equal(reader.position(0), 3000);
+    await reader.close();
+  });
+
+  it('decodes gzip-compressed batches', async () => {
+    const t = await topic('gzip');
+    await fill(t, 50, 1, 'gzip');
+    const reader = new Reader({ brokers, topic: t, maxWait: '2s' });
+    const got = await reader.consume({ limit: 50 });
+    assert.deepEqual(got.map((m: any) => Buffer.from(m.value).toString()), Array.from({ length: 50 }, (_, i) => `v${i}`));
+    await reader.close();
+  });
+
+  it('a group reader commits what it returned: a new member resumes there, with no re-reads and no gaps', async () => {
+    const t = await topic('resume', 3);
+    await fill(t, 600, 3);
+    const groupId = unique('g');
+    const config = { brokers, groupId, groupTopics: [t], maxWait: '3s', sessionTimeout: 10e9 };
+    const first = new Reader(config);
+    const a = await first.consume({ limit: 250 });
+    await first.close();
+    const second = new Reader(config);
+    const b: any[] = [];
+    while (b.length < 350) b.push(...(await second.consume({ limit: 350 - b.length })));
+    assert.deepEqual(await second.consume({ limit: 1, expectTimeout: true }), []);
+    await second.close();
+    const values = [...a, ...b].map((m) => Buffer.from(m.value).toString()).sort();
+    assert.deepEqual(values, Array.from({ length: 600 }, (_, i) => `v${i}`).sort());
+  });
+});
