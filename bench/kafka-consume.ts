@@ -1,5 +1,6 @@
 // Consume throughput of the k6/x/kafka module (Reader.consume({ limit: 1000 }) in a loop through a fake VU).
 //   npx tsx bench/kafka-consume.ts [--topic name] [--messages 1000000] [--mode partition,group,workers,workers-group]
+//     [--max-bytes n]   (ReaderConfig.maxBytes; default 1 MB per partition)
 // Without --topic a fresh 6-partition topic is created and filled with --messages ~250-byte records with keys and
 // 5 small headers (@platformatic/kafka producer, acks=1); pass --topic to re-read a filled topic (kept afterwards).
 // Modes (one JSON line each):
@@ -28,42 +29,44 @@ interface Job {
   groupId: string;
   /** records this job must read (group: its share is unknown, so the total of all members) */
   expected: number;
+  /** ReaderConfig.maxBytes (0: the default, 1 MB per partition) */
+  maxBytes: number;
 }
 
 type Ctor = new (cfg: unknown) => { consume(c: unknown): Promise<unknown[]>; close(): Promise<void> };
 
 interface JobResult {
   read: number;
-  /** wall clock (Date.now()) of the first consume() call and of the last record read */
+  /** wall clock (Date.now()) of the first consume() call, and when the last of all expected records was read */
   startMs: number;
   endMs: number;
 }
 
-/** Runs one job's readers to completion. */
-async function runJob(job: Job, sharedCount?: Int32Array): Promise<JobResult> {
+/** Runs one job's readers to completion; `sharedCount` totals records over worker threads. */
+async function runJob(job: Job, sharedCount: Int32Array = new Int32Array(new SharedArrayBuffer(4))): Promise<JobResult> {
   const vu = new FakeVU();
   const { Reader } = createKafkaModule(vu) as { Reader: Ctor };
   let read = 0;
   const startMs = Date.now();
-  let endMs = startMs;
-  const loop = async (cfg: Record<string, unknown>, done: (readHere: number) => boolean) => {
-    const reader = new Reader({ brokers, maxWait: '5s', ...cfg });
+  let endMs = 0;
+  const loop = async (cfg: Record<string, unknown>, goal: number) => {
+    const reader = new Reader({ brokers, maxWait: '5s', ...(job.maxBytes && { maxBytes: job.maxBytes }), ...cfg });
     let readHere = 0;
-    while (!done(readHere)) {
-      const got = await reader.consume({ limit: LIMIT, expectTimeout: true });
+    // never ask for more than is left: a consume() short of its limit waits maxWait for more
+    while (readHere < goal && Atomics.load(sharedCount, 0) < job.expected) {
+      const got = await reader.consume({ limit: Math.min(LIMIT, goal - readHere), expectTimeout: true });
       readHere += got.length;
       read += got.length;
-      if (sharedCount) Atomics.add(sharedCount, 0, got.length);
-      if (got.length > 0) endMs = Date.now();
+      if (Atomics.add(sharedCount, 0, got.length) + got.length >= job.expected && got.length > 0) endMs = Date.now();
       vu.samples.length = 0; // a real run hands samples to the metrics pipeline
     }
     await reader.close();
   };
   if (job.mode === 'partition') {
     const ends = await endOffsets(job.topic);
-    await Promise.all(job.partitions.map((partition) => loop({ topic: job.topic, partition }, (n) => n >= ends[partition])));
+    await Promise.all(job.partitions.map((partition) => loop({ topic: job.topic, partition }, ends[partition])));
   } else {
-    await loop({ groupId: job.groupId, groupTopics: [job.topic] }, () => (sharedCount ? Atomics.load(sharedCount, 0) : read) >= job.expected);
+    await loop({ groupId: job.groupId, groupTopics: [job.topic] }, job.expected);
   }
   return { read, startMs, endMs };
 }
@@ -125,6 +128,7 @@ const workerEntry = new URL(
 function inWorkers(job: Job): Promise<JobResult> {
   const halves = [job.partitions.filter((p) => p % 2 === 0), job.partitions.filter((p) => p % 2 === 1)];
   const shared = new Int32Array(new SharedArrayBuffer(4));
+  // only the worker that reads the last expected record sets endMs
   const run = (partitions: number[]) =>
     new Promise<JobResult>((resolve, reject) => {
       const w = new Worker(workerEntry, { workerData: { job: { ...job, partitions }, shared } });
@@ -144,6 +148,7 @@ async function main(): Promise<void> {
       topic: { type: 'string' },
       messages: { type: 'string', default: '1000000' },
       mode: { type: 'string', default: 'partition,group,workers,workers-group' },
+      'max-bytes': { type: 'string', default: '0' },
     },
   });
   let topic = values.topic;
@@ -156,7 +161,7 @@ async function main(): Promise<void> {
   const all = Array.from({ length: PARTITIONS }, (_, p) => p);
   for (const mode of values.mode.split(',')) {
     const groupId = `bench-consume-group-${Date.now()}`;
-    const job: Job = { topic, mode: mode.endsWith('group') ? 'group' : 'partition', partitions: all, groupId, expected: total };
+    const job: Job = { topic, mode: mode.endsWith('group') ? 'group' : 'partition', partitions: all, groupId, expected: total, maxBytes: Number(values['max-bytes']) };
     const cpu = process.cpuUsage();
     const r = mode.startsWith('workers') ? await inWorkers(job) : await runJob(job);
     const { user, system } = process.cpuUsage(cpu);

@@ -35,7 +35,10 @@ export interface VUContext {
 
   /** k6's registry semantics: same name and type returns the same metric; otherwise throws */
   defineMetric(name: string, type: MetricType, contains?: ValueType): MetricDef;
-  /** one sample, tagged with the VU's current tags merged with `tags` */
+  /**
+   * One sample, tagged with the VU's current tags merged with `tags`. A frozen `tags` object is
+   * remembered: passing the same one again skips building the tag set (use it on hot paths).
+   */
   emit(metric: MetricDef, value: number, tags?: Tags): void;
   /** the VU's current tags (test-wide, scenario, group, exec.vu.metrics.tags) */
   currentTags(): Tags;

@@ -49,6 +49,8 @@ export class VU implements VUContext {
   private controller: AbortController | undefined;
   private tags: Tags | undefined;
   private readonly series = new Map<MetricDef, Series>();
+  /** series of frozen extra-tag objects (see VUContext.emit), reset with the VU's tags */
+  private taggedSeries = new WeakMap<Tags, Map<MetricDef, Series>>();
   private setupData: { parsed: boolean; value: unknown } = { parsed: false, value: undefined };
   private scenarioEnvFor: ScenarioState | undefined;
 
@@ -163,17 +165,23 @@ export class VU implements VUContext {
   private invalidateTags(): void {
     this.tags = undefined;
     this.series.clear();
+    this.taggedSeries = new WeakMap();
   }
 
   emit(metric: MetricDef, value: number, tags?: Tags): void {
+    let cache = this.series;
     if (tags) {
-      this.host.store.add(metric, { ...this.currentTags(), ...tags }, value);
-      return;
+      if (!Object.isFrozen(tags)) {
+        this.host.store.add(metric, { ...this.currentTags(), ...tags }, value);
+        return;
+      }
+      cache = this.taggedSeries.get(tags) ?? new Map();
+      this.taggedSeries.set(tags, cache);
     }
-    let s = this.series.get(metric);
+    let s = cache.get(metric);
     if (!s) {
-      s = this.host.store.series(metric, this.currentTags());
-      this.series.set(metric, s);
+      s = this.host.store.series(metric, tags ? { ...this.currentTags(), ...tags } : this.currentTags());
+      cache.set(metric, s);
     }
     s.add(value);
   }

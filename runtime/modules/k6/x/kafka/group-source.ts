@@ -1,7 +1,8 @@
 /**
  * A consumer-group reader: the library keeps the group membership (join, heartbeats, rejoin on rebalance); records
  * are fetched and decoded by our Fetcher, offsets committed after each consume(). After every (re)join the buffer is
- * dropped and reading resumes from the committed offsets, so nothing returned is read twice and nothing is skipped.
+ * dropped and reading resumes from the committed offsets: nothing is skipped, and a record is read again only if its
+ * commit failed (at-least-once, as with kafka-go).
  */
 import { ListOffsetTimestamps, type Consumer } from '@platformatic/kafka';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -30,6 +31,10 @@ export class GroupSource implements RecordSource {
   private generation = 0;
   private readonly hwms = new Map<string, number>();
   private inflight: Promise<void> | undefined;
+  /** last returned record of each partition, not yet in a commit request */
+  private readonly uncommitted = new Map<string, ConsumedRecord>();
+  private committing: Promise<void> | undefined;
+  private commitFailure: unknown;
   private lastFetched = 0;
   private stats: FetchStats = { fetches: 0, fetchedBytes: [] };
   private closed = false;
@@ -114,6 +119,7 @@ export class GroupSource implements RecordSource {
     const assignments = (this.consumer.assignments ?? []).filter((a) => a.partitions.length > 0);
     const positions = new Map<string, FetchTarget>();
     if (assignments.length === 0) return positions;
+    await this.commitsSettled(); // our own commits must be visible before reading commits back
     const [committed, starts] = await Promise.all([
       this.consumer.listCommittedOffsets({ topics: assignments }),
       this.consumer.listOffsets({
@@ -131,17 +137,43 @@ export class GroupSource implements RecordSource {
     return positions;
   }
 
+  /**
+   * Queues a commit of where each partition resumes and returns without waiting for it: one commit is in flight
+   * at a time, offsets queued meanwhile go in the next one. A failed commit is reported by the next call; close()
+   * and a rejoin wait for every queued commit.
+   */
   async afterConsume(records: ConsumedRecord[]): Promise<void> {
-    if (records.length === 0) return;
-    const last = new Map<string, ConsumedRecord>();
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
       const following = records[i + 1];
       // the last record of each run of one partition is where that partition resumes
-      if (following?.partition !== r.partition || following.topic !== r.topic) last.set(key(r.topic, r.partition), r);
+      if (following?.partition !== r.partition || following.topic !== r.topic) this.uncommitted.set(key(r.topic, r.partition), r);
     }
-    const offsets = [...last.values()].map((r) => ({ topic: r.topic, partition: r.partition, offset: BigInt(r.offset + 1), leaderEpoch: -1 }));
-    await this.consumer.commit({ offsets });
+    if (!this.committing && this.uncommitted.size > 0) this.commitQueued();
+    const failure = this.commitFailure;
+    this.commitFailure = undefined;
+    if (failure !== undefined) throw failure;
+  }
+
+  private commitQueued(): void {
+    const offsets = [...this.uncommitted.values()].map((r) => ({ topic: r.topic, partition: r.partition, offset: BigInt(r.offset + 1), leaderEpoch: -1 }));
+    this.uncommitted.clear();
+    this.committing = this.consumer.commit({ offsets }).then(
+      () => this.commitDone(),
+      (err: unknown) => {
+        this.commitFailure = err;
+        this.commitDone();
+      },
+    );
+  }
+
+  private commitDone(): void {
+    this.committing = undefined;
+    if (this.uncommitted.size > 0) this.commitQueued();
+  }
+
+  private async commitsSettled(): Promise<void> {
+    while (this.committing) await this.committing;
   }
 
   highWaterMark(topic: string, partition: number): number {
@@ -157,6 +189,7 @@ export class GroupSource implements RecordSource {
   async close(): Promise<void> {
     this.closed = true;
     this.inflight?.catch(() => {}); // a long poll in flight ends with the connection
+    await this.commitsSettled();
     await this.fetcher.close();
     await this.consumer.close(true);
   }

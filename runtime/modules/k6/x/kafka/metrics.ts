@@ -63,16 +63,28 @@ export class KafkaMetrics {
   private readonly writer: Record<keyof typeof writerDefs, MetricDef>;
   private readonly reader: Record<keyof typeof readerDefs, MetricDef>;
 
+  /** one frozen object per tag set, so the VU reuses its series instead of keying every sample */
+  private readonly tagSets = new Map<string, Tags>();
+
+  private intern(tags: Tags): Tags {
+    const key = Object.entries(tags).join('\0');
+    let interned = this.tagSets.get(key);
+    if (!interned) this.tagSets.set(key, (interned = Object.freeze({ ...tags })));
+    return interned;
+  }
+
   constructor(private readonly vu: VUContext) {
     this.writer = defineAll(vu, 'kafka_writer_', writerDefs);
     this.reader = defineAll(vu, 'kafka_reader_', readerDefs);
   }
 
   emitWriter(sample: WriterSample, tags: Tags): void {
+    tags = this.intern(tags);
     for (const name of Object.keys(sample) as (keyof WriterSample)[]) this.vu.emit(this.writer[name], sample[name], tags);
   }
 
   emitReader(sample: ReaderSample, tags: Tags): void {
+    tags = this.intern(tags);
     for (const [name, value] of Object.entries(sample)) {
       const metric = this.reader[name as keyof typeof readerDefs];
       if (typeof value === 'number') this.vu.emit(metric, value, tags);

@@ -20,7 +20,8 @@ function container(raw: unknown): Container {
   return { data: cfg.raw('data'), schemaType: cfg.str('schemaType', SCHEMA_TYPE.STRING).toUpperCase(), ...(schema && { schema }) };
 }
 
-const utf8 = new TextEncoder();
+/** pooled for small strings: several times faster than TextEncoder for record-sized text */
+const utf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);
@@ -43,24 +44,24 @@ function asBytes(data: unknown): Uint8Array {
 export function serialize(raw: unknown): Uint8Array {
   // the hot path of ingestion scripts (a string to bytes, keys spelled as documented): skip the config decoding
   const c = raw as { data?: unknown; schema?: unknown; schemaType?: unknown } | null;
-  if (c?.schemaType === SCHEMA_TYPE.STRING && typeof c.data === 'string' && c.schema === undefined) return utf8.encode(c.data);
+  if (c?.schemaType === SCHEMA_TYPE.STRING && typeof c.data === 'string' && c.schema === undefined) return utf8(c.data);
   const { data, schema, schemaType } = container(raw);
   switch (schemaType) {
     case SCHEMA_TYPE.STRING:
       if (typeof data !== 'string') throw invalidDataType('STRING needs a string');
-      return utf8.encode(data);
+      return utf8(data);
     case SCHEMA_TYPE.BYTES:
       return asBytes(data);
     case SCHEMA_TYPE.JSON: {
       if (!isPlainObject(data)) throw invalidDataType('JSON needs a plain object');
-      if (!schema) return utf8.encode(JSON.stringify(data));
+      if (!schema) return utf8(JSON.stringify(data));
       validateJson(schema.schema, data);
-      return encodeWire(schema.id, utf8.encode(JSON.stringify(data)));
+      return encodeWire(schema.id, utf8(JSON.stringify(data)));
     }
     case SCHEMA_TYPE.AVRO:
       if (!schema) {
         if (!isPlainObject(data)) throw invalidDataType('AVRO without a schema needs a plain object');
-        return utf8.encode(JSON.stringify(data));
+        return utf8(JSON.stringify(data));
       }
       return encodeWire(schema.id, encodeAvro(schema.schema, data));
     case SCHEMA_TYPE.PROTOBUF:

@@ -9,6 +9,13 @@ import { decodeFetchResponse, type FetchedPartition, type FetchRequestTopics } f
 const FETCH_API_KEY = 1;
 const REQUESTS = { 12: fetchV12, 13: fetchV13, 14: fetchV14, 15: fetchV15, 16: fetchV16, 17: fetchV17 } as const;
 const NO_SESSION = -1;
+/**
+ * The broker holds a fetch without data at most this long (consume() still waits its whole maxWait, fetching
+ * again): a group's fetch spans every leader, and one idle leader must not hold back another's records.
+ */
+const BROKER_WAIT_MS = 500;
+/** response size cap however many partitions a request names (the Java consumer's fetch.max.bytes) */
+const MAX_RESPONSE_BYTES = 52_428_800;
 
 export interface FetchTarget {
   topic: string;
@@ -31,8 +38,7 @@ export class Fetcher {
     clientId: string,
     private readonly cfg: ReaderConfig,
   ) {
-    // a fetch long-polls for up to maxWait: the request timeout must outlast it
-    this.pool = new ConnectionPool(clientId, { ...cfg.client, requestTimeout: cfg.maxWaitMs + 10_000 });
+    this.pool = new ConnectionPool(clientId, { ...cfg.client, requestTimeout: BROKER_WAIT_MS + 30_000 });
   }
 
   /** The highest Fetch version both the broker and the library's request encoders support. */
@@ -86,7 +92,7 @@ export class Fetcher {
       }),
     }));
     const create = () =>
-      REQUESTS[version].createRequest(Math.ceil(maxWaitMs), minBytes, maxBytes * partitions, readCommitted ? 1 : 0, 0, NO_SESSION, wireTopics as never, [], '');
+      REQUESTS[version].createRequest(Math.ceil(Math.min(maxWaitMs, BROKER_WAIT_MS)), minBytes, Math.min(maxBytes * partitions, MAX_RESPONSE_BYTES), readCommitted ? 1 : 0, 0, NO_SESSION, wireTopics as never, [], '');
     const parse = (_id: number, _key: number, _version: number, reader: Parsable) =>
       decodeFetchResponse(reader.buffer.slice(reader.position, reader.length), version, topics, readCommitted);
     return new Promise((resolve, reject) => {

@@ -21,7 +21,7 @@ export interface FastSendOptions {
   maxBatchBytes: number;
 }
 
-export interface ProducedPartition {
+interface ProducedPartition {
   topic: string;
   partition: number;
 }
@@ -81,6 +81,7 @@ export class FastSender {
   async send(batches: readonly OutgoingBatch[]): Promise<void> {
     const outcome = new Outcome();
     let pending = this.encode(batches);
+    if (pending.length === 0) return;
     for (let attempt = 0; ; attempt++) {
       try {
         await this.attempt(pending, outcome);
