@@ -3,6 +3,13 @@ import { Worker } from 'node:worker_threads';
 import { ExitCode, StreamprobeError } from '../errors.ts';
 import type { FromWorker, Report, ToWorker, WorkerInit } from '../worker/messages.ts';
 
+/**
+ * Load generators allocate fast (a record batch every millisecond): with V8's default young generation
+ * the scavenges come so often that arrival-rate starts stall and drop. Measured at 150,000 events/s
+ * (bench/RESULTS.md): 31–106 dropped iterations by default, none at 64–96 MB.
+ */
+const YOUNG_GENERATION_MB = 96;
+
 export interface WorkerEvents {
   report(index: number, report: Report): void;
   abort(reason: string, exitCode: number): void;
@@ -17,7 +24,7 @@ export class WorkerSet {
 
   constructor(inits: WorkerInit[], private readonly events: WorkerEvents) {
     const url = new URL('../worker/bootstrap.mjs', import.meta.url);
-    this.workers = inits.map((init) => new Worker(url, { workerData: init, stdout: false, stderr: false }));
+    this.workers = inits.map((init) => new Worker(url, { workerData: init, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
     this.done = this.workers.map((w, i) => this.watch(w, i));
   }
 

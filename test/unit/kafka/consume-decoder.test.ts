@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createRecordsBatch, Writer } from '@platformatic/kafka';
+import { TimeFormatter } from '../../../runtime/modules/k6/x/kafka/consumed-message.ts';
 import { decodeFetchResponse } from '../../../runtime/modules/k6/x/kafka/consume/fetch-response.ts';
 import { scanRecordBatches, type AbortedTransactions, type DecodedRecord, type RecordBatchRef } from '../../../runtime/modules/k6/x/kafka/consume/record-batch.ts';
 import { RecordStream } from '../../../runtime/modules/k6/x/kafka/consume/record-stream.ts';
@@ -140,5 +141,20 @@ describe('Fetch response decoder', () => {
     assert.deepEqual([p0.topic, p0.partition, p0.errorCode, p0.highWatermark, p0.nextOffset, p0.bytes], ['orders', 0, 0, 99, 2, records.length]);
     assert.deepEqual(stream.take(10).map((r) => [r.offset, text(r.value)]), [[1, 'b']]);
     assert.deepEqual([p1.partition, p1.errorCode, p1.batches.length, p1.nextOffset], [1, 6, 0, -1]);
+  });
+});
+
+describe('TimeFormatter', () => {
+  it('reuses the string within a second (ms with nanoPrecision) and never returns a stale one', () => {
+    const t = Date.UTC(2024, 0, 2, 3, 4, 5, 120);
+    const seconds = new TimeFormatter(false);
+    assert.deepEqual([t, t + 500, t + 900, t - 200].map((ms) => seconds.format(ms)), [
+      '2024-01-02T03:04:05Z',
+      '2024-01-02T03:04:05Z',
+      '2024-01-02T03:04:06Z',
+      '2024-01-02T03:04:04Z',
+    ]);
+    const nanos = new TimeFormatter(true);
+    assert.deepEqual([t, t, t + 1].map((ms) => nanos.format(ms)), ['2024-01-02T03:04:05.12Z', '2024-01-02T03:04:05.12Z', '2024-01-02T03:04:05.121Z']);
   });
 });

@@ -28,8 +28,3 @@ export function headerBuffer(value: unknown): Buffer {
   const content = headerContent(value);
   return typeof content === 'string' ? Buffer.from(content, 'utf8') : toBuffer(content, 'header')!;
 }
-
-/** A zero-copy Uint8Array view (not a Buffer) as scripts receive consumed bytes. */
-export function toBytesView(buf: Buffer): Uint8Array {
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-}
