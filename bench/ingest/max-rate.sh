@@ -5,21 +5,24 @@
 #       (key + value + headers) measured in (a), linger.ms = LINGER_MS, batch.size 1 MiB, non-idempotent like
 #       streamprobe's producer (perf-producer.ts stops it on time).
 # Prints both rates and their ratio (target >= 0.8); exit 0 when the target is met.
-#   bench/ingest/max-rate.sh [--duration 60s] [--vus 32] [--batch 100] [--linger-ms 2]
+#   bench/ingest/max-rate.sh [--duration 60s] [--vus 32] [--batch 100] [--linger-ms 2] [--payload events|fixed]
+# --payload fixed: (a) sends perf-test's own workload (250-byte values made once, no key, no headers), so the
+# ratio compares the two producers alone; events (default) adds ingest-load's generation and stamps to (a).
 # Env: PARTITIONS (6), KAFKA_BROKERS, JAVA_PROPS (extra producer props for (b), space-separated).
 # Results: .cache/bench/<timestamp>-max-rate/ (summary.json, streamprobe.log, java.txt, report.txt).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/ingest/common.sh
 
-DURATION=60s VUS=32 BATCH=100 LINGER_MS=2
+DURATION=60s VUS=32 BATCH=100 LINGER_MS=2 PAYLOAD=events
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) DURATION=$2; shift 2 ;;
     --vus) VUS=$2; shift 2 ;;
     --batch) BATCH=$2; shift 2 ;;
     --linger-ms) LINGER_MS=$2; shift 2 ;;
-    *) echo "max-rate.sh: unknown option $1 (use --duration D, --vus N, --batch N, --linger-ms N)" >&2; exit 2 ;;
+    --payload) PAYLOAD=$2; shift 2 ;;
+    *) echo "max-rate.sh: unknown option $1 (use --duration D, --vus N, --batch N, --linger-ms N, --payload events|fixed)" >&2; exit 2 ;;
   esac
 done
 SECONDS_=$(node --import tsx -e "import('./lib/duration.ts').then((d) => console.log(Math.ceil(d.durationMs(process.argv[1]) / 1000)))" "$DURATION")
@@ -32,13 +35,13 @@ JAVA_TOPIC=max-rate-java-$(date +%s)
 cleanup() { for t in "$SP_TOPIC" "$JAVA_TOPIC"; do topic delete "$t" 2> /dev/null || true; done; }
 trap cleanup EXIT
 
-echo "== (a) streamprobe max-rate.ts: $VUS VUs × $BATCH events/iteration, $DURATION, acks=all, linger ${LINGER_MS} ms, sends <= 1 MiB"
+echo "== (a) streamprobe max-rate.ts ($PAYLOAD payload): $VUS VUs × $BATCH records/iteration, $DURATION, acks=all, linger ${LINGER_MS} ms, sends <= 1 MiB"
 echo "   results: $OUT"
 echo "   load before: $(load)"
 topic create "$SP_TOPIC"
 set +e
 /usr/bin/time -v -o "$OUT/streamprobe.time" node bin/streamprobe.js run -q --no-color \
-  -e TOPIC="$SP_TOPIC" -e DURATION="$DURATION" -e VUS="$VUS" -e BATCH="$BATCH" -e LINGER_MS="$LINGER_MS" -e ACKS=-1 \
+  -e TOPIC="$SP_TOPIC" -e DURATION="$DURATION" -e VUS="$VUS" -e BATCH="$BATCH" -e LINGER_MS="$LINGER_MS" -e ACKS=-1 -e PAYLOAD="$PAYLOAD" \
   -e PARTITIONS="$PARTITIONS" --summary-export "$OUT/summary.json" --summary-trend-stats "$TRENDS" \
   bench/ingest/max-rate.ts > "$OUT/streamprobe.log" 2>&1
 EXIT_CODE=$?
