@@ -8,10 +8,10 @@ import { ListOffsetTimestamps, type Consumer } from '@platformatic/kafka';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fetchOutcome } from './consume/fetch-errors.ts';
 import { Fetcher, type FetchTarget } from './consume/fetcher.ts';
-import { RecordStream } from './consume/record-stream.ts';
 import type { ConsumedRecord } from './consumed-message.ts';
 import type { ReaderConfig } from './reader-config.ts';
-import { checkTopics, createConsumer, nextClientId, type FetchStats, type RecordSource } from './record-source.ts';
+import { PrefetchingSource } from './prefetching-source.ts';
+import { checkTopics, createConsumer, nextClientId, type RecordSource } from './record-source.ts';
 
 /** how long a member without partitions waits before looking again (a rebalance may assign some) */
 const UNASSIGNED_WAIT_MS = 200;
@@ -19,27 +19,23 @@ const METADATA_RETRY_MS = 100;
 
 const key = (topic: string, partition: number) => `${topic}:${partition}`;
 
-export class GroupSource implements RecordSource {
+export class GroupSource extends PrefetchingSource implements RecordSource {
   readonly clientId = nextClientId('group-reader');
   private readonly consumer: Consumer;
   private readonly fetcher: Fetcher;
-  private readonly queue = new RecordStream();
   private joining: Promise<void> | undefined;
   /** next fetch offset of each assigned partition; undefined until loaded after a (re)join */
   private positions: Map<string, FetchTarget> | undefined;
   /** bumped by every (re)join: a fetch that started before it is discarded */
   private generation = 0;
   private readonly hwms = new Map<string, number>();
-  private inflight: Promise<void> | undefined;
   /** last returned record of each partition, not yet in a commit request */
   private readonly uncommitted = new Map<string, ConsumedRecord>();
   private committing: Promise<void> | undefined;
   private commitFailure: unknown;
-  private lastFetched = 0;
-  private stats: FetchStats = { fetches: 0, fetchedBytes: [] };
-  private closed = false;
 
-  constructor(private readonly cfg: ReaderConfig) {
+  constructor(cfg: ReaderConfig) {
+    super(cfg);
     this.consumer = createConsumer(cfg, cfg.groupId, this.clientId);
     this.fetcher = new Fetcher(this.consumer, this.clientId, cfg);
     this.consumer.on('consumer:group:join', () => {
@@ -49,25 +45,11 @@ export class GroupSource implements RecordSource {
     });
   }
 
-  take(max: number): ConsumedRecord[] {
-    const out = this.queue.take(max);
-    // keep a fetch's worth buffered: the next one runs while the script processes this one
-    if (this.positions && !this.inflight && !this.closed && this.queue.length < Math.max(max, this.cfg.queueCapacity, this.lastFetched)) {
-      this.fetchMore().catch(() => {}); // a failed prefetch is retried (and reported) by the next fetchMore
-    }
-    return out;
+  protected canPrefetch(): boolean {
+    return this.positions !== undefined;
   }
 
-  buffered(): number {
-    return this.queue.length;
-  }
-
-  fetchMore(): Promise<void> {
-    this.inflight ??= this.fetchOnce().finally(() => (this.inflight = undefined));
-    return this.inflight;
-  }
-
-  private async fetchOnce(): Promise<void> {
+  protected async fetchOnce(): Promise<void> {
     this.joining ??= this.join().catch((err) => {
       this.joining = undefined;
       throw err;
@@ -180,15 +162,8 @@ export class GroupSource implements RecordSource {
     return this.hwms.get(key(topic, partition)) ?? 0;
   }
 
-  drainStats(): FetchStats {
-    const s = this.stats;
-    this.stats = { fetches: 0, fetchedBytes: [] };
-    return s;
-  }
-
   async close(): Promise<void> {
-    this.closed = true;
-    this.inflight?.catch(() => {}); // a long poll in flight ends with the connection
+    this.stopFetching();
     await this.commitsSettled();
     await this.fetcher.close();
     await this.consumer.close(true);

@@ -6,53 +6,34 @@ import type { Consumer } from '@platformatic/kafka';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fetchOutcome } from './consume/fetch-errors.ts';
 import { Fetcher } from './consume/fetcher.ts';
-import { RecordStream } from './consume/record-stream.ts';
-import type { ConsumedRecord } from './consumed-message.ts';
 import type { ReaderConfig } from './reader-config.ts';
-import { checkTopics, createConsumer, nextClientId, type FetchStats, type RecordSource } from './record-source.ts';
+import { PrefetchingSource } from './prefetching-source.ts';
+import { checkTopics, createConsumer, nextClientId, type RecordSource } from './record-source.ts';
 
 const EARLIEST = -2n;
 const METADATA_RETRY_MS = 100;
 
-export class PartitionSource implements RecordSource {
+export class PartitionSource extends PrefetchingSource implements RecordSource {
   readonly clientId = nextClientId('reader');
   private readonly consumer: Consumer;
   private readonly fetcher: Fetcher;
-  private readonly queue = new RecordStream();
   private nextOffset: number | undefined;
   private hwm = 0;
-  private lastFetched = 0;
-  private inflight: Promise<void> | undefined;
   private started = false;
-  private closed = false;
-  private stats: FetchStats = { fetches: 0, fetchedBytes: [] };
 
-  constructor(private readonly cfg: ReaderConfig) {
+  constructor(cfg: ReaderConfig) {
+    super(cfg);
     // the group id is required by the client but never joined
     this.consumer = createConsumer(cfg, `${this.clientId}-unjoined`, this.clientId);
     this.fetcher = new Fetcher(this.consumer, this.clientId, cfg);
     if (cfg.offset > 0) this.nextOffset = cfg.offset;
   }
 
-  take(max: number): ConsumedRecord[] {
-    const out = this.queue.take(max);
-    // keep a fetch's worth buffered: the next one runs while the script processes this one
-    if (this.started && !this.inflight && !this.closed && this.queue.length < Math.max(max, this.cfg.queueCapacity, this.lastFetched)) {
-      this.fetchMore().catch(() => {}); // a failed prefetch is retried (and reported) by the next fetchMore
-    }
-    return out;
+  protected canPrefetch(): boolean {
+    return this.started;
   }
 
-  buffered(): number {
-    return this.queue.length;
-  }
-
-  fetchMore(): Promise<void> {
-    this.inflight ??= this.fetchOnce().finally(() => (this.inflight = undefined));
-    return this.inflight;
-  }
-
-  private async fetchOnce(): Promise<void> {
+  protected async fetchOnce(): Promise<void> {
     const { topic, partition } = this.cfg;
     if (!this.started) {
       await checkTopics(this.consumer, this.cfg, [topic]);
@@ -90,15 +71,8 @@ export class PartitionSource implements RecordSource {
     return this.hwm;
   }
 
-  drainStats(): FetchStats {
-    const s = this.stats;
-    this.stats = { fetches: 0, fetchedBytes: [] };
-    return s;
-  }
-
   async close(): Promise<void> {
-    this.closed = true;
-    this.inflight?.catch(() => {}); // a long poll in flight ends with the connection
+    this.stopFetching();
     await this.fetcher.close();
     await this.consumer.close(true);
   }
