@@ -1,29 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { Producer, stringSerializers } from '@platformatic/kafka';
-import createKafkaModule from '../../../runtime/modules/k6/x/kafka.ts';
-import { FakeVU } from '../../unit/kafka/fake-vu.ts';
-
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const unique = (name: string) => `sp-test-${name}-${process.pid}-${Date.now()}`;
-
-type Ctor = new (cfg: unknown) => any;
+import { brokers, kafkaHarness, unique, type Ctor } from './harness.ts';
 
 describe('k6/x/kafka reader against a real broker', () => {
-  const vu = new FakeVU();
-  const kafka = createKafkaModule(vu) as Record<string, any>;
+  const { kafka, topic, cleanup } = kafkaHarness();
   const Reader = kafka.Reader as Ctor;
-  const admin = new (kafka.Connection as Ctor)({ address: brokers[0] });
   // idempotent: a retried send on a busy broker must not leave duplicates that would look like re-reads
   const producer = new Producer({ clientId: 'sp-test-reader', bootstrapBrokers: brokers, serializers: stringSerializers, idempotent: true });
-  const topics: string[] = [];
-
-  async function topic(name: string, numPartitions = 1): Promise<string> {
-    const t = unique(name);
-    await admin.createTopic({ topic: t, numPartitions });
-    topics.push(t);
-    return t;
-  }
 
   /** `count` records over `partitions`, each with a key (except every 10th), headers and a sequence number value */
   async function fill(t: string, count: number, partitions = 1, compression: 'none' | 'gzip' = 'none'): Promise<void> {
@@ -38,9 +22,8 @@ describe('k6/x/kafka reader against a real broker', () => {
   }
 
   after(async () => {
-    for (const t of topics) await admin.deleteTopic(t).catch(() => {});
     await producer.close();
-    await vu.closeShared();
+    await cleanup();
   });
 
   it('reads every record once and in order across many small fetches, with keys, null keys and headers', async () => {

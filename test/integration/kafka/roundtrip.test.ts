@@ -3,31 +3,14 @@ import { after, before, describe, it } from 'node:test';
 import createKafkaModule from '../../../runtime/modules/k6/x/kafka.ts';
 import { SUTUnreachableError } from '../../../runtime/errors.ts';
 import { FakeVU } from '../../unit/kafka/fake-vu.ts';
-
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const unique = (name: string) => `sp-test-${name}-${process.pid}-${Date.now()}`;
-
-type Ctor = new (cfg: unknown) => any;
+import { brokers, kafkaHarness, unique, type Ctor } from './harness.ts';
 
 describe('k6/x/kafka against a real broker', () => {
-  const vu = new FakeVU();
-  const kafka = createKafkaModule(vu) as Record<string, any>;
+  const { vu, kafka, admin, topic, cleanup } = kafkaHarness();
   const Writer = kafka.Writer as Ctor;
   const Reader = kafka.Reader as Ctor;
-  const admin = new (kafka.Connection as Ctor)({ address: brokers[0] });
-  const topics: string[] = [];
 
-  async function topic(name: string, numPartitions = 1): Promise<string> {
-    const t = unique(name);
-    await admin.createTopic({ topic: t, numPartitions });
-    topics.push(t);
-    return t;
-  }
-
-  after(async () => {
-    for (const t of topics) await admin.deleteTopic(t).catch(() => {});
-    await vu.closeShared();
-  });
+  after(cleanup);
 
   it('round-trips keys, values, headers, partitions and timestamps', async () => {
     const t = await topic('roundtrip', 2);
@@ -130,7 +113,8 @@ describe('k6/x/kafka against a real broker', () => {
       if (listed) await new Promise((r) => setTimeout(r, 100));
     }
     assert.ok(!listed, `topic ${t} still listed 5 s after deleteTopic`);
-    await assert.rejects(admin.createTopic({ topic: topics[0] }), (e: any) => e.code === 6001);
+    const existing = await topic('exists');
+    await assert.rejects(admin.createTopic({ topic: existing }), (e: any) => e.code === 6001);
     await adminClient.close();
   });
 
