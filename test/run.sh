@@ -14,4 +14,9 @@ for arg in "$@"; do
     files+=("$arg")
   fi
 done
+# Integration and end-to-end tests use a real broker: start the local one unless KAFKA_BROKERS names one.
+if [ -z "${KAFKA_BROKERS:-}" ] && printf '%s\n' "${files[@]}" | grep -qE '^test/(integration|e2e)/'; then
+  node --import tsx infra/kafka/up.ts >&2
+  echo "test: local Kafka is running on 127.0.0.1:9092 (npm run kafka:down stops it)" >&2
+fi
 exec node --import tsx --test --test-concurrency=1 "${files[@]}"
