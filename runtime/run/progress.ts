@@ -1,6 +1,5 @@
 /** The live progress lines: one per scenario plus k6's "running (…)" line. */
-import { formatDuration } from '../options/duration.ts';
-import type { ScenarioProgress } from '../worker/messages.ts';
+import type { Report, ScenarioProgress } from '../worker/messages.ts';
 
 export interface ProgressState {
   readonly elapsedMs: number;
@@ -9,6 +8,33 @@ export interface ProgressState {
   readonly completed: number;
   readonly interrupted: number;
   readonly scenarios: ReadonlyArray<ScenarioProgress & { readonly durationLabel: string }>;
+}
+
+/** The whole instance's progress from its workers' latest reports. */
+export function progressState(reports: readonly Report[], durationLabels: ReadonlyMap<string, string>, elapsedMs: number): ProgressState {
+  const scenarios = new Map<string, ScenarioProgress & { durationLabel: string }>();
+  for (const r of reports) {
+    for (const s of r.scenarios) {
+      const cur = scenarios.get(s.name);
+      scenarios.set(s.name, {
+        name: s.name,
+        durationLabel: durationLabels.get(s.name) ?? '',
+        progress: Math.max(cur?.progress ?? 0, s.progress),
+        active: (cur?.active ?? 0) + s.active,
+        held: (cur?.held ?? 0) + s.held,
+        started: (cur?.started ?? 0) + s.started,
+      });
+    }
+  }
+  const sum = (f: (r: Report) => number) => reports.reduce((n, r) => n + f(r), 0);
+  return {
+    elapsedMs,
+    vusActive: sum((r) => r.vusActive),
+    vusMax: sum((r) => r.vusInitialized),
+    completed: sum((r) => r.iterationsCompleted),
+    interrupted: sum((r) => r.iterationsInterrupted),
+    scenarios: [...scenarios.values()],
+  };
 }
 
 export function clock(ms: number): string {
@@ -53,8 +79,4 @@ export class ProgressPrinter {
     this.lastPrint = now;
     this.out.write(lines.join('\n') + '\n');
   }
-}
-
-export function durationLabel(ms: number): string {
-  return formatDuration(ms);
 }

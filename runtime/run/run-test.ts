@@ -24,7 +24,7 @@ import type { Report } from '../worker/messages.ts';
 import { LocalHost } from '../worker/thread-host.ts';
 import { banner } from './banner.ts';
 import { runStage, setupDataToJson } from './lifecycle.ts';
-import { ProgressPrinter, progressLines } from './progress.ts';
+import { ProgressPrinter, progressLines, progressState } from './progress.ts';
 import { summaryData, writeSummary } from './end-of-test.ts';
 import { WorkerSet } from './worker-set.ts';
 
@@ -134,36 +134,12 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
     const labels = new Map(planned.map((p) => [p.config.name, formatDuration(p.toMs - p.fromMs)]));
     const vusSeries = main.store.series(VUS, options.tags);
     const vusMaxSeries = main.store.series(VUS_MAX, options.tags);
-    const draw = (final: boolean) => {
-      const all = [...reports.values()];
-      const byName = new Map<string, { name: string; progress: number; active: number; held: number; started: number; durationLabel: string }>();
-      for (const r of all)
-        for (const s of r.scenarios) {
-          const cur = byName.get(s.name) ?? { name: s.name, progress: 0, active: 0, held: 0, started: 0, durationLabel: labels.get(s.name) ?? '' };
-          cur.progress = Math.max(cur.progress, s.progress);
-          cur.active += s.active;
-          cur.held += s.held;
-          cur.started += s.started;
-          byName.set(s.name, cur);
-        }
-      const sum = (f: (r: Report) => number) => all.reduce((n, r) => n + f(r), 0);
-      progress.draw(
-        progressLines({
-          elapsedMs: Date.now() - startEpochMs,
-          vusActive: sum((r) => r.vusActive),
-          vusMax: sum((r) => r.vusInitialized),
-          completed: sum((r) => r.iterationsCompleted),
-          interrupted: sum((r) => r.iterationsInterrupted),
-          scenarios: [...byName.values()],
-        }),
-        final,
-      );
-    };
+    const draw = (final: boolean) => progress.draw(progressLines(progressState([...reports.values()], labels, Date.now() - startEpochMs)), final);
     const tick = setInterval(() => {
       if (reports.size < workers) return;
-      const all = [...reports.values()];
-      vusSeries.add(all.reduce((n, r) => n + r.vusActive, 0));
-      vusMaxSeries.add(all.reduce((n, r) => n + r.vusInitialized, 0));
+      const state = progressState([...reports.values()], labels, 0);
+      vusSeries.add(state.vusActive);
+      vusMaxSeries.add(state.vusMax);
       if (!quiet) draw(false);
     }, 1000);
     const thresholdTimer = setInterval(() => {
