@@ -10,13 +10,14 @@
 //   workers-group  2 worker threads, each one member of a fresh group
 // msg/s counts from the first consume() call to the last record (connect and group join included); cpuUsPerMsg is
 // this process's CPU time per message, the number to compare when other jobs share the machine.
-import { Admin, Producer, stringSerializers } from '@platformatic/kafka';
+import { Producer, stringSerializers } from '@platformatic/kafka';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { isTopicExists } from '../infra/kafka/ready.ts';
 import createKafkaModule from '../runtime/modules/k6/x/kafka.ts';
 import { FakeVU } from '../test/unit/kafka/fake-vu.ts';
 import { makeMessage } from './kafka-clients/workload.ts';
+import { withAdmin } from './kafka-admin.ts';
 
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const PARTITIONS = 6;
@@ -71,17 +72,8 @@ async function runJob(job: Job, sharedCount: Int32Array = new Int32Array(new Sha
   return { read, startMs, endMs };
 }
 
-async function withAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = new Admin({ clientId: 'bench-admin', bootstrapBrokers: brokers });
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.close();
-  }
-}
-
 async function endOffsets(topic: string): Promise<number[]> {
-  return withAdmin(async (admin) => {
+  return withAdmin(brokers, async (admin) => {
     const res = await admin.listOffsets({ topics: [{ name: topic, partitions: Array.from({ length: PARTITIONS }, (_, p) => ({ partitionIndex: p, timestamp: -1n })) }] });
     const ends = new Array<number>(PARTITIONS).fill(0);
     for (const p of res[0].partitions) ends[p.partitionIndex] = Number(p.offset);
@@ -92,7 +84,7 @@ async function endOffsets(topic: string): Promise<number[]> {
 const HEADER_NAMES = ['trace-id', 'source', 'schema', 'region', 'sent-at'];
 
 async function fill(topic: string, messages: number): Promise<number> {
-  await withAdmin((admin) =>
+  await withAdmin(brokers, (admin) =>
     admin.createTopics({ topics: [topic], partitions: PARTITIONS, replicas: 1 }).catch((err: unknown) => {
       if (!isTopicExists(err)) throw err;
     }),

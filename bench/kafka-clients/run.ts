@@ -4,11 +4,11 @@
 // Produce: `inflight` loops each send a batch of `batch` messages and await it; latency = one send's round trip.
 // Consume: reads `--messages` records of `topic` (filled by a produce run with --keep-topic) from the earliest offset
 // with a fresh group, at most `duration`; throughput counts from the first to the last message (group join excluded).
-import { Admin } from '@platformatic/kafka';
 import { parseArgs } from 'node:util';
 import { isTopicExists } from '../../infra/kafka/ready.ts';
 import { CLIENT_NAMES, createClient, type ClientName } from './clients.ts';
 import { latencyHistogram, makeBatch } from './workload.ts';
+import { withAdmin } from '../kafka-admin.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,17 +36,8 @@ const batchSize = Number(values.batch);
 const inflight = Number(values.inflight);
 const topic = values.topic ?? `bench-${client}-${values.mode}-${Date.now()}`;
 
-async function withAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = new Admin({ clientId: 'bench-admin', bootstrapBrokers: brokers });
-  try {
-    return await fn(admin);
-  } finally {
-    await admin.close();
-  }
-}
-
 async function produce(): Promise<Record<string, unknown>> {
-  await withAdmin((admin) =>
+  await withAdmin(brokers, (admin) =>
     admin.createTopics({ topics: [topic], partitions: Number(values.partitions), replicas: 1 }).catch((err: unknown) => {
       if (!isTopicExists(err)) throw err;
     }),
@@ -69,7 +60,7 @@ async function produce(): Promise<Record<string, unknown>> {
   await Promise.all(Array.from({ length: inflight }, loop));
   const seconds = (performance.now() - start) / 1000;
   await bench.close();
-  if (!values['keep-topic']) await withAdmin((admin) => admin.deleteTopics({ topics: [topic] }));
+  if (!values['keep-topic']) await withAdmin(brokers, (admin) => admin.deleteTopics({ topics: [topic] }));
   return {
     msgPerSec: Math.round(seq / seconds),
     mbPerSec: +((seq * 250) / seconds / 1e6).toFixed(1),

@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { Random } from '../../../lib/random.ts';
 import { TrendSink } from '../../../runtime/metrics/sinks/trend.ts';
 
-/** mulberry32: a small seeded PRNG so the data is the same on every run */
+/** seeded, so the data is the same on every run */
 function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Random(seed);
+  return () => r.next();
 }
 
 /** k6's exact percentile on sorted values (spec §4.2) */

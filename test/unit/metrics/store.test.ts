@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { Random } from '../../../lib/random.ts';
 import type { MetricDef, Tags } from '../../../runtime/metrics/metric.ts';
 import type { GaugeSink } from '../../../runtime/metrics/sinks/gauge.ts';
 import { MetricStore, transferables } from '../../../runtime/metrics/store.ts';
@@ -27,14 +28,10 @@ describe('tags', () => {
   });
 });
 
-/** mulberry32 */
+/** seeded, so the data is the same on every run */
 function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Random(seed);
+  return () => r.next();
 }
 
 const QUERY = { elapsedMs: 10_000, percentiles: [50, 90, 99.9] };
