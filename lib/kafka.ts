@@ -4,7 +4,6 @@
  * key/value as base64, so strings must be serialized), and topic creation.
  */
 import {
-  BALANCER_MURMUR2,
   Connection,
   MILLISECOND,
   SCHEMA_TYPE_STRING,
@@ -12,7 +11,7 @@ import {
   type ReaderConfig,
   type WriterConfig,
 } from 'k6/x/kafka';
-import { envList, envString } from './env.ts';
+import { envList } from './env.ts';
 
 const registry = new SchemaRegistry();
 
@@ -22,17 +21,10 @@ export function brokers(): string[] {
 }
 
 /**
- * Key-hash partitioning keeps each user's events in order. KAFKA_BALANCER picks another
- * xk6-kafka balancer name, or `none` for xk6-kafka v2, which rejects any balancer setting.
- */
-function balancer(): Pick<WriterConfig, 'balancer'> {
-  const name = envString(__ENV, 'KAFKA_BALANCER', BALANCER_MURMUR2);
-  return name === 'none' ? {} : { balancer: name as WriterConfig['balancer'] };
-}
-
-/**
- * acks=all; batches flushed after 2 ms, since xk6-kafka v1's synchronous produce otherwise waits
- * for the 1 s default batch timeout whenever a batch is not full.
+ * acks=all (xk6-kafka v2 defaults to acks=0); batches flushed after 2 ms, since xk6-kafka v1's
+ * synchronous produce otherwise waits for the 1 s default batch timeout whenever a batch is not full.
+ * No `balancer`: xk6-kafka v2 refuses it, and its default partitioner (consistent_random, CRC-32 of
+ * the key) keeps each user's events on one partition, in order.
  */
 export function writerConfig(topic: string, overrides: Partial<WriterConfig> = {}): WriterConfig {
   return {
@@ -41,7 +33,6 @@ export function writerConfig(topic: string, overrides: Partial<WriterConfig> = {
     requiredAcks: -1,
     batchSize: 100,
     batchTimeout: 2 * MILLISECOND,
-    ...balancer(),
     ...overrides,
   };
 }

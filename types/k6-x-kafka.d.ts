@@ -128,7 +128,11 @@ declare module 'k6/x/kafka' {
     /** writer-level topic; leave unset to give each message its own `topic` */
     topic?: string;
     autoCreateTopic?: boolean;
-    /** v2 rejects any balancer */
+    /**
+     * @deprecated xk6-kafka v2 refuses any balancer ("Writer balancer configuration is not supported on the
+     * Confluent compatibility path."); leave it unset: the default partitioner, consistent_random (CRC-32 of the
+     * key; keyless records anywhere), keeps each key on one partition.
+     */
     balancer?: BalancerName | BalancerFunction;
     compression?: CompressionCodec;
     /** messages per batch; xk6-kafka v1 uses 1 when unset */
@@ -141,7 +145,7 @@ declare module 'k6/x/kafka' {
     /** ns */
     writeTimeout?: number;
     maxAttempts?: number;
-    /** 0 none (default), 1 leader, -1 all */
+    /** 0 none (the default when unset: produce() does not wait for the broker), 1 leader, -1 all */
     requiredAcks?: number;
     sasl?: SASLConfig;
     tls?: TLSConfig;
@@ -150,7 +154,7 @@ declare module 'k6/x/kafka' {
 
   export interface Message {
     topic?: string;
-    /** ignored when writing (the balancer picks the partition) */
+    /** ignored when writing (the partitioner picks the partition) */
     partition?: number;
     offset?: number;
     /** as consumed */
@@ -160,7 +164,7 @@ declare module 'k6/x/kafka' {
     /** produced from bytes; v1 decodes a plain string as base64, v2 as UTF-8 */
     key?: Bytes | string;
     value?: Bytes | string | null;
-    /** produce: values are stringified; consume: each value is a byte array */
+    /** produce: values are written as Go's %v prints them (1e6 → "1e+06"); consume: each value is a byte array */
     headers?: Record<string, string | number | Bytes>;
     /** produce: a Date (default: send time); consume: an RFC 3339 string */
     time?: Date | string;
@@ -179,7 +183,7 @@ declare module 'k6/x/kafka' {
     groupTopics?: string[];
     offset?: number;
     startOffset?: StartOffset;
-    /** Go duration string, e.g. "5s" (default 10s) */
+    /** Go duration string, e.g. "5s": the wait for each message (default 5s) */
     maxWait?: string;
     minBytes?: number;
     maxBytes?: number;
@@ -207,7 +211,7 @@ declare module 'k6/x/kafka' {
   export interface ConsumeConfig {
     /** messages to read (default and minimum 1) */
     limit?: number;
-    /** v2 name for limit */
+    /** v2 name for limit; wins when both are set */
     maxMessages?: number;
     nanoPrecision?: boolean;
     /** return what was read so far instead of throwing when maxWait elapses */

@@ -1,6 +1,7 @@
 /**
- * Checks that bundles can run in real k6: imports only `k6`, `k6/*` or https URLs, and no syntax
- * or built-ins that k6's engine (Sobek) lacks (reference/ecosystem.md §6.3). A parse at ES2020
+ * Checks that bundles can run in real k6: imports only `k6`, `k6/*` or https URLs, no syntax
+ * or built-ins that k6's engine (Sobek) lacks (reference/ecosystem.md §6.3), and no Writer
+ * `balancer`, which xk6-kafka v2 refuses. A parse at ES2020
  * catches newer syntax; an AST walk catches what ES2020 allows but Sobek does not, and the
  * cheaply detectable built-ins. Instance methods with common names (Set `union`, `transfer`,
  * Uint8Array `toBase64`) are not checked: they cannot be told apart from user methods without types.
@@ -59,6 +60,10 @@ const MISSING_STATICS = new Set([
   'Uint8Array.fromHex',
 ]);
 
+const BALANCER_PROBLEM =
+  "sets a Writer 'balancer': xk6-kafka v2 refuses it (\"Writer balancer configuration is not supported on the Confluent compatibility path.\"); " +
+  'remove it: the default partitioner, consistent_random (CRC-32 of the key), keeps each key on one partition';
+
 /** Method names distinctive enough to flag on any receiver. */
 const MISSING_METHODS = new Set(['isWellFormed', 'toWellFormed']);
 
@@ -85,6 +90,7 @@ export function checkBundle(code: string, file: string): BundleProblem[] {
   };
   const declared = declaredNames(ast);
   walk(ast, undefined, undefined, (node, parent, key) => checkNode(node, parent, key, declared, report));
+  if (importsKafka(ast)) walk(ast, undefined, undefined, (node) => checkBalancer(node, report));
   return problems;
 }
 
@@ -151,6 +157,21 @@ function checkNode(
       }
       return;
     }
+  }
+}
+
+function importsKafka(ast: Node): boolean {
+  return (ast.body as Node[]).some((n) => n.type === 'ImportDeclaration' && (n.source as Node).value === 'k6/x/kafka');
+}
+
+/** `{ balancer: … }` or `config.balancer = …` in a bundle that uses k6/x/kafka. */
+function checkBalancer(node: Node, report: (node: Node, message: string) => void): void {
+  const named = (key: Node, computed: unknown) =>
+    (!computed && key.type === 'Identifier' && key.name === 'balancer') || (key.type === 'Literal' && key.value === 'balancer');
+  if (node.type === 'Property' && named(node.key as Node, node.computed)) report(node, BALANCER_PROBLEM);
+  if (node.type === 'AssignmentExpression') {
+    const left = node.left as Node;
+    if (left.type === 'MemberExpression' && named(left.property as Node, left.computed)) report(node, BALANCER_PROBLEM);
   }
 }
 

@@ -101,4 +101,18 @@ describe('bundle check', () => {
     ].join('\n');
     assert.deepEqual(checkBundle(code, 'ok.js'), []);
   });
+
+  test('rejects a Writer balancer, which xk6-kafka v2 refuses, only in bundles that use k6/x/kafka', () => {
+    const code = [
+      "import { Writer, BALANCER_HASH } from 'k6/x/kafka';",
+      "const w = new Writer({ brokers: ['b'], topic: 't', balancer: BALANCER_HASH });",
+      "const cfg = { brokers: ['b'] };",
+      "cfg['balancer'] = 'balancer_crc32';",
+      'export default function () { return [w, cfg]; }',
+    ].join('\n');
+    const problems = checkBundle(code, 'v1.js');
+    assert.deepEqual(problems.map((p) => p.line), [2, 4]);
+    assert.match(formatProblem(problems[0]!), /^v1\.js:2:\d+: sets a Writer 'balancer': xk6-kafka v2 refuses it .*remove it: the default partitioner, consistent_random/);
+    assert.deepEqual(checkBundle("const lb = { balancer: 'nginx' };\nexport { lb };\n", 'http.js'), []);
+  });
 });

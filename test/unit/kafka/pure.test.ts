@@ -57,7 +57,7 @@ describe('config decoding', () => {
     assert.equal(parseGoDurationMs('1500us'), 1.5);
     assert.throws(() => parseGoDurationMs(5), /invalid duration/);
     assert.throws(() => decodeReaderConfig({ brokers, topic: 't', maxWait: 1e9 }), /invalid duration/);
-    assert.equal(decodeReaderConfig({ brokers, topic: 't' }).maxWaitMs, 10_000);
+    assert.equal(decodeReaderConfig({ brokers, topic: 't' }).maxWaitMs, 5_000); // xk6-kafka v2's default
   });
   it('applies the reader group rules (3003, 3004)', () => {
     assert.throws(() => decodeReaderConfig({ brokers, groupId: 'g', topic: 't', groupTopics: ['t'] }), (e: any) => e.code === 3004);
@@ -92,7 +92,7 @@ describe('balancers', () => {
     const fn = createBalancer((key: Uint8Array, n: number) => key.length % n);
     assert.equal(fn('t', Buffer.from('abcd'), 4, 3), 1);
     assert.throws(() => fn('t', undefined, 0, 3), /needs a key/);
-    const least = createBalancer(undefined);
+    const least = createBalancer('balancer_leastbytes');
     assert.deepEqual([10, 1, 1, 1].map((b) => least('t', undefined, b, 2)), [0, 1, 1, 1]);
   });
 });

@@ -1,10 +1,15 @@
-/** kafka-go's partition balancers, chosen per message on the writer side. */
-import { crc32 } from 'node:zlib';
+/**
+ * Partition choice per message on the writer side: librdkafka's default `consistent_random`
+ * (xk6-kafka v2, no `balancer` set), or the kafka-go balancer a v1 script names.
+ */
 import { ConfigError } from '../../../../errors.ts';
 import { BALANCER } from './constants.ts';
+import { crc32 } from './crc32.ts';
 
 export type BalancerFunction = (key: Uint8Array, partitionCount: number) => number;
-export type ChoosePartition = (topic: string, key: Buffer | undefined, bytes: number, partitionCount: number) => number;
+/** `key` as the script gave it: bytes, text (hashed as UTF-8) or absent */
+export type MessageKey = Uint8Array | string | null | undefined;
+export type ChoosePartition = (topic: string, key: MessageKey, bytes: number, partitionCount: number) => number;
 
 export function fnv1a32(data: Uint8Array): number {
   let h = 0x811c9dc5;
@@ -60,16 +65,27 @@ function leastBytes(): ChoosePartition {
   };
 }
 
+/** librdkafka's `consistent_random`: CRC-32 of the key modulo the partition count; no or empty key: any partition. */
+export function consistentRandom(_topic: string, key: MessageKey, _bytes: number, n: number): number {
+  return key && key.length > 0 ? crc32(key) % n : Math.floor(Math.random() * n);
+}
+
+function keyBuffer(key: Uint8Array | string): Buffer {
+  if (typeof key === 'string') return Buffer.from(key, 'utf8');
+  return Buffer.isBuffer(key) ? key : Buffer.from(key.buffer, key.byteOffset, key.byteLength);
+}
+
 /** Keyed balancers fall back to round-robin for messages without a key, as kafka-go does. */
 function keyed(hash: (key: Buffer, n: number) => number): ChoosePartition {
   const fallback = roundRobin();
-  return (topic, key, bytes, n) => (key && key.length > 0 ? hash(key, n) : fallback(topic, key, bytes, n));
+  return (topic, key, bytes, n) => (key && key.length > 0 ? hash(keyBuffer(key), n) : fallback(topic, key, bytes, n));
 }
 
 function scriptFunction(fn: BalancerFunction): ChoosePartition {
   return (topic, key, _bytes, n) => {
     if (!key) throw new Error(`the writer's balancer function needs a key on every message (topic "${topic}")`);
-    const p = Number(fn(new Uint8Array(key.buffer, key.byteOffset, key.byteLength), n));
+    const bytes = typeof key === 'string' ? Buffer.from(key, 'utf8') : key;
+    const p = Number(fn(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), n));
     if (!Number.isInteger(p) || p < 0 || p >= n) {
       throw new Error(`the writer's balancer function returned ${p}; it must be an integer in [0, ${n - 1}]`);
     }
@@ -77,10 +93,12 @@ function scriptFunction(fn: BalancerFunction): ChoosePartition {
   };
 }
 
+/** `spec`: the WriterConfig's `balancer`; unset = consistent_random, as xk6-kafka v2 partitions. */
 export function createBalancer(spec: unknown): ChoosePartition {
   if (typeof spec === 'function') return scriptFunction(spec as BalancerFunction);
-  switch (spec ?? BALANCER.LEAST_BYTES) {
+  switch (spec ?? '') {
     case '':
+      return consistentRandom;
     case BALANCER.LEAST_BYTES:
       return leastBytes();
     case BALANCER.ROUND_ROBIN:

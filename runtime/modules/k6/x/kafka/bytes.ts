@@ -1,5 +1,6 @@
 /** Conversions between script values and Kafka byte payloads. */
 import { invalidDataType } from './errors.ts';
+import { goText } from './go-text.ts';
 
 /**
  * Keys and values: Uint8Array/ArrayBuffer/number[] are bytes; a string is UTF-8 text (xk6-kafka v2
@@ -16,15 +17,8 @@ export function toBuffer(value: unknown, what: string): Buffer | undefined {
   throw invalidDataType(`message ${what} must be bytes (serialize() output, Uint8Array, number[]) or a string`);
 }
 
-/** Header values are stringified as Go's %v would for scalars; byte arrays pass through unchanged. */
-export function headerContent(value: unknown): string | Uint8Array {
-  if (typeof value === 'string' || value instanceof Uint8Array) return value;
-  if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
-  return String(value);
-}
-
+/** A header value as xk6-kafka writes it: the text Go's %v prints (byte arrays pass through unchanged). */
 export function headerBuffer(value: unknown): Buffer {
-  const content = headerContent(value);
+  const content = goText(value);
   return typeof content === 'string' ? Buffer.from(content, 'utf8') : toBuffer(content, 'header')!;
 }

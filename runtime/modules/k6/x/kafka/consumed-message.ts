@@ -16,10 +16,6 @@ export interface ScriptMessageOut {
   value?: Uint8Array;
 }
 
-export function recordBytes(r: ConsumedRecord): number {
-  return (r.key?.length ?? 0) + (r.value?.length ?? 0);
-}
-
 /** Formats a record time, reusing the previous string while records stay in the same second (or ms with nanos). */
 export class TimeFormatter {
   private unit = -1;

@@ -68,10 +68,8 @@ export class GroupSource extends PrefetchingSource implements RecordSource {
     }
     const fetched = await this.fetcher.fetch([...positions.values()]);
     if (generation !== this.generation) return; // rebalanced meanwhile: these partitions may be someone else's
-    this.stats.fetches++;
     const before = this.queue.length;
     for (const p of fetched) {
-      this.stats.fetchedBytes.push(p.bytes);
       const position = positions.get(key(p.topic, p.partition))!;
       switch (fetchOutcome(p)) {
         case 'reset-offset':

@@ -46,9 +46,10 @@ const readerDefs = {
 } as const satisfies Record<string, readonly [MetricType, ValueType]>;
 
 export type WriterSample = Record<keyof typeof writerDefs, number>;
-export type ReaderSample = Partial<Record<Exclude<keyof typeof readerDefs, 'fetch_bytes'>, number>> & {
-  fetch_bytes?: readonly [min: number, max: number];
-};
+export type ReaderSample = Record<keyof typeof readerDefs, number>;
+
+const writerNames = Object.keys(writerDefs) as (keyof WriterSample)[];
+const readerNames = Object.keys(readerDefs) as (keyof ReaderSample)[];
 
 function defineAll<K extends string>(vu: VUContext, prefix: string, defs: Record<K, readonly [MetricType, ValueType]>) {
   const out = {} as Record<K, MetricDef>;
@@ -59,36 +60,36 @@ function defineAll<K extends string>(vu: VUContext, prefix: string, defs: Record
   return out;
 }
 
+/** Frozen tag sets by their values, so the VU reuses its series instead of keying every sample. */
+class TagCache {
+  private readonly sets = new Map<string, Tags>();
+
+  get(key: string, build: () => Tags): Tags {
+    let tags = this.sets.get(key);
+    if (!tags) this.sets.set(key, (tags = Object.freeze(build())));
+    return tags;
+  }
+}
+
 export class KafkaMetrics {
   private readonly writer: Record<keyof typeof writerDefs, MetricDef>;
   private readonly reader: Record<keyof typeof readerDefs, MetricDef>;
-
-  /** one frozen object per tag set, so the VU reuses its series instead of keying every sample */
-  private readonly tagSets = new Map<string, Tags>();
-
-  private intern(tags: Tags): Tags {
-    const key = Object.entries(tags).join('\0');
-    let interned = this.tagSets.get(key);
-    if (!interned) this.tagSets.set(key, (interned = Object.freeze({ ...tags })));
-    return interned;
-  }
+  private readonly writerTags = new TagCache();
+  private readonly readerTags = new TagCache();
 
   constructor(private readonly vu: VUContext) {
     this.writer = defineAll(vu, 'kafka_writer_', writerDefs);
     this.reader = defineAll(vu, 'kafka_reader_', readerDefs);
   }
 
-  emitWriter(sample: WriterSample, tags: Tags): void {
-    tags = this.intern(tags);
-    for (const name of Object.keys(sample) as (keyof WriterSample)[]) this.vu.emit(this.writer[name], sample[name], tags);
+  /** xk6-kafka v2 tags writer samples with the topic only. */
+  emitWriter(sample: WriterSample, topic: string): void {
+    const tags = this.writerTags.get(topic, () => ({ topic }));
+    for (const name of writerNames) this.vu.emit(this.writer[name], sample[name], tags);
   }
 
-  emitReader(sample: ReaderSample, tags: Tags): void {
-    tags = this.intern(tags);
-    for (const [name, value] of Object.entries(sample)) {
-      const metric = this.reader[name as keyof typeof readerDefs];
-      if (typeof value === 'number') this.vu.emit(metric, value, tags);
-      else if (value) for (const v of value as readonly number[]) this.vu.emit(metric, v, tags);
-    }
+  emitReader(sample: ReaderSample, topic: string, clientid: string, partition: number): void {
+    const tags = this.readerTags.get(`${topic}\0${clientid}\0${partition}`, () => ({ topic, clientid, partition: String(partition) }));
+    for (const name of readerNames) this.vu.emit(this.reader[name], sample[name], tags);
   }
 }

@@ -41,8 +41,6 @@ export class PartitionSource extends PrefetchingSource implements RecordSource {
     }
     this.nextOffset ??= await this.earliest();
     const [p] = await this.fetcher.fetch([{ topic, partition, offset: this.nextOffset }]);
-    this.stats.fetches++;
-    this.stats.fetchedBytes.push(p.bytes);
     switch (fetchOutcome(p)) {
       case 'reset-offset':
         this.nextOffset = await this.earliest();

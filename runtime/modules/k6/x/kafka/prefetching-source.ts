@@ -1,15 +1,13 @@
 /**
  * What partition and group readers share: the record buffer, one fetch in flight that runs ahead while the script
- * processes what it took, and the fetch counters reported with each consume().
+ * processes what it took.
  */
 import { RecordStream } from './consume/record-stream.ts';
 import type { ConsumedRecord } from './consumed-message.ts';
 import type { ReaderConfig } from './reader-config.ts';
-import type { FetchStats } from './record-source.ts';
 
 export abstract class PrefetchingSource {
   protected readonly queue = new RecordStream();
-  protected stats: FetchStats = { fetches: 0, fetchedBytes: [] };
   /** records the last fetch added: the next prefetch starts before the buffer falls below it */
   protected lastFetched = 0;
   protected closed = false;
@@ -29,19 +27,9 @@ export abstract class PrefetchingSource {
     return out;
   }
 
-  buffered(): number {
-    return this.queue.length;
-  }
-
   fetchMore(): Promise<void> {
     this.inflight ??= this.fetchOnce().finally(() => (this.inflight = undefined));
     return this.inflight;
-  }
-
-  drainStats(): FetchStats {
-    const s = this.stats;
-    this.stats = { fetches: 0, fetchedBytes: [] };
-    return s;
   }
 
   protected stopFetching(): void {

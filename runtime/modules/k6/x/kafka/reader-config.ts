@@ -1,4 +1,5 @@
 /** ReaderConfig (spec §11.3) decoding, with xk6-kafka's group/partition rules (errors 3003, 3004). */
+import type { ReaderGauges } from './call-metrics.ts';
 import { clientOptions, type ClientOptions } from './client-options.ts';
 import { Config, parseGoDurationMs } from './config.ts';
 import { ISOLATION, START_OFFSETS } from './constants.ts';
@@ -21,6 +22,7 @@ export interface ReaderConfig {
   sessionTimeoutMs: number;
   heartbeatIntervalMs: number;
   rebalanceTimeoutMs: number;
+  gauges: ReaderGauges;
   /** messages a reader asked to skip or warn about, logged once */
   warnings: string[];
 }
@@ -46,9 +48,11 @@ export function decodeReaderConfig(raw: unknown): ReaderConfig {
   if (startOffset !== START_OFFSETS.FIRST && startOffset !== START_OFFSETS.LAST) {
     warnings.push(`ReaderConfig.startOffset ${JSON.stringify(startOffset)} is not supported; reading from the first offset`);
   }
-  const maxWaitText = cfg.has('maxWait') ? (cfg.raw('maxWait') as string) : '10s';
-  const maxWaitMs = parseGoDurationMs(cfg.has('maxWait') ? cfg.raw('maxWait') : '10s');
-  const maxBytes = cfg.num('maxBytes', 0) > 0 ? cfg.num('maxBytes') : 1_000_000;
+  // xk6-kafka v2 waits 5 s per message unless maxWait is set
+  const maxWaitText = cfg.has('maxWait') ? (cfg.raw('maxWait') as string) : '5s';
+  const maxWaitMs = parseGoDurationMs(cfg.has('maxWait') ? cfg.raw('maxWait') : '5s');
+  const minBytes = cfg.num('minBytes', 0);
+  const maxBytes = cfg.num('maxBytes', 0);
   return {
     client: clientOptions(cfg, cfg.strings('brokers')),
     topic,
@@ -57,15 +61,21 @@ export function decodeReaderConfig(raw: unknown): ReaderConfig {
     groupId,
     groupTopics,
     startFromLatest: startOffset === START_OFFSETS.LAST,
-    maxWaitMs: maxWaitMs > 0 ? maxWaitMs : 10_000,
+    maxWaitMs: maxWaitMs > 0 ? maxWaitMs : 5_000,
     maxWaitText,
-    minBytes: cfg.num('minBytes', 0) > 0 ? cfg.num('minBytes') : 1,
-    maxBytes,
+    minBytes: minBytes > 0 ? minBytes : 1,
+    maxBytes: maxBytes > 0 ? maxBytes : 1_000_000,
     queueCapacity: cfg.num('queueCapacity', 0) > 0 ? cfg.num('queueCapacity') : 100,
     readCommitted: cfg.str('isolationLevel') === ISOLATION.READ_COMMITTED,
     sessionTimeoutMs: cfg.durationMs('sessionTimeout', 30_000),
     heartbeatIntervalMs: cfg.durationMs('heartbeatInterval', 3_000),
     rebalanceTimeoutMs: cfg.durationMs('rebalanceTimeout', 30_000),
+    // the librdkafka settings v2 derives from the config (fetch.min.bytes, fetch.max.bytes, fetch.wait.max.ms); unset = 0
+    gauges: {
+      fetch_bytes_min: minBytes > 0 ? minBytes : 0,
+      fetch_bytes_max: maxBytes > 0 ? maxBytes : 0,
+      fetch_wait_max: cfg.has('maxWait') && maxWaitMs > 0 ? Math.floor(maxWaitMs) : 0,
+    },
     warnings,
   };
 }

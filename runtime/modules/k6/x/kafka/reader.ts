@@ -6,10 +6,11 @@ import { performance } from 'node:perf_hooks';
 import { StreamprobeError } from '../../../../errors.ts';
 import type { VUContext } from '../../../../vu/context.ts';
 import { Config } from './config.ts';
-import { recordBytes, TimeFormatter, toScriptMessage, type ConsumedRecord, type ScriptMessageOut } from './consumed-message.ts';
+import { consumedBytes, readerSample, type ConsumeOutcome, type PartitionTally, type ReaderGauges } from './call-metrics.ts';
+import { TimeFormatter, toScriptMessage, type ConsumedRecord, type ScriptMessageOut } from './consumed-message.ts';
 import { ErrorCode, initContextError, KafkaError, notEnoughArguments } from './errors.ts';
 import { GroupSource } from './group-source.ts';
-import type { KafkaMetrics } from './metrics.ts';
+import type { KafkaMetrics, ReaderSample } from './metrics.ts';
 import { PartitionSource } from './partition-source.ts';
 import { decodeReaderConfig, type ReaderConfig } from './reader-config.ts';
 import type { RecordSource } from './record-source.ts';
@@ -39,11 +40,29 @@ function waitForData(fetch: Promise<void>, ms: number, signal: AbortSignal): Pro
   });
 }
 
+/** xk6-kafka v2 sets no client.id, so its `clientid` tag is empty. */
+const CLIENT_ID = '';
+
+function tallyOf(tallies: PartitionTally[], topic: string, partition: number): PartitionTally {
+  let t = tallies.find((x) => x.partition === partition && x.topic === topic);
+  if (!t) tallies.push((t = { topic, partition, messages: 0, bytes: 0, lastOffset: 0, highWaterMark: 0 }));
+  return t;
+}
+
+/** v2.1 reports an empty call under the reader's one topic (empty with several group topics) and partition 0. */
+function emptyTally(c: ReaderConfig): PartitionTally {
+  const topic = c.topic || (c.groupTopics.length === 1 ? c.groupTopics[0]! : '');
+  return { topic, partition: 0, messages: 0, bytes: 0, lastOffset: 0, highWaterMark: 0 };
+}
+
 export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
   return class Reader {
     readonly #config: ReaderConfig;
     readonly #source: RecordSource;
     readonly #position = new Map<string, number>();
+    readonly #gauges: ReaderGauges;
+    /** reused for every call's samples */
+    readonly #sample = {} as ReaderSample;
     #closed = false;
 
     constructor(config: unknown) {
@@ -51,13 +70,15 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
       this.#config = decodeReaderConfig(config);
       for (const w of this.#config.warnings) vu.log.warn(w);
       this.#source = this.#config.groupId ? new GroupSource(this.#config) : new PartitionSource(this.#config);
+      this.#gauges = this.#config.gauges;
     }
 
     consume(config: unknown = {}): Promise<ScriptMessageOut[]> {
       if (vu.phase === 'init') throw initContextError();
       if (this.#closed) throw new KafkaError(ErrorCode.FailedToReadMessage, 'Unable to read messages.', 'the reader is closed');
       const cfg = new Config(config, 'ConsumeConfig');
-      const limit = Math.max(1, cfg.num('limit', 0) || cfg.num('maxMessages', 0));
+      // v2: maxMessages wins over limit; neither (or ≤ 0) reads one message
+      const limit = Math.max(1, cfg.num('maxMessages', 0) || cfg.num('limit', 0));
       return vu.track(this.#consume(limit, cfg.bool('nanoPrecision'), cfg.bool('expectTimeout')));
     }
 
@@ -65,7 +86,6 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
       const { maxWaitMs, maxWaitText } = this.#config;
       const started = performance.now();
       const records: ConsumedRecord[] = [];
-      let waitedMs = 0;
       let timedOut = false;
       let failure: unknown;
       try {
@@ -77,9 +97,7 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
             deadline = performance.now() + maxWaitMs;
             continue;
           }
-          const waitStart = performance.now();
-          const outcome = await waitForData(this.#source.fetchMore(), Math.max(0, deadline - waitStart), vu.signal);
-          waitedMs += performance.now() - waitStart;
+          const outcome = await waitForData(this.#source.fetchMore(), Math.max(0, deadline - performance.now()), vu.signal);
           if (outcome === 'data') continue;
           if (outcome === 'interrupted') throw new KafkaError(ErrorCode.FailedToReadMessage, 'Unable to read messages.', 'the iteration was interrupted');
           timedOut = true;
@@ -90,7 +108,7 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
       } catch (err) {
         failure = err;
       }
-      this.#emit(records, performance.now() - started, waitedMs, timedOut, failure !== undefined);
+      this.#emit(records, { elapsedMs: performance.now() - started, messages: records.length, partitions: 1, timedOut, failed: failure !== undefined });
       if (failure !== undefined) {
         if (failure instanceof KafkaError || failure instanceof StreamprobeError) throw failure;
         throw new KafkaError(ErrorCode.FailedToReadMessage, 'Unable to read messages.', failure);
@@ -112,47 +130,25 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
       return out;
     }
 
-    #emit(records: ConsumedRecord[], readMs: number, waitMs: number, timedOut: boolean, failed: boolean): void {
-      const c = this.#config;
-      let bytes = 0;
-      for (let i = 0; i < records.length; i++) {
-        const r = records[i];
-        bytes += recordBytes(r);
-        const next = records[i + 1];
-        // the last record of each run of one partition sets its position
-        if (next?.partition !== r.partition || next.topic !== r.topic) this.#position.set(`${r.topic}:${r.partition}`, r.offset + 1);
+    /** One sample set per partition the call read from (v2.1); the call's topic and partition 0 when it read nothing. */
+    #emit(records: ConsumedRecord[], call: ConsumeOutcome): void {
+      const tallies: PartitionTally[] = [];
+      let t: PartitionTally | undefined;
+      for (const r of records) {
+        if (t === undefined || r.partition !== t.partition || r.topic !== t.topic) t = tallyOf(tallies, r.topic, r.partition);
+        t.messages++;
+        t.bytes += consumedBytes(r);
+        t.lastOffset = r.offset;
       }
-      const stats = this.#source.drainStats();
-      const fetched = stats.fetchedBytes;
-      const last = records[records.length - 1];
-      const topic = last?.topic ?? (c.topic || c.groupTopics[0] || '');
-      const partition = last?.partition ?? c.partition;
-      const offset = this.#position.get(`${topic}:${partition}`) ?? 0;
-      const hwm = this.#source.highWaterMark(topic, partition);
-      metrics.emitReader(
-        {
-          dial_count: 0,
-          fetches_count: stats.fetches,
-          message_count: records.length,
-          message_bytes: bytes,
-          rebalance_count: 0,
-          timeouts_count: timedOut ? 1 : 0,
-          error_count: failed ? 1 : 0,
-          dial_seconds: 0,
-          read_seconds: readMs,
-          wait_seconds: waitMs,
-          fetch_size: stats.fetches > 0 ? records.length / stats.fetches : 0,
-          fetch_bytes: fetched.length > 0 ? [Math.min(...fetched), Math.max(...fetched)] : [0, 0],
-          offset,
-          lag: hwm > offset ? hwm - offset : 0,
-          fetch_bytes_min: c.minBytes,
-          fetch_bytes_max: c.maxBytes,
-          fetch_wait_max: c.maxWaitMs,
-          queue_length: this.#source.buffered(),
-          queue_capacity: c.queueCapacity,
-        },
-        { topic, clientid: this.#source.clientId, partition: String(partition) },
-      );
+      if (tallies.length === 0) tallies.push(emptyTally(this.#config));
+      call.partitions = tallies.length;
+      for (const p of tallies) {
+        if (p.messages > 0) {
+          p.highWaterMark = this.#source.highWaterMark(p.topic, p.partition);
+          this.#position.set(`${p.topic}:${p.partition}`, p.lastOffset + 1);
+        }
+        metrics.emitReader(readerSample(p, call, this.#gauges, this.#sample), p.topic, CLIENT_ID, p.partition);
+      }
     }
 
     /** v2 Consumer.position(partition): the next offset this reader will return. */

@@ -4,23 +4,15 @@ import { isNetworkError, isUnknownTopic, missingTopicCause, unreachable, withDea
 import type { ConsumedRecord } from './consumed-message.ts';
 import type { ReaderConfig } from './reader-config.ts';
 
-export interface FetchStats {
-  fetches: number;
-  fetchedBytes: number[];
-}
-
 export interface RecordSource {
   readonly clientId: string;
   /** up to `max` buffered records */
   take(max: number): ConsumedRecord[];
-  buffered(): number;
   /** settles when more records are buffered or a fetch failed; a pending fetch outlives a caller's timeout */
   fetchMore(): Promise<void>;
   /** after consume() returns `records`: commit (groups) and refresh high-water marks */
   afterConsume(records: ConsumedRecord[]): Promise<void>;
   highWaterMark(topic: string, partition: number): number;
-  /** fetch counters since the previous call */
-  drainStats(): FetchStats;
   close(): Promise<void>;
 }
 

@@ -10,7 +10,7 @@ import { Producer, type CompressionAlgorithmValue } from '@platformatic/kafka';
 import type { ClientOptions } from './client-options.ts';
 import { isNetworkError, isUnknownTopic, missingTopicCause, unreachable, withDeadline } from './broker-errors.ts';
 import { FastSender } from './produce/fast-send.ts';
-import { recordBytes, toLibraryMessages, type OutgoingBatch } from './produce/outgoing.ts';
+import { toLibraryMessages, type OutgoingBatch } from './produce/outgoing.ts';
 
 export interface ProducerSettings {
   acks: number;
@@ -25,20 +25,14 @@ export interface ProducerSettings {
   retries: number;
 }
 
+/** A produce() call's outcome: xk6-kafka v2 counts a call whole, so a partly acknowledged send is a failure. */
 export interface SendReport {
-  acked: number;
-  ackedBytes: number;
   error?: unknown;
-  waitMs: number;
-  batchMs: number;
-  batchMessages: number;
-  batchBytes: number;
 }
 
 interface Pending {
   batch: OutgoingBatch;
   bytes: number;
-  enqueuedAt: number;
   resolve: (r: SendReport) => void;
 }
 
@@ -119,7 +113,7 @@ export class SharedProducer {
   /** `bytes`: key + value bytes of the batch's records. */
   send(batch: OutgoingBatch, bytes: number): Promise<SendReport> {
     return new Promise((resolve) => {
-      this.queue.push({ batch, bytes, enqueuedAt: performance.now(), resolve });
+      this.queue.push({ batch, bytes, resolve });
       this.queuedBytes += bytes;
       this.scheduleDrain();
     });
@@ -159,18 +153,10 @@ export class SharedProducer {
 
   private launch(batch: Pending[]): void {
     this.inflight++;
-    const batches = batch.map((p) => p.batch);
-    let messages = 0;
-    let batchBytes = 0;
-    for (const p of batch) {
-      messages += p.batch.records.length;
-      batchBytes += p.bytes;
-    }
-    const started = performance.now();
-    this.sendMerged(batches)
+    this.sendMerged(batch.map((p) => p.batch))
       .then(
-        () => this.settle(batch, started, messages, batchBytes),
-        (error: unknown) => this.settle(batch, started, messages, batchBytes, error),
+        () => this.settle(batch),
+        (error: unknown) => this.settle(batch, error),
       )
       .finally(() => {
         this.inflight--;
@@ -185,26 +171,10 @@ export class SharedProducer {
     await this.producer.send({ messages: toLibraryMessages(batches), acks, autocreateTopics, ...(compression && { compression }) });
   }
 
-  private settle(batch: Pending[], started: number, batchMessages: number, batchBytes: number, error?: unknown): void {
-    const batchMs = performance.now() - started;
+  private settle(batch: Pending[], error?: unknown): void {
     if (error && isUnknownTopic(error)) this.partitionCounts.clear();
-    const ackedPartitions = error ? acknowledgedPartitions(error) : undefined;
-    for (const p of batch) {
-      const { records, topics, partitions } = p.batch;
-      let acked = records.length;
-      let ackedBytes = p.bytes;
-      if (ackedPartitions) {
-        acked = 0;
-        ackedBytes = 0;
-        for (let i = 0; i < records.length; i++) {
-          if (ackedPartitions.has(`${topics[i]}:${partitions[i]}`)) {
-            acked++;
-            ackedBytes += recordBytes(records[i]!);
-          }
-        }
-      }
-      p.resolve({ acked, ackedBytes, error, waitMs: started - p.enqueuedAt, batchMs, batchMessages, batchBytes });
-    }
+    const report: SendReport = error === undefined ? {} : { error };
+    for (const p of batch) p.resolve(report);
   }
 
   private notifyIdle(): void {
@@ -217,10 +187,4 @@ export class SharedProducer {
     if (this.inflight > 0 || this.queue.length > 0) await new Promise<void>((r) => this.idleWaiters.push(r));
     await this.producer.close(true);
   }
-}
-
-/** Partitions the broker acknowledged before a send failed (@platformatic/kafka attaches them as `produced`). */
-function acknowledgedPartitions(error: unknown): Set<string> {
-  const offsets = (error as { produced?: { offsets?: { topic: string; partition: number }[] } }).produced?.offsets ?? [];
-  return new Set(offsets.map((o) => `${o.topic}:${o.partition}`));
 }

@@ -1,6 +1,7 @@
 /** WriterConfig (spec §11.2) decoded into the shared producer's settings. */
 import type { CompressionAlgorithmValue } from '@platformatic/kafka';
 import { ConfigError } from '../../../../errors.ts';
+import type { WriterGauges } from './call-metrics.ts';
 import { clientOptions, type ClientOptions } from './client-options.ts';
 import { Config } from './config.ts';
 
@@ -21,16 +22,23 @@ export interface WriterConfig {
   batchSize: number;
   /** linger before a send that is not full; only when batchTimeout is configured */
   lingerMs: number;
-  batchTimeoutMs: number;
-  readTimeoutMs: number;
   writeTimeoutMs: number;
   maxAttempts: number;
+  gauges: WriterGauges;
+}
+
+/** A librdkafka millisecond setting as xk6-kafka v2 sets it from a nanosecond duration: whole ms, 0 when unset. */
+function settingMs(cfg: Config, name: string): number {
+  const ns = cfg.num(name, 0);
+  return ns > 0 ? Math.floor(ns / 1e6) : 0;
 }
 
 export function decodeWriterConfig(raw: unknown): WriterConfig {
   const cfg = new Config(raw, 'WriterConfig');
   const acks = cfg.num('requiredAcks', 0);
-  if (![0, 1, -1].includes(acks)) throw new ConfigError(`WriterConfig.requiredAcks must be -1 (all), 0 (none) or 1 (leader), got ${acks}`);
+  if (![0, 1, -1].includes(acks)) {
+    throw new ConfigError(`WriterConfig.requiredAcks must be -1 (all), 0 (none, the default) or 1 (leader), got ${acks}`);
+  }
   const compression = cfg.str('compression');
   const batchSize = cfg.num('batchSize', 0);
   const batchBytes = cfg.num('batchBytes', 0);
@@ -46,10 +54,16 @@ export function decodeWriterConfig(raw: unknown): WriterConfig {
     batchBytes: batchBytes > 0 ? batchBytes : DEFAULT_BATCH_BYTES,
     batchSize: batchSize > 1 ? batchSize : 0,
     lingerMs: cfg.durationMs('batchTimeout', 0),
-    batchTimeoutMs: cfg.durationMs('batchTimeout', 1000),
-    readTimeoutMs: cfg.durationMs('readTimeout', 10_000),
     writeTimeoutMs: cfg.durationMs('writeTimeout', 10_000),
     maxAttempts: maxAttempts > 0 ? maxAttempts : 10,
+    gauges: {
+      attempts_max: 0, // v2 sets no message.send.max.retries
+      batch_max: batchSize > 0 ? batchSize : 0,
+      batch_timeout: settingMs(cfg, 'batchTimeout'),
+      read_timeout: settingMs(cfg, 'readTimeout'),
+      write_timeout: settingMs(cfg, 'writeTimeout'),
+      acks_required: acks,
+    },
   };
 }
 

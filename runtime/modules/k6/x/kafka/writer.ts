@@ -3,15 +3,17 @@ import { performance } from 'node:perf_hooks';
 import { StreamprobeError } from '../../../../errors.ts';
 import type { VUContext } from '../../../../vu/context.ts';
 import { createBalancer, type ChoosePartition } from './balancers.ts';
+import { warnBalancerOnce } from './balancer-warning.ts';
 import { tooLargeCause } from './broker-errors.ts';
 import { toBuffer } from './bytes.ts';
 import { connectionKey } from './client-options.ts';
 import { clientPool } from './client-pool.ts';
 import { ErrorCode, initContextError, KafkaError, notEnoughArguments } from './errors.ts';
-import type { KafkaMetrics } from './metrics.ts';
+import { headerBytes, PRODUCED_MESSAGE_OVERHEAD, writerSample, type TopicTally } from './call-metrics.ts';
+import type { KafkaMetrics, WriterSample } from './metrics.ts';
 import { contentBytes, type OutgoingBatch } from './produce/outgoing.ts';
 import type { RecordSource } from './produce/record-batch.ts';
-import { SharedProducer, type SendReport } from './shared-producer.ts';
+import { SharedProducer } from './shared-producer.ts';
 import { decodeWriterConfig, producerSettings, type WriterConfig } from './writer-config.ts';
 
 interface ScriptMessage {
@@ -28,6 +30,8 @@ export function defineWriter(vu: VUContext, metrics: KafkaMetrics) {
     readonly #poolKey: string;
     readonly #producer: SharedProducer;
     readonly #choosePartition: ChoosePartition;
+    /** reused for every call's samples */
+    readonly #sample = {} as WriterSample;
     #closed = false;
 
     constructor(config: unknown) {
@@ -41,6 +45,7 @@ export function defineWriter(vu: VUContext, metrics: KafkaMetrics) {
         (p) => p.close(),
       );
       this.#choosePartition = createBalancer(this.#config.balancer);
+      if (this.#config.balancer !== undefined) warnBalancerOnce(vu);
     }
 
     produce(config: { messages?: ScriptMessage[] }): Promise<void> {
@@ -53,75 +58,55 @@ export function defineWriter(vu: VUContext, metrics: KafkaMetrics) {
     async #produce(config: { messages?: ScriptMessage[] }): Promise<void> {
       const started = performance.now();
       const scriptMessages = config.messages ?? (config as Record<string, ScriptMessage[]>).Messages ?? [];
-      let report: SendReport | undefined;
+      let tallies: TopicTally[] | undefined;
       let failure: unknown;
       try {
-        const { batch, bytes } = await this.#prepare(scriptMessages);
-        report = await this.#producer.send(batch, bytes);
-        failure = report.error;
+        const prepared = await this.#prepare(scriptMessages);
+        tallies = prepared.tallies;
+        if (scriptMessages.length > 0) failure = (await this.#producer.send(prepared.batch, prepared.bytes)).error;
       } catch (err) {
         failure = err;
       }
-      this.#emit(scriptMessages, report, failure !== undefined, performance.now() - started);
+      this.#emit(tallies ?? callTopics(this.#config.topic, scriptMessages), performance.now() - started, failure !== undefined);
       if (failure === undefined) return;
       if (failure instanceof StreamprobeError || failure instanceof KafkaError) throw failure;
       throw new KafkaError(ErrorCode.WriterError, 'Error writing messages.', failure);
     }
 
-    /** Destinations for the script's messages, which the encoder then reads in place. */
-    async #prepare(scriptMessages: ScriptMessage[]): Promise<{ batch: OutgoingBatch; bytes: number }> {
+    /** Destinations for the script's messages, which the encoder then reads in place, and the call's tally per topic. */
+    async #prepare(scriptMessages: ScriptMessage[]): Promise<{ batch: OutgoingBatch; bytes: number; tallies: TopicTally[] }> {
       const { topic: writerTopic, batchBytes } = this.#config;
       const count = scriptMessages.length;
       const records: RecordSource[] = new Array(count);
       const topics: string[] = new Array(count);
       const partitions: number[] = new Array(count);
+      const tallies: TopicTally[] = [];
+      let tally: TopicTally | undefined;
       let bytes = 0;
-      let lastTopic = '';
       let partitionCount = 0;
       for (let i = 0; i < count; i++) {
         const record = encodable(scriptMessages[i]!);
         const topic = messageTopic(writerTopic, scriptMessages[i]!.topic);
-        if (topic !== lastTopic) {
+        if (tally === undefined || topic !== tally.topic) {
           partitionCount = await this.#producer.partitionCount(topic);
-          lastTopic = topic;
+          tally = tallyOf(tallies, topic);
         }
-        const key = keyBuffer(record.key);
-        const size = (key?.length ?? 0) + contentBytes(record.value);
+        const size = contentBytes(record.key) + contentBytes(record.value);
         if (size > batchBytes) throw new KafkaError(ErrorCode.WriterError, 'Error writing messages.', tooLargeCause(size, batchBytes));
         bytes += size;
+        tally.messages++;
+        tally.bytes += PRODUCED_MESSAGE_OVERHEAD + size + headerBytes(record.headers);
         records[i] = record;
         topics[i] = topic;
-        partitions[i] = this.#choosePartition(topic, key, size, partitionCount);
+        partitions[i] = this.#choosePartition(topic, record.key, size, partitionCount);
       }
-      return { batch: { records, topics, partitions }, bytes };
+      return { batch: { records, topics, partitions }, bytes, tallies };
     }
 
-    #emit(scriptMessages: ScriptMessage[], report: SendReport | undefined, failed: boolean, elapsedMs: number): void {
-      const c = this.#config;
-      const topic = c.topic || scriptMessages[0]?.topic || '';
-      metrics.emitWriter(
-        {
-          write_count: 1,
-          message_count: report?.acked ?? 0,
-          message_bytes: report?.ackedBytes ?? 0,
-          error_count: failed ? 1 : 0,
-          batch_seconds: report?.batchMs ?? 0,
-          batch_queue_seconds: report?.waitMs ?? 0,
-          write_seconds: elapsedMs,
-          wait_seconds: report?.waitMs ?? 0,
-          retries_count: 0,
-          batch_size: scriptMessages.length,
-          batch_bytes: report?.ackedBytes ?? 0,
-          attempts_max: c.maxAttempts,
-          batch_max: c.batchSize || 1,
-          batch_timeout: c.batchTimeoutMs,
-          read_timeout: c.readTimeoutMs,
-          write_timeout: c.writeTimeoutMs,
-          acks_required: c.acks,
-          async: 0,
-        },
-        { topic },
-      );
+    #emit(tallies: TopicTally[], elapsedMs: number, failed: boolean): void {
+      const gauges = this.#config.gauges;
+      if (tallies.length === 0) tallies = [{ topic: '', messages: 0, bytes: 0 }]; // an empty call: one set, as v2 reports it
+      for (const t of tallies) metrics.emitWriter(writerSample(t, tallies.length, elapsedMs, failed, gauges, this.#sample), t.topic);
     }
 
     /** v2 Producer.flush(): every produce() already waited for its delivery (or was acks=0). */
@@ -164,9 +149,15 @@ function encodable(m: ScriptMessage): RecordSource {
   return { key: toBuffer(m.key, 'key'), value: toBuffer(m.value, 'value'), headers: m.headers, time: m.time };
 }
 
-/** Key bytes as balancers hash them. */
-function keyBuffer(key: RecordSource['key']): Buffer | undefined {
-  if (key === null || key === undefined) return undefined;
-  if (typeof key === 'string') return Buffer.from(key, 'utf8');
-  return Buffer.isBuffer(key) ? key : Buffer.from(key.buffer, key.byteOffset, key.byteLength);
+function tallyOf(tallies: TopicTally[], topic: string): TopicTally {
+  let t = tallies.find((x) => x.topic === topic);
+  if (!t) tallies.push((t = { topic, messages: 0, bytes: 0 }));
+  return t;
+}
+
+/** The topics of a call that failed before it was tallied: only its error count is reported, shared between them. */
+function callTopics(writerTopic: string, messages: ScriptMessage[]): TopicTally[] {
+  const tallies: TopicTally[] = [];
+  for (const m of messages) tallyOf(tallies, m.topic || writerTopic);
+  return tallies;
 }

@@ -11,11 +11,6 @@ export interface OutgoingBatch {
   partitions: readonly number[];
 }
 
-/** Key + value bytes of a record, as the writer metrics count them. */
-export function recordBytes(r: RecordSource): number {
-  return contentBytes(r.key) + contentBytes(r.value);
-}
-
 export function contentBytes(content: Uint8Array | string | null | undefined): number {
   if (content === null || content === undefined) return 0;
   return typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.length;

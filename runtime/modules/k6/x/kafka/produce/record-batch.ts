@@ -4,7 +4,7 @@
  * its slab (a new slab starts when one is full), so a record costs no Buffer allocation or copy; header
  * keys repeat across records, so their bytes are cached.
  */
-import { headerContent } from '../bytes.ts';
+import { goText } from '../go-text.ts';
 import { crc32c } from './crc32c.ts';
 
 /** A message as a script gives it; the encoder reads it directly, without an intermediate object. */
@@ -12,7 +12,7 @@ export interface RecordSource {
   /** bytes, or text written as UTF-8; null/undefined = null */
   key?: Uint8Array | string | null;
   value?: Uint8Array | string | null;
-  /** values as bytes.ts headerContent() words them */
+  /** values as go-text.ts goText() words them */
   headers?: Readonly<Record<string, unknown>> | null;
   /** a Date sets the record's CreateTime; otherwise the batch time */
   time?: unknown;
@@ -140,7 +140,7 @@ export class RecordBatchEncoder {
     let count = 0;
     for (const key in headers) {
       this.headerKey(key, count);
-      this.content(headerContent(headers[key]));
+      this.content(goText(headers[key]));
       count++;
     }
     if (count < 64) this.buf[this.start + countAt] = count * 2;
