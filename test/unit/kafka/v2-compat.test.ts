@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { consistentRandom, createBalancer } from '../../../runtime/modules/k6/x/kafka/balancers.ts';
 import {
   consumedBytes,
-  headerBytes,
+  HeaderSizer,
   readerSample,
   writerSample,
   type ConsumeOutcome,
@@ -53,9 +53,17 @@ describe("header values as Go's %v prints them", () => {
     assert.equal(goTextLength(new Uint8Array()), 2);
     assert.equal(goTextLength(null), '<nil>'.length);
   });
-  it('sums header names and value texts', () => {
-    assert.equal(headerBytes({ 'sp-run': 'run-1', n: 7 }), 6 + 5 + 1 + 1);
-    assert.equal(headerBytes(undefined), 0);
+  it('sums header names and value texts, record after record', () => {
+    const sizer = new HeaderSizer();
+    const bytes = new Uint8Array([1, 2]);
+    assert.equal(sizer.size({ 'sp-run': 'run-1', n: 7 }), 6 + 5 + 1 + 1);
+    assert.equal(sizer.size({ 'sp-run': 'run-1', n: 1000000 }), 6 + 5 + 1 + '1e+06'.length);
+    assert.equal(sizer.size({ n: 7, 'sp-run': 'run-12' }), 1 + 1 + 6 + 6);
+    assert.equal(sizer.size({ b: bytes }), 1 + '[1 2]'.length);
+    bytes[0] = 100;
+    assert.equal(sizer.size({ b: bytes }), 1 + '[100 2]'.length);
+    assert.equal(sizer.size({ b: 'ü' }), 1 + 2);
+    assert.equal(sizer.size(undefined), 0);
   });
 });
 

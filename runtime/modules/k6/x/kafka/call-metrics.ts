@@ -12,16 +12,43 @@ import type { RecordSource } from './produce/record-batch.ts';
 /** Bytes xk6-kafka v2 adds per produced message, kept from kafka-go's accounting. */
 export const PRODUCED_MESSAGE_OVERHEAD = 23;
 
-/** Key + value + header names and %v texts, the bytes both sides count. */
-export function headerBytes(headers: Readonly<Record<string, unknown>> | null | undefined): number {
-  let n = 0;
-  if (headers) for (const name in headers) n += utf8Length(name) + goTextLength(headers[name]);
-  return n;
-}
+/**
+ * Bytes of a produced message's header names and %v value texts. Records built alike repeat
+ * their header names, and often values (a batch's shared stamps), in the same order: the sizes
+ * of the previous record's are kept by position, so a repeat costs one === instead of a scan.
+ */
+export class HeaderSizer {
+  private readonly names: string[] = [];
+  private readonly nameBytes: number[] = [];
+  private readonly values: unknown[] = [];
+  private readonly valueBytes: number[] = [];
 
-/** A produced message's kafka_writer_message_bytes: 23 + key + value + headers. */
-export function producedBytes(r: RecordSource): number {
-  return PRODUCED_MESSAGE_OVERHEAD + contentBytes(r.key) + contentBytes(r.value) + headerBytes(r.headers);
+  size(headers: Readonly<Record<string, unknown>> | null | undefined): number {
+    if (!headers) return 0;
+    let n = 0;
+    let i = 0;
+    for (const name in headers) {
+      const value = headers[name];
+      if (name !== this.names[i]) {
+        this.names[i] = name;
+        this.nameBytes[i] = utf8Length(name);
+      }
+      if (typeof value === 'object' && value !== null) {
+        n += goTextLength(value); // bytes may change in place: never memoized
+        this.values[i] = undefined;
+        this.valueBytes[i] = -1;
+      } else {
+        if (value !== this.values[i] || this.valueBytes[i]! < 0) {
+          this.values[i] = value;
+          this.valueBytes[i] = goTextLength(value);
+        }
+        n += this.valueBytes[i]!;
+      }
+      n += this.nameBytes[i]!;
+      i++;
+    }
+    return n;
+  }
 }
 
 /** A consumed message's kafka_reader_message_bytes; header values are bytes, counted as Go prints a byte slice. */

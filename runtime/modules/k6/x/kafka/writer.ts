@@ -9,7 +9,7 @@ import { toBuffer } from './bytes.ts';
 import { connectionKey } from './client-options.ts';
 import { clientPool } from './client-pool.ts';
 import { ErrorCode, initContextError, KafkaError, notEnoughArguments } from './errors.ts';
-import { headerBytes, PRODUCED_MESSAGE_OVERHEAD, writerSample, type TopicTally } from './call-metrics.ts';
+import { HeaderSizer, PRODUCED_MESSAGE_OVERHEAD, writerSample, type TopicTally } from './call-metrics.ts';
 import type { KafkaMetrics, WriterSample } from './metrics.ts';
 import { contentBytes, type OutgoingBatch } from './produce/outgoing.ts';
 import type { RecordSource } from './produce/record-batch.ts';
@@ -32,6 +32,7 @@ export function defineWriter(vu: VUContext, metrics: KafkaMetrics) {
     readonly #choosePartition: ChoosePartition;
     /** reused for every call's samples */
     readonly #sample = {} as WriterSample;
+    readonly #headerSizer = new HeaderSizer();
     #closed = false;
 
     constructor(config: unknown) {
@@ -95,7 +96,7 @@ export function defineWriter(vu: VUContext, metrics: KafkaMetrics) {
         if (size > batchBytes) throw new KafkaError(ErrorCode.WriterError, 'Error writing messages.', tooLargeCause(size, batchBytes));
         bytes += size;
         tally.messages++;
-        tally.bytes += PRODUCED_MESSAGE_OVERHEAD + size + headerBytes(record.headers);
+        tally.bytes += PRODUCED_MESSAGE_OVERHEAD + size + this.#headerSizer.size(record.headers);
         records[i] = record;
         topics[i] = topic;
         partitions[i] = this.#choosePartition(topic, record.key, size, partitionCount);
