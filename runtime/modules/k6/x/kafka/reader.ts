@@ -108,7 +108,7 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
       } catch (err) {
         failure = err;
       }
-      this.#emit(records, { elapsedMs: performance.now() - started, messages: records.length, partitions: 1, timedOut, failed: failure !== undefined });
+      this.#emit(records, { elapsedMs: performance.now() - started, messages: records.length, timedOut, failed: failure !== undefined });
       if (failure !== undefined) {
         if (failure instanceof KafkaError || failure instanceof StreamprobeError) throw failure;
         throw new KafkaError(ErrorCode.FailedToReadMessage, 'Unable to read messages.', failure);
@@ -131,7 +131,7 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
     }
 
     /** One sample set per partition the call read from (v2.1); the call's topic and partition 0 when it read nothing. */
-    #emit(records: ConsumedRecord[], call: ConsumeOutcome): void {
+    #emit(records: ConsumedRecord[], outcome: Omit<ConsumeOutcome, 'partitions'>): void {
       const tallies: PartitionTally[] = [];
       let t: PartitionTally | undefined;
       for (const r of records) {
@@ -141,7 +141,7 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
         t.lastOffset = r.offset;
       }
       if (tallies.length === 0) tallies.push(emptyTally(this.#config));
-      call.partitions = tallies.length;
+      const call: ConsumeOutcome = { ...outcome, partitions: tallies.length };
       for (const p of tallies) {
         if (p.messages > 0) {
           p.highWaterMark = this.#source.highWaterMark(p.topic, p.partition);

@@ -46,7 +46,7 @@ export function defineWriter(vu: VUContext, metrics: KafkaMetrics) {
         (p) => p.close(),
       );
       this.#choosePartition = createBalancer(this.#config.balancer);
-      if (this.#config.balancer !== undefined) warnBalancerOnce(vu);
+      if (this.#config.balancer !== undefined && this.#config.balancer !== '') warnBalancerOnce(vu); // v2.1 lets an empty one pass
     }
 
     produce(config: { messages?: ScriptMessage[] }): Promise<void> {
