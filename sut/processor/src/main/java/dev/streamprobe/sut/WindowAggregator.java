@@ -42,7 +42,6 @@ public final class WindowAggregator implements Processor<String, Event, String, 
   private long streamTime;
   private long lowestOpenStart;
   private long lastRecordWallMs;
-  private long processed;
   private final ArrayDeque<Delayed> delayed = new ArrayDeque<>();
 
   public WindowAggregator(Config cfg, Faults faults, RedisSink redis) {
@@ -68,8 +67,8 @@ public final class WindowAggregator implements Processor<String, Event, String, 
   @Override
   public void process(Record<String, Event> record) {
     lastRecordWallMs = System.currentTimeMillis();
-    if (faults.crashAfter > 0 && ++processed >= faults.crashAfter) {
-      System.out.println("fault crash: halting after " + processed + " records");
+    if (faults.crashAfter > 0 && Counters.AGGREGATED.incrementAndGet() >= faults.crashAfter) {
+      System.out.println("fault crash: halting after " + faults.crashAfter + " records");
       System.out.flush();
       Runtime.getRuntime().halt(3);
     }
