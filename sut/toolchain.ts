@@ -44,6 +44,7 @@ export function ensureProcessorBuilt(log: (line: string) => void = console.log):
   const hash = sourcesHash();
   const jar = join(BUILD_DIR, 'target', 'sut-processor.jar');
   if (!existsSync(STAMP) || readFileSync(STAMP, 'utf8') !== hash || !existsSync(jar)) {
+    requireTool('javac', '-version', 'A Java 17+ compiler', 'openjdk-17-jdk-headless');
     requireTool('mvn', '-version', 'Maven', 'maven');
     rmSync(BUILD_DIR, { recursive: true, force: true });
     log(`building the Kafka Streams processor with Maven into ${BUILD_DIR} …`);
