@@ -3,14 +3,13 @@
  * ingestion gateway and the lake sink, each a detached process recorded in `<dir>/state.json` with its log beside it.
  * `startPipeline` is idempotent for the same options; it returns once every part answers its health check.
  */
-import { Admin } from '@platformatic/kafka';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { portOpen, waitUntil, isAlive } from '../infra/kafka/processes.ts';
-import { isTopicExists } from '../infra/kafka/ready.ts';
 import { applicationId, faultFor, redisKeyPrefix, sutTopics, type SutOptions, type SutTopics } from './options.ts';
 import { childAlive, freePort, logTail, spawnDetached, type ChildRecord } from './processes.ts';
+import { createTopics } from './topics.ts';
 import { PROCESSOR_MAIN, REPO_ROOT, SutError, ensureProcessorBuilt, requireTool } from './toolchain.ts';
 
 export interface SutState {
@@ -60,7 +59,7 @@ export async function startPipeline(opts: SutOptions, log: (line: string) => voi
   const classpath = ensureProcessorBuilt(log);
   mkdirSync(opts.dir, { recursive: true });
   const topics = sutTopics(opts.prefix);
-  await createTopics(opts, topics);
+  await createTopics(opts.brokers, Object.values(topics), opts.partitions, opts.replicas);
 
   const port = async (p: number, i = 0): Promise<number> => (p === 0 ? freePort() : p + i);
   const redis = await startRedis(opts, await port(opts.redisPort));
@@ -97,23 +96,6 @@ export async function startPipeline(opts: SutOptions, log: (line: string) => voi
   }
   await waitHealthy(state, opts.timeoutMs);
   return state;
-}
-
-async function createTopics(opts: SutOptions, topics: SutTopics): Promise<void> {
-  const admin = new Admin({ clientId: 'sut-up', bootstrapBrokers: opts.brokers, timeout: 10_000 });
-  try {
-    for (const topic of Object.values(topics)) {
-      try {
-        await admin.createTopics({ topics: [topic], partitions: opts.partitions, replicas: opts.replicas });
-      } catch (err) {
-        if (!isTopicExists(err)) {
-          throw new SutError(`could not create topic ${topic} on ${opts.brokers.join(',')} (${(err as Error).message}); is Kafka running? (npm run kafka:up, or KAFKA_BROKERS=host:port)`);
-        }
-      }
-    }
-  } finally {
-    await admin.close();
-  }
 }
 
 async function startRedis(opts: SutOptions, port: number): Promise<ChildRecord> {

@@ -1,5 +1,5 @@
 /** What the reference-pipeline tests share: a pipeline of their own (topic prefix, free ports, temp folder), topic I/O. */
-import { Admin, Consumer, Producer, stringDeserializers, stringSerializers, type Message } from '@platformatic/kafka';
+import { Consumer, Producer, stringDeserializers, stringSerializers, type Message } from '@platformatic/kafka';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { GeneratedEvent } from '../../../lib/events.ts';
 import { parseSutOptions, type RawOptions } from '../../../sut/options.ts';
 import { startPipeline, stopPipeline, type SutState } from '../../../sut/pipeline.ts';
+import { deleteTopicsWithPrefix } from '../../../sut/topics.ts';
 
 export const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 
@@ -46,13 +47,7 @@ export async function startTestPipeline(name: string, raw: RawOptions): Promise<
       await producer.close();
       await stopPipeline(dir);
       rmSync(dir, { recursive: true, force: true });
-      const admin = new Admin({ clientId: 'sut-test', bootstrapBrokers: brokers });
-      try {
-        const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-        if (topics.length > 0) await admin.deleteTopics({ topics });
-      } finally {
-        await admin.close();
-      }
+      await deleteTopicsWithPrefix(brokers, prefix);
     },
   };
 }
