@@ -20,9 +20,15 @@ if (!values.brokers || !values.topic || !values.group || !values.dir) {
   process.exit(2);
 }
 const db = await DuckDBInstance.create(':memory:');
-const sink = new LakeSink({ brokers: values.brokers.split(','), topic: values.topic, groupId: values.group, dir: values.dir, flushMs: Number(values['flush-ms']) });
+const sink = new LakeSink({
+  brokers: values.brokers.split(','), topic: values.topic, groupId: values.group, dir: values.dir, flushMs: Number(values['flush-ms']),
+  onFailure(err) {
+    console.error(`lake: stopping, files may lack records (their offsets stay uncommitted and are read again on restart): ${err.message}`);
+    process.exit(1);
+  },
+});
 await sink.start(db);
-const server = createQueryServer(values.dir, await db.connect(), () => ({ ...sink.stats, failure: sink.failure?.message ?? null }));
+const server = createQueryServer(values.dir, await db.connect(), () => ({ ...sink.stats }));
 await new Promise<void>((resolve) => server.listen(Number(values.port), '127.0.0.1', () => resolve()));
 console.log(`lake query endpoint on http://127.0.0.1:${(server.address() as AddressInfo).port}, files under ${values.dir}`);
 const stop = () => {

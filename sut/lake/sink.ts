@@ -19,6 +19,8 @@ export interface LakeSinkOptions {
   groupId: string;
   dir: string;
   flushMs?: number;
+  /** a failed flush or fetch: records may be missing from the files, so the process must stop (offsets stay uncommitted) */
+  onFailure: (err: Error) => void;
 }
 
 interface Row {
@@ -45,7 +47,6 @@ export class LakeSink {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private closed = false;
-  failure: Error | undefined;
 
   constructor(private readonly opts: LakeSinkOptions) {
     this.flushMs = opts.flushMs ?? 2000;
@@ -59,7 +60,7 @@ export class LakeSink {
     await this.removeUncommittedFiles();
     const stream = await this.consumer.consume({ topics: [this.opts.topic], mode: 'committed', fallbackMode: 'earliest', autocommit: false });
     stream.on('data', (m: Message) => this.take(m));
-    stream.on('error', (err: Error) => (this.failure = err));
+    stream.on('error', (err: Error) => this.opts.onFailure(err));
     this.timer = setInterval(() => void this.flush(), this.flushMs);
   }
 
@@ -94,7 +95,8 @@ export class LakeSink {
   /** Writes what was consumed since the last flush, then commits it; flushes run one at a time. */
   flush(): Promise<void> {
     this.flushing = this.flushing.then(() => this.flushOnce()).catch((err: Error) => {
-      this.failure = err;
+      if (this.timer) clearInterval(this.timer);
+      this.opts.onFailure(err);
     });
     return this.flushing;
   }
