@@ -1,0 +1,111 @@
+/**
+ * CPU per event of the reference processor, and a rough window-result latency, at a fixed rate.
+ * Starts its own pipeline (topic prefix, free ports, no lake), produces live stamped events from lib/events at
+ * `--rate` for `--duration` s, and reads the processor JVMs' CPU time from /proc between the end of a warm-up and the
+ * end of the load. Latency: when an aggregate record was read (read_committed consumer, ~ms resolution) minus its
+ * max_intended_us. Prints one JSON line. Run with the broker up:
+ *   KAFKA_BROKERS=127.0.0.1:9092 npx tsx bench/sut/processor-cpu.ts --rate 20000 --duration 60 [--processors 1] [--guarantee at_least_once]
+ */
+import { Consumer, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { EventGenerator } from '../../lib/events.ts';
+import { parseSutOptions } from '../../sut/options.ts';
+import { startPipeline, stopPipeline } from '../../sut/pipeline.ts';
+import { formatCompactStamp } from '../../sut/stamp-compact.ts';
+import { deleteTopicsWithPrefix } from '../../sut/topics.ts';
+
+const { values } = parseArgs({
+  options: {
+    rate: { type: 'string', default: '20000' }, duration: { type: 'string', default: '60' }, warmup: { type: 'string', default: '10' },
+    processors: { type: 'string', default: '1' }, guarantee: { type: 'string', default: 'exactly_once_v2' }, window: { type: 'string', default: '5s' },
+  },
+});
+const rate = Number(values.rate);
+const durationS = Number(values.duration);
+const warmupS = Number(values.warmup);
+const TICK_MS = 10;
+const CLK_TCK = 100; // Linux USER_HZ
+
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK; // utime, stime
+}
+
+const prefix = `sp-bench-${process.pid}-`;
+const dir = mkdtempSync(join(tmpdir(), 'sp-bench-sut-'));
+const opts = parseSutOptions({
+  prefix, dir, 'no-lake': true, processors: values.processors, guarantee: values.guarantee, window: values.window,
+  'redis-port': '0', 'ingest-port': '0', 'lake-port': '0', 'query-port': '0',
+}, process.env, dir);
+const state = await startPipeline(opts, (l) => console.error(l));
+const pids = state.processors.map((p) => p.pid);
+const producer = new Producer({ clientId: 'bench-sut', bootstrapBrokers: opts.brokers, serializers: stringSerializers, acks: -1 });
+const latencies: number[] = [];
+const consumer = new Consumer({ clientId: 'bench-sut-agg', groupId: `${prefix}reader`, bootstrapBrokers: opts.brokers, deserializers: stringDeserializers });
+const stream = await consumer.consume({ topics: [state.topics.aggregates], mode: 'latest', autocommit: false, maxWaitTime: 50, isolationLevel: 1 });
+let measuring = false;
+stream.on('data', (m) => {
+  const intendedUs = (JSON.parse(m.value) as { max_intended_us: number | null }).max_intended_us;
+  if (measuring && intendedUs !== null) latencies.push(Date.now() - intendedUs / 1000);
+});
+
+const gen = new EventGenerator({ seed: 1, generatorId: '0' });
+let seq = 0;
+let sent = 0;
+let inflight = 0;
+let failed = 0;
+const perTick = rate * TICK_MS / 1000;
+const t0 = Date.now();
+let cpuStart = 0;
+let sentAtStart = 0;
+let ownCpuStart = process.cpuUsage();
+for (let tick = 0; ; tick++) {
+  const intended = t0 + tick * TICK_MS;
+  const elapsed = intended - t0;
+  if (elapsed >= (warmupS + durationS) * 1000) break;
+  if (!measuring && elapsed >= warmupS * 1000) {
+    measuring = true;
+    cpuStart = pids.reduce((n, pid) => n + cpuMs(pid), 0);
+    sentAtStart = sent;
+    ownCpuStart = process.cpuUsage();
+  }
+  const wait = intended - Date.now();
+  if (wait > 0) await sleep(wait);
+  const n = Math.floor((tick + 1) * perTick) - Math.floor(tick * perTick);
+  const events = gen.batch(n, intended);
+  const sentUs = Date.now() * 1000;
+  const messages = events.map((e) => ({
+    topic: state.topics.events, key: e.key, value: e.value,
+    headers: { sp: formatCompactStamp({ runId: 'bench', generatorId: '0', seq: seq++, intendedUs: Math.round(intended * 1000), sentUs }) },
+  }));
+  if (inflight > 200) { failed += n; continue; } // the broker fell behind: count, never queue without bound
+  inflight++;
+  producer.send({ messages }).then(() => (sent += n), () => (failed += n)).finally(() => inflight--);
+}
+while (inflight > 0) await sleep(10);
+const cpuEnd = pids.reduce((n, pid) => n + cpuMs(pid), 0);
+const own = process.cpuUsage(ownCpuStart);
+const events = sent - sentAtStart;
+await sleep(Number.parseInt(values.window) * 1000 + 3000); // the last windows close
+measuring = false;
+latencies.sort((a, b) => a - b);
+const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
+console.log(JSON.stringify({
+  rate, durationS, processors: opts.processors, guarantee: opts.guarantee, windowMs: opts.windowMs, graceMs: opts.graceMs,
+  eventsMeasured: events, dropped: failed,
+  processorCpuMs: Math.round(cpuEnd - cpuStart),
+  processorCpuUsPerEvent: Number((((cpuEnd - cpuStart) * 1000) / events).toFixed(2)),
+  processorCores: Number(((cpuEnd - cpuStart) / (durationS * 1000)).toFixed(2)),
+  loadGeneratorCpuUsPerEvent: Number(((own.user + own.system) / events).toFixed(2)),
+  windowResults: latencies.length, resultLatencyMs: { p50: q(0.5), p99: q(0.99), max: latencies.at(-1) },
+}));
+await consumer.close(true);
+await producer.close();
+await stopPipeline(dir);
+await deleteTopicsWithPrefix(opts.brokers, prefix);
+rmSync(dir, { recursive: true, force: true });
+process.exit(0);

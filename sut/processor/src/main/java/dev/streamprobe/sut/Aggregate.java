@@ -1,0 +1,58 @@
+package dev.streamprobe.sut;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+
+/** One window's running result for one key; 40 bytes in the state store (users are counted in a store of their own). */
+public final class Aggregate {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public long count;
+  public long sumAmountCents;
+  public long distinctUsers;
+  public long maxIntendedUs = -1;
+  public long maxSentUs = -1;
+
+  public void add(Event e, boolean newUser) {
+    count++;
+    sumAmountCents += e.amountCents();
+    if (newUser) distinctUsers++;
+    maxIntendedUs = Math.max(maxIntendedUs, e.intendedUs());
+    maxSentUs = Math.max(maxSentUs, e.sentUs());
+  }
+
+  public byte[] toBytes() {
+    return ByteBuffer.allocate(40).putLong(count).putLong(sumAmountCents).putLong(distinctUsers)
+        .putLong(maxIntendedUs).putLong(maxSentUs).array();
+  }
+
+  public static Aggregate fromBytes(byte[] b) {
+    ByteBuffer buf = ByteBuffer.wrap(b);
+    Aggregate a = new Aggregate();
+    a.count = buf.getLong();
+    a.sumAmountCents = buf.getLong();
+    a.distinctUsers = buf.getLong();
+    a.maxIntendedUs = buf.getLong();
+    a.maxSentUs = buf.getLong();
+    return a;
+  }
+
+  /** the JSON of sut/README.md "Aggregates"; `finalValue` false for a window still open */
+  public String toJson(String key, long windowStart, long windowMs, boolean finalValue) {
+    int colon = key.lastIndexOf(':');
+    ObjectNode o = JSON.createObjectNode();
+    o.put("key", key);
+    o.put("page_id", key.substring(0, colon));
+    o.put("type", key.substring(colon + 1));
+    o.put("window_start_ms", windowStart);
+    o.put("window_end_ms", windowStart + windowMs);
+    o.put("count", count);
+    o.put("sum_amount_cents", sumAmountCents);
+    o.put("distinct_users", distinctUsers);
+    if (maxIntendedUs >= 0) o.put("max_intended_us", maxIntendedUs); else o.putNull("max_intended_us");
+    if (maxSentUs >= 0) o.put("max_sent_us", maxSentUs); else o.putNull("max_sent_us");
+    o.put("final", finalValue);
+    return o.toString();
+  }
+}

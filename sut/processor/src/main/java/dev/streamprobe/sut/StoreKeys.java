@@ -1,0 +1,45 @@
+package dev.streamprobe.sut;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.kafka.common.utils.Bytes;
+
+/** Keys of the open-window and user stores: big-endian window start first, so a range scan walks windows in time order. */
+public final class StoreKeys {
+  private StoreKeys() {}
+
+  public static Bytes window(long start, String key) {
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    return Bytes.wrap(ByteBuffer.allocate(8 + k.length).putLong(start).put(k).array());
+  }
+
+  /** every window starting at or before `start` (keys of later windows compare greater) */
+  public static Bytes upToStart(long start) {
+    return Bytes.wrap(ByteBuffer.allocate(8).putLong(start + 1).array());
+  }
+
+  public static Bytes user(long start, String key, String user) {
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    byte[] u = user.getBytes(StandardCharsets.UTF_8);
+    return Bytes.wrap(ByteBuffer.allocate(8 + k.length + 1 + u.length).putLong(start).put(k).put((byte) 0).put(u).array());
+  }
+
+  /** [from, to] covering every user key of one window and key */
+  public static Bytes[] usersOf(long start, String key) {
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    byte[] from = ByteBuffer.allocate(8 + k.length + 1).putLong(start).put(k).put((byte) 0).array();
+    byte[] to = Arrays.copyOf(from, from.length);
+    to[to.length - 1] = 1;
+    return new Bytes[] {Bytes.wrap(from), Bytes.wrap(to)};
+  }
+
+  public static long start(Bytes windowKey) {
+    return ByteBuffer.wrap(windowKey.get()).getLong();
+  }
+
+  public static String key(Bytes windowKey) {
+    byte[] b = windowKey.get();
+    return new String(b, 8, b.length - 8, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,166 @@
+package dev.streamprobe.sut;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Tumbling event-time windows with a grace period, emitted once when they close (sut/README.md "Window semantics").
+ * Open windows hold 40-byte aggregates; distinct users are exact, one store entry per (window, key, user). A window
+ * [s, s+size) closes when the task's stream time reaches s+size+grace; a record for a closed window is dropped as late.
+ * Stream time is the largest event time the task has seen, or the wall clock once the task has had open windows and no
+ * record for idle-close ms (so the last windows of a run close without more input).
+ */
+public final class WindowAggregator implements Processor<String, Event, String, String> {
+  public static final String OPEN = "sp-open";
+  public static final String USERS = "sp-users";
+  public static final String FINAL = "sp-final";
+  public static final String META = "sp-meta";
+  private static final String STREAM_TIME = "stream-time";
+  private static final byte[] PRESENT = new byte[0];
+
+  private record Delayed(long dueWallMs, Record<String, Event> record) {}
+
+  private final Config cfg;
+  private final Faults faults;
+  private final RedisSink redis;
+  private ProcessorContext<String, String> ctx;
+  private KeyValueStore<Bytes, byte[]> open;
+  private KeyValueStore<Bytes, byte[]> users;
+  private WindowStore<String, String> finals;
+  private KeyValueStore<String, Long> meta;
+  private long streamTime;
+  private long lowestOpenStart;
+  private long lastRecordWallMs;
+  private final ArrayDeque<Delayed> delayed = new ArrayDeque<>();
+
+  public WindowAggregator(Config cfg, Faults faults, RedisSink redis) {
+    this.cfg = cfg;
+    this.faults = faults;
+    this.redis = redis;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, String> context) {
+    ctx = context;
+    open = context.getStateStore(OPEN);
+    users = context.getStateStore(USERS);
+    finals = context.getStateStore(FINAL);
+    meta = context.getStateStore(META);
+    Long saved = meta.get(STREAM_TIME);
+    streamTime = saved == null ? Long.MIN_VALUE : saved;
+    lowestOpenStart = lowestOpenStart();
+    lastRecordWallMs = System.currentTimeMillis();
+    context.schedule(Duration.ofMillis(50), PunctuationType.WALL_CLOCK_TIME, this::tick);
+  }
+
+  @Override
+  public void process(Record<String, Event> record) {
+    lastRecordWallMs = System.currentTimeMillis();
+    if (faults.crashAfter > 0 && Counters.AGGREGATED.incrementAndGet() >= faults.crashAfter) {
+      System.out.println("fault crash: halting after " + faults.crashAfter + " records");
+      System.out.flush();
+      Runtime.getRuntime().halt(3);
+    }
+    String id = record.value().eventId();
+    if (faults.drop > 0 && faults.draw(1, id) < faults.drop) {
+      Counters.FAULTS_APPLIED.incrementAndGet();
+      return;
+    }
+    if (faults.delay > 0 && faults.draw(3, id) < faults.delay) {
+      Counters.FAULTS_APPLIED.incrementAndGet();
+      delayed.add(new Delayed(lastRecordWallMs + faults.delayMs, record));
+      return;
+    }
+    apply(record);
+    if (faults.duplicate > 0 && faults.draw(2, id) < faults.duplicate) {
+      Counters.FAULTS_APPLIED.incrementAndGet();
+      apply(record);
+    }
+  }
+
+  private long windowStart(long eventTimeMs) {
+    long size = cfg.windowMs;
+    return Math.floorDiv(eventTimeMs - faults.skewMs, size) * size + faults.skewMs;
+  }
+
+  private void apply(Record<String, Event> record) {
+    long ts = record.timestamp();
+    long start = windowStart(ts);
+    if (start + cfg.windowMs + cfg.graceMs <= streamTime) {
+      Counters.LATE_DROPPED.incrementAndGet();
+    } else {
+      Event e = record.value();
+      Bytes wk = StoreKeys.window(start, record.key());
+      byte[] current = open.get(wk);
+      Aggregate agg = current == null ? new Aggregate() : Aggregate.fromBytes(current);
+      boolean newUser = users.putIfAbsent(StoreKeys.user(start, record.key(), e.userId()), PRESENT) == null;
+      agg.add(e, newUser);
+      open.put(wk, agg.toBytes());
+      lowestOpenStart = Math.min(lowestOpenStart, start);
+    }
+    if (ts > streamTime) advanceTo(ts);
+  }
+
+  private void tick(long wallMs) {
+    while (!delayed.isEmpty() && delayed.peek().dueWallMs() <= wallMs) apply(delayed.poll().record());
+    boolean idle = wallMs - lastRecordWallMs >= cfg.idleCloseMs;
+    if (idle && lowestOpenStart != Long.MAX_VALUE && wallMs > streamTime) advanceTo(wallMs);
+  }
+
+  private void advanceTo(long time) {
+    streamTime = time;
+    long maxStart = time - cfg.windowMs - cfg.graceMs;
+    if (maxStart >= lowestOpenStart) close(maxStart);
+  }
+
+  /** emits and forgets every open window starting at or before maxStart */
+  private void close(long maxStart) {
+    List<KeyValue<Bytes, byte[]>> closing = new ArrayList<>();
+    try (KeyValueIterator<Bytes, byte[]> it = open.range(StoreKeys.window(0, ""), StoreKeys.upToStart(maxStart))) {
+      while (it.hasNext()) closing.add(it.next());
+    }
+    List<RedisSink.Window> emitted = new ArrayList<>(closing.size());
+    for (KeyValue<Bytes, byte[]> kv : closing) {
+      long start = StoreKeys.start(kv.key);
+      String key = StoreKeys.key(kv.key);
+      Aggregate agg = Aggregate.fromBytes(kv.value);
+      if (key.equals(faults.miscountKey)) agg.count++;
+      String json = agg.toJson(key, start, cfg.windowMs, true);
+      ctx.forward(new Record<>(key, json, start + cfg.windowMs));
+      finals.put(key, json, start);
+      open.delete(kv.key);
+      deleteUsers(start, key);
+      emitted.add(new RedisSink.Window(key, start, agg.count, json));
+    }
+    meta.put(STREAM_TIME, streamTime);
+    lowestOpenStart = lowestOpenStart();
+    Counters.WINDOWS_EMITTED.addAndGet(emitted.size());
+    redis.write(emitted);
+  }
+
+  private void deleteUsers(long start, String key) {
+    Bytes[] range = StoreKeys.usersOf(start, key);
+    List<Bytes> keys = new ArrayList<>();
+    try (KeyValueIterator<Bytes, byte[]> it = users.range(range[0], range[1])) {
+      while (it.hasNext()) keys.add(it.next().key);
+    }
+    for (Bytes k : keys) users.delete(k);
+  }
+
+  private long lowestOpenStart() {
+    try (KeyValueIterator<Bytes, byte[]> it = open.all()) {
+      return it.hasNext() ? StoreKeys.start(it.next().key) : Long.MAX_VALUE;
+    }
+  }
+}

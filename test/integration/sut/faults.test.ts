@@ -1,0 +1,74 @@
+// Fault switches of the reference pipeline, on the real broker and Kafka Streams: a drop fault makes the aggregates
+// differ from the input; exactly_once_v2 keeps the aggregates exact through a processor crash.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { EventGenerator, type GeneratedEvent } from '../../../lib/events.ts';
+import { compactStamp, expectedAggregates, nextWindow, readTopic, startTestPipeline, type TestPipeline } from './harness.ts';
+
+const WINDOW_MS = 2000;
+
+async function sendLive(p: TestPipeline, count: number, seed: number): Promise<GeneratedEvent[]> {
+  await nextWindow(WINDOW_MS, 200);
+  const now = Date.now();
+  const events = new EventGenerator({ seed, pages: 4 }).batch(count, now);
+  await p.producer.send({
+    messages: events.map((e, i) => ({ topic: p.state.topics.events, key: e.key, value: e.value, headers: { sp: compactStamp(i, now) } })),
+  });
+  return events;
+}
+
+describe('drop fault', { timeout: 180_000 }, () => {
+  let p: TestPipeline;
+  before(async () => {
+    p = await startTestPipeline('drop', { window: '2s', 'idle-close': '2s', fault: 'drop=0.2', 'no-lake': true });
+  });
+  after(async () => {
+    await p?.stop();
+  });
+
+  it('drops a seeded fraction of records, so the aggregates count less than was sent', async () => {
+    const events = await sendLive(p, 500, 11);
+    for (let i = 0; i < 100 && (await p.counters()).records_valid! < events.length; i++) await sleep(200);
+    await sleep(4000); // idle-close + grace: every window closed
+    const dropped = (await p.counters()).faults_applied!;
+    const records = await readTopic(p.state.topics.aggregates, (m) =>
+      m.reduce((n, r) => n + (JSON.parse(r.value) as { count: number }).count, 0) >= events.length - dropped, 30_000);
+    const total = records.reduce((n, r) => n + (JSON.parse(r.value) as { count: number }).count, 0);
+    assert.ok(dropped > 50 && dropped < 150, `about 20 % of 500 dropped, got ${dropped}`);
+    assert.equal(total, events.length - dropped);
+    const expected = expectedAggregates(events, WINDOW_MS);
+    const wrong = records.map((r) => JSON.parse(r.value)).filter((a) => a.count !== expected.get(`${a.key}@${a.window_start_ms}`)?.count);
+    assert.ok(wrong.length > 0, 'some windows count less than expected');
+  });
+});
+
+describe('processor crash under exactly_once_v2', { timeout: 240_000 }, () => {
+  let p: TestPipeline;
+  before(async () => {
+    p = await startTestPipeline('crash', { window: '2s', 'idle-close': '2s', processors: '2', fault: 'crash=400', 'no-lake': true });
+  });
+  after(async () => {
+    await p?.stop();
+  });
+
+  it('the surviving instance takes over and the aggregates stay exact', async () => {
+    const events = await sendLive(p, 3000, 12);
+    const expected = expectedAggregates(events, WINDOW_MS);
+    const records = await readTopic(p.state.topics.aggregates, (m) => m.length >= expected.size, 90_000);
+    await sleep(1000);
+    assert.ok(!isRunning(p.state.processors[0]!.pid), 'instance 0 crashed');
+    const actual = records.map((r) => JSON.parse(r.value));
+    assert.equal(actual.length, expected.size, 'one record per window and key');
+    for (const a of actual) assert.equal(a.count, expected.get(`${a.key}@${a.window_start_ms}`)?.count, `${a.key}@${a.window_start_ms}`);
+  });
+});
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
