@@ -16,8 +16,6 @@ export interface ScenarioRun {
   readonly pool: VUPool;
   /** this thread's part of the instance's segment */
   readonly segment: SegmentContext;
-  /** the instance's segment (--execution-segment), which all its threads share */
-  readonly instance: SegmentContext;
   /** shared-iterations: the instance's iteration budget, shared by its threads */
   readonly claims: IterationClaims | undefined;
   /** performance.now() at the scenario's start */

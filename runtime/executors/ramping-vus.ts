@@ -34,10 +34,12 @@ export const rampingVUs: Executor<RampingVUsConfig> = {
 
   plan(config, segment) {
     const steps = vuSteps(config, segment);
+    const last = steps[steps.length - 1]!;
     return {
       type: 'vus',
       maxVUs: steps.reduce((max, s) => Math.max(max, s.vus), 0),
-      durationMs: sumDurations(config.stages),
+      // k6 ends the regular duration at the last change of VU count: stages that stay at 0 add nothing (spec §12.1)
+      durationMs: last.vus === 0 ? last.atMs : sumDurations(config.stages),
       gracefulRampDownMs: config.gracefulRampDownMs,
       steps,
     };
