@@ -87,13 +87,16 @@ export interface ThreadPlace {
   /** this thread is part `index` of the `threads` equal parts of the instance */
   readonly threads: number;
   readonly index: number;
-  /** one shared-iterations claim counter per scenario, in options order, in memory shared by the threads */
+  /**
+   * In memory shared by the threads, per scenario in options order: its shared-iterations claim
+   * counter, then (after all counters) its one-time-warning flag.
+   */
   readonly claims: Int32Array;
 }
 
-/** Claim counters for `scenarios` scenarios, to share between the instance's threads. */
+/** Claim counters and warning flags for `scenarios` scenarios, to share between the instance's threads. */
 export function claimCounters(scenarios: number): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(4 * Math.max(1, scenarios)));
+  return new Int32Array(new SharedArrayBuffer(2 * 4 * Math.max(1, scenarios)));
 }
 
 /** A scenario as this thread runs it: its plan for the thread's part, and its place in the options. */
@@ -157,6 +160,7 @@ export class ThreadScheduler {
           pool: this.pool,
           segment: p.segment,
           claims: sharedClaims(p.instancePlan, this.place.claims, p.slot),
+          firstToWarn: () => Atomics.compareExchange(this.place.claims, this.place.claims.length / 2 + p.slot, 0, 1) === 0,
           t0: performance.now(),
           stop,
           defs,

@@ -47,8 +47,11 @@ export type ExecutionPlan =
   | {
       readonly type: 'vus';
       readonly maxVUs: number;
+      /** regular end: no iteration starts after it */
       readonly durationMs: number;
       readonly gracefulRampDownMs: number;
+      /** how long in-flight iterations may go on after durationMs (k6: the end of the graceful steps) */
+      readonly gracefulStopMs: number;
       /** step function of the active VU count; first step at 0 */
       readonly steps: ReadonlyArray<{ readonly atMs: number; readonly vus: number }>;
     }

@@ -84,6 +84,7 @@ describe('constant-vus', () => {
       maxVUs: 10,
       durationMs: 90_000,
       gracefulRampDownMs: 0,
+      gracefulStopMs: 0,
       steps: [{ atMs: 0, vus: 10 }],
     });
     assert.equal(constantVUs.maxDurationMs(constantVUs.parse('x', raw)), 90_000);
