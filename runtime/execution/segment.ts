@@ -57,7 +57,7 @@ class Stripe {
 
   constructor(
     /** filled sequence: 0, …, 1 */
-    private readonly boundaries: readonly Rational[],
+    boundaries: readonly Rational[],
     private readonly position: number,
   ) {
     this.from = boundaries[position]!;
