@@ -29,8 +29,6 @@ Environment and tags:
   -c, --config FILE                  JSON config file (lowest-precedence options)
 
 Results:
-  -o, --out NAME[=ARG]               send metrics to an output, e.g. json=results.json,
-                                     csv=results.csv, experimental-prometheus-rw (repeatable)
       --summary-mode MODE            compact (default), full, disabled or legacy
       --summary-export FILE          write the end-of-test summary as JSON to FILE
       --summary-trend-stats LIST     trend statistics in the summary (default avg,min,med,max,p(90),p(95))

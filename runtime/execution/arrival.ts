@@ -70,7 +70,7 @@ export async function runArrival(run: ScenarioRun): Promise<void> {
           });
         } else if (all.size >= plan.maxVUs && !warned) {
           warned = true;
-          run.host.log.warn(`Insufficient VUs, reached ${all.size} active VUs and cannot initialize more (scenario "${run.config.name}", maxVUs ${plan.maxVUs})`);
+          if (run.firstToWarn()) run.host.log.warn(`Insufficient VUs, reached maxVUs ${plan.scriptMaxVUs} and cannot initialize more (scenario "${run.config.name}"); raise maxVUs to start every iteration`);
         }
       }
       retried = false;

@@ -3,6 +3,7 @@
  * reported once as dropped_iterations (k6's rule).
  */
 import type { VU } from '../vu/vu.ts';
+import { SegmentContext } from './segment.ts';
 import { drain, type ScenarioRun } from './scenario-run.ts';
 import { sleepMs, yieldIfDue } from './yielder.ts';
 
@@ -11,14 +12,13 @@ export async function runIterations(run: ScenarioRun): Promise<void> {
   if (plan.type !== 'shared-iterations' && plan.type !== 'per-vu-iterations') throw new Error(`iterations driver given a ${plan.type} plan`);
   const vus = run.pool.take(plan.vus);
   run.held = vus.length;
-  const budget = plan.type === 'shared-iterations' ? run.claims : new IterationClaims(new Int32Array(1), 0, plan.iterationsPerVU * plan.vus);
+  const budget = plan.type === 'shared-iterations' ? run.claims : new IterationClaims(new Int32Array(1), 0, plan.iterationsPerVU * plan.vus, run.segment);
   if (!budget) throw new Error(`shared-iterations scenario "${run.config.name}" has no claim counter`);
   // a thread without VUs here leaves the shared budget to the threads that have some
   if (vus.length === 0) {
     run.progress = budget.claimed() / budget.total;
     return;
   }
-  const place = plan.type === 'shared-iterations' ? run.instance : run.segment;
   let ended = false;
   const running = new Set<VU>();
 
@@ -32,7 +32,7 @@ export async function runIterations(run: ScenarioRun): Promise<void> {
       running.add(vu);
       run.active++;
       run.started++;
-      const outcome = await vu.runIteration({ iterationInTest: place.globalIndex(index), iterationInInstance: index }, run.config.exec, run.defs);
+      const outcome = await vu.runIteration({ iterationInTest: budget.numbering.globalIndex(index), iterationInInstance: index }, run.config.exec, run.defs);
       run.active--;
       running.delete(vu);
       run.progress = budget.claimed() / budget.total;
@@ -66,6 +66,8 @@ export class IterationClaims {
     private readonly cells: Int32Array,
     private readonly slot: number,
     readonly total: number,
+    /** maps a claimed index to the test's iteration number (exec.scenario.iterationInTest) */
+    readonly numbering: SegmentContext = SegmentContext.full,
   ) {}
 
   /** The next instance-local iteration index, or -1 when the budget is spent. */

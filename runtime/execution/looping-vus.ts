@@ -59,7 +59,7 @@ export async function runLoopingVUs(run: ScenarioRun): Promise<void> {
   clearInterval(progressTimer);
   ended = true;
   run.progress = 1;
-  await drain(run, new Set(loops.values()), running, run.stop.aborted ? 0 : run.config.gracefulStopMs);
+  await drain(run, new Set(loops.values()), running, run.stop.aborted ? 0 : plan.gracefulStopMs);
   run.pool.giveBack(vus);
   run.held = 0;
 }

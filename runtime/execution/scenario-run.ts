@@ -16,10 +16,10 @@ export interface ScenarioRun {
   readonly pool: VUPool;
   /** this thread's part of the instance's segment */
   readonly segment: SegmentContext;
-  /** the instance's segment (--execution-segment), which all its threads share */
-  readonly instance: SegmentContext;
   /** shared-iterations: the instance's iteration budget, shared by its threads */
   readonly claims: IterationClaims | undefined;
+  /** true for the first of the instance's threads to ask: a one-time warning is logged once per instance, as in k6 */
+  firstToWarn(): boolean;
   /** performance.now() at the scenario's start */
   readonly t0: number;
   /** aborted when the whole test stops (abort, SIGINT): end at once, interrupting */

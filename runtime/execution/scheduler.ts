@@ -48,6 +48,18 @@ function vusOf(plan: ExecutionPlan): number {
   }
 }
 
+/** Whether a plan gives its segment anything to do (k6's HasWork). */
+export function hasWork(plan: ExecutionPlan): boolean {
+  switch (plan.type) {
+    case 'shared-iterations':
+      return plan.vus > 0 && plan.iterations > 0;
+    case 'per-vu-iterations':
+      return plan.vus > 0 && plan.iterationsPerVU > 0;
+    default:
+      return plan.maxVUs > 0;
+  }
+}
+
 /** VUs to initialise before the start: the most that overlapping scenarios hold at once. */
 export function plannedVUs(planned: readonly PlannedScenario[]): number {
   let most = 0;
@@ -75,13 +87,16 @@ export interface ThreadPlace {
   /** this thread is part `index` of the `threads` equal parts of the instance */
   readonly threads: number;
   readonly index: number;
-  /** one shared-iterations claim counter per scenario, in options order, in memory shared by the threads */
+  /**
+   * In memory shared by the threads, per scenario in options order: its shared-iterations claim
+   * counter, then (after all counters) its one-time-warning flag.
+   */
   readonly claims: Int32Array;
 }
 
-/** Claim counters for `scenarios` scenarios, to share between the instance's threads. */
+/** Claim counters and warning flags for `scenarios` scenarios, to share between the instance's threads. */
 export function claimCounters(scenarios: number): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(4 * Math.max(1, scenarios)));
+  return new Int32Array(new SharedArrayBuffer(2 * 4 * Math.max(1, scenarios)));
 }
 
 /** A scenario as this thread runs it: its plan for the thread's part, and its place in the options. */
@@ -101,6 +116,11 @@ export class ThreadScheduler {
     private readonly place: ThreadPlace,
   ) {
     this.scenarios = planScenarios(host.options!, place.instance).flatMap((whole, slot) => {
+      // k6 leaves out a scenario whose share of this segment is empty, and says so once
+      if (!hasWork(whole.plan)) {
+        if (place.index === 0) host.log.warn(`Scenario "${whole.config.name}" is disabled for segment ${place.instance} due to lack of work`);
+        return [];
+      }
       // A scenario spreads over no more threads than it has VUs, so no thread gets a share of its
       // work without a VU to do it; small scenarios take turns over the threads.
       const parts = Math.max(1, Math.min(place.threads, whole.plan.type === 'arrival' ? whole.plan.preAllocatedVUs : whole.vus));
@@ -139,8 +159,8 @@ export class ThreadScheduler {
           host,
           pool: this.pool,
           segment: p.segment,
-          instance: this.place.instance,
           claims: sharedClaims(p.instancePlan, this.place.claims, p.slot),
+          firstToWarn: () => Atomics.compareExchange(this.place.claims, this.place.claims.length / 2 + p.slot, 0, 1) === 0,
           t0: performance.now(),
           stop,
           defs,
@@ -158,7 +178,7 @@ export class ThreadScheduler {
 }
 
 function sharedClaims(instancePlan: ExecutionPlan, cells: Int32Array, slot: number): IterationClaims | undefined {
-  return instancePlan.type === 'shared-iterations' ? new IterationClaims(cells, slot, instancePlan.iterations) : undefined;
+  return instancePlan.type === 'shared-iterations' ? new IterationClaims(cells, slot, instancePlan.iterations, instancePlan.iterationSegment) : undefined;
 }
 
 function driverFor(plan: ExecutionPlan): (run: ScenarioRun) => Promise<void> {

@@ -4,7 +4,9 @@
  * The sequence's segments split each block of L global indices (L = LCD of the segment lengths'
  * denominators) between them, `length·L` indices each, spread evenly, largest segments choosing
  * first. Global iteration indices, arrival-rate start slots and VU ids are partitioned this way,
- * so instances never overlap and together cover everything.
+ * so instances never overlap and together cover everything. Without a sequence, the sequence is
+ * filled around the segment and striped alike: k6's executors always scale by striping (their
+ * ExecutionTuple over the filled sequence), never by rounding.
  */
 import { ConfigError } from '../errors.ts';
 import { Rational, lcm, parseRational } from './rational.ts';
@@ -39,38 +41,67 @@ class StripeCursor implements IndexCursor {
   }
 }
 
-/** One level of division: the indices of each block of `blockSize` that this part owns. */
+/**
+ * One level of division: a segment of a sequence and the indices of each block of `blockSize`
+ * (L) it owns. Every segment of the sequence is dealt at once, so the sequence can be re-segmented.
+ */
 class Stripe {
-  static readonly WHOLE = new Stripe(Rational.ZERO, Rational.ONE, [0], 1, true);
+  static readonly WHOLE = new Stripe([Rational.ZERO, Rational.ONE], 0);
+
+  readonly from: Rational;
+  readonly to: Rational;
+  /** per segment of the sequence, ascending */
+  private readonly dealt: readonly (readonly number[])[];
+  /** L: indices per block */
+  readonly blockSize: number;
 
   constructor(
-    readonly from: Rational,
-    readonly to: Rational,
-    /** ascending */
-    readonly owned: readonly number[],
-    /** L: indices per block */
-    readonly blockSize: number,
-    /** true when a sequence was given: scale by striping (k6 ScaleInt64), else by rounding (k6 Scale) */
-    private readonly striped: boolean,
-  ) {}
-
-  get isWhole(): boolean {
-    return this.owned.length === this.blockSize;
+    /** filled sequence: 0, …, 1 */
+    boundaries: readonly Rational[],
+    private readonly position: number,
+  ) {
+    this.from = boundaries[position]!;
+    this.to = boundaries[position + 1]!;
+    ({ dealt: this.dealt, blockSize: this.blockSize } = deal(boundaries));
   }
 
-  scale(v: number): number {
-    if (this.isWhole) return v;
-    if (this.striped) {
-      const blocks = Math.floor(v / this.blockSize);
-      return blocks * this.owned.length + countBelow(this.owned, v - blocks * this.blockSize);
-    }
-    const value = BigInt(Math.trunc(v));
-    return Number(roundHalfUp(value, this.to) - roundHalfUp(value, this.from));
+  /** ascending */
+  get owned(): readonly number[] {
+    return this.dealt[this.position]!;
+  }
+
+  /** k6's ScaleInt64: how many of the global indices below v this segment owns. */
+  scale(v: number, owned = this.owned): number {
+    if (owned.length === this.blockSize) return v;
+    const blocks = Math.floor(v / this.blockSize);
+    return blocks * owned.length + countBelow(owned, v - blocks * this.blockSize);
   }
 
   globalIndex(local: number): number {
-    const blocks = Math.floor(local / this.owned.length);
-    return blocks * this.blockSize + this.owned[local - blocks * this.owned.length]!;
+    const owned = this.owned;
+    const blocks = Math.floor(local / owned.length);
+    return blocks * this.blockSize + owned[local - blocks * owned.length]!;
+  }
+
+  /**
+   * k6's GetNewExecutionTupleFromValue: each segment of the sequence becomes the share of `value` it
+   * scales to ([prev/value, (prev+n)/value), segments with n = 0 dropped). Undefined when this
+   * segment gets none of `value`.
+   */
+  resegment(value: number): Stripe | undefined {
+    if (value < 1) return undefined;
+    if (value % this.blockSize === 0) return this;
+    const bounds = [Rational.ZERO];
+    let position = -1;
+    let prev = 0;
+    this.dealt.forEach((owned, i) => {
+      const n = this.scale(value, owned);
+      if (n === 0) return;
+      prev += n;
+      if (i === this.position) position = bounds.length - 1;
+      bounds.push(Rational.of(BigInt(prev), BigInt(value)));
+    });
+    return position < 0 ? undefined : new Stripe(bounds, position);
   }
 }
 
@@ -101,9 +132,8 @@ export class SegmentContext {
   }
 
   /**
-   * This instance's share of an integer (VUs, iterations, preAllocatedVUs, maxVUs). With a sequence:
-   * how many of the global indices below `v` this segment owns, so the shares of a sequence sum to `v`.
-   * Without one: round(v·to) − round(v·from), rounding half up.
+   * This instance's share of an integer (VUs, iterations, preAllocatedVUs, maxVUs): how many of the
+   * global indices below `v` this segment owns (k6's ScaleInt64), so the shares of a sequence sum to `v`.
    */
   scale(v: number): number {
     return this.stripe.scale(this.parent ? this.parent.scale(v) : v);
@@ -133,6 +163,23 @@ export class SegmentContext {
   }
 
   /**
+   * This segment after k6 re-segments the sequence by `value` (GetNewExecutionTupleFromValue):
+   * shared-iterations by `vus`, arrival-rate executors by `maxVUs` share and number their work on
+   * it. Undefined when this segment gets none of `value` (it has no work). A split part stays the
+   * same part of its re-segmented parent, so the parts still add up to the parent's share.
+   */
+  resegment(value: number): SegmentContext | undefined {
+    if (this.parent) {
+      const parent = this.parent.resegment(value);
+      if (!parent) return undefined;
+      return parent === this.parent ? this : new SegmentContext(this.stripe, parent);
+    }
+    const stripe = this.stripe.resegment(value);
+    if (!stripe) return undefined;
+    return stripe === this.stripe ? this : new SegmentContext(stripe);
+  }
+
+  /**
    * Splits this segment into `count` equal parts (e.g. one per worker thread) that divide exactly
    * this segment's own indices and shares. Unlike refining the sequence, this keeps the striping
    * every other instance of the sequence relies on.
@@ -140,10 +187,8 @@ export class SegmentContext {
   split(count: number): SegmentContext[] {
     if (count === 1) return [this];
     const n = BigInt(count);
-    return Array.from({ length: count }, (_, j) => {
-      const stripe = new Stripe(Rational.of(BigInt(j), n), Rational.of(BigInt(j) + 1n, n), [j], count, true);
-      return new SegmentContext(stripe, this);
-    });
+    const bounds = Array.from({ length: count + 1 }, (_, j) => Rational.of(BigInt(j), n));
+    return Array.from({ length: count }, (_, j) => new SegmentContext(new Stripe(bounds, j), this));
   }
 
   toString(): string {
@@ -171,8 +216,14 @@ export function segmentContext(segment?: string | null, sequence?: string | null
     );
   }
   if (boundaries.length === 2) return SegmentContext.full;
-  const { owned, blockSize } = stripe(boundaries, position);
-  return new SegmentContext(new Stripe(from, to, owned, blockSize, hasSequence));
+  const block = blockOf(lengthsOf(boundaries));
+  if (block > BigInt(MAX_STRIPE_BLOCK)) {
+    throw new ConfigError(
+      `${SEQUENCE_FLAG} "${boundaries.join(',')}" splits the work into ${block} parts; use coarser fractions (at most ${MAX_STRIPE_BLOCK} parts)`,
+    );
+  }
+  // without a sequence k6 stripes over the sequence filled around the segment, as here
+  return new SegmentContext(new Stripe(boundaries, position));
 }
 
 function parseSegment(text: string): [Rational, Rational] {
@@ -214,30 +265,34 @@ function fillGaps(values: Rational[]): Rational[] {
   return filled;
 }
 
+function lengthsOf(boundaries: readonly Rational[]): Rational[] {
+  return boundaries.slice(1).map((b, i) => b.sub(boundaries[i]!));
+}
+
+/** L: the LCD of the segment lengths' denominators. */
+function blockOf(lengths: readonly Rational[]): bigint {
+  return lengths.reduce((acc, l) => lcm(acc, l.den), 1n);
+}
+
 /**
- * Deals the indices 0…L−1 of a block: at index i the first segment (largest first, then in order)
- * that is not ahead of its even share — i·n ≥ chosen·L, with n = its indices per block — takes it.
- * Some segment always qualifies, and none ever exceeds its share.
+ * Deals the indices 0…L−1 of a block between the segments: at index i the first segment (largest
+ * first, then in order) that is not ahead of its even share — i·n ≥ chosen·L, with n = its indices
+ * per block — takes it. Some segment always qualifies, and none ever exceeds its share.
  */
-function stripe(boundaries: Rational[], position: number): { owned: number[]; blockSize: number } {
-  const lengths = boundaries.slice(1).map((b, i) => b.sub(boundaries[i]!));
-  const block = lengths.reduce((acc, l) => lcm(acc, l.den), 1n);
-  if (block > BigInt(MAX_STRIPE_BLOCK)) {
-    throw new ConfigError(
-      `${SEQUENCE_FLAG} "${boundaries.join(',')}" splits the work into ${block} parts; use coarser fractions (at most ${MAX_STRIPE_BLOCK} parts)`,
-    );
-  }
+function deal(boundaries: readonly Rational[]): { dealt: number[][]; blockSize: number } {
+  const lengths = lengthsOf(boundaries);
+  const block = blockOf(lengths);
   const blockSize = Number(block);
   const shares = lengths.map((l) => Number((l.num * block) / l.den));
   const order = shares.map((_, i) => i).sort((a, b) => shares[b]! - shares[a]! || a - b);
   const chosen = new Array<number>(shares.length).fill(0);
-  const owned: number[] = [];
+  const dealt = shares.map((): number[] => []);
   for (let i = 0; i < blockSize; i++) {
     const taker = order.find((s) => i * shares[s]! >= chosen[s]! * blockSize)!;
     chosen[taker]!++;
-    if (taker === position) owned.push(i);
+    dealt[taker]!.push(i);
   }
-  return { owned, blockSize };
+  return { dealt, blockSize };
 }
 
 /** How many of the ascending `values` are < limit. */
@@ -250,12 +305,4 @@ function countBelow(values: readonly number[], limit: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** round(v·r), halves up. */
-function roundHalfUp(v: bigint, r: Rational): bigint {
-  const twice = 2n * v * r.num + r.den;
-  const den = 2n * r.den;
-  // floor division for non-negative v
-  return twice / den;
 }

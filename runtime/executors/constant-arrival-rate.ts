@@ -49,8 +49,9 @@ export const constantArrivalRate: Executor<ConstantArrivalRateConfig> = {
       type: 'arrival',
       preAllocatedVUs: segment.scale(config.preAllocatedVUs),
       maxVUs: segment.scale(config.maxVUs),
+      scriptMaxVUs: config.maxVUs,
       durationMs: config.durationMs,
-      starts: () => constantStarts(config, segment),
+      starts: () => constantStarts(config, segment.resegment(config.maxVUs)),
     };
   },
 
@@ -59,9 +60,11 @@ export const constantArrivalRate: Executor<ConstantArrivalRateConfig> = {
 
 /**
  * Global slot k is due at k·P, P = timeUnit/rate exactly, while k·P < duration; this segment
- * takes its striped slots with the unscaled period.
+ * takes its striped slots with the unscaled period. k6 stripes them over the sequence
+ * re-segmented by maxVUs (spec §12.1); a segment with no share of maxVUs has none.
  */
-function* constantStarts(config: ConstantArrivalRateConfig, segment: SegmentContext): Generator<ArrivalStart> {
+function* constantStarts(config: ConstantArrivalRateConfig, segment: SegmentContext | undefined): Generator<ArrivalStart> {
+  if (!segment) return;
   const unitNs = toNs(config.timeUnitMs);
   const rate = BigInt(config.rate);
   // slots k with k·unit < duration·rate, i.e. k < ceil(duration·rate / unit)

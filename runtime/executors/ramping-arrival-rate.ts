@@ -50,8 +50,9 @@ export const rampingArrivalRate: Executor<RampingArrivalRateConfig> = {
       type: 'arrival',
       preAllocatedVUs: segment.scale(config.preAllocatedVUs),
       maxVUs: segment.scale(config.maxVUs),
+      scriptMaxVUs: config.maxVUs,
       durationMs: sumDurations(config.stages),
-      starts: () => calendarStarts(config, segment),
+      starts: () => calendarStarts(config, segment.resegment(config.maxVUs)),
     };
   },
 
@@ -66,9 +67,12 @@ export const rampingArrivalRate: Executor<RampingArrivalRateConfig> = {
  * computed as the equal 2k·δ / (a·δ + √…), which does not cancel; flat stages: t = k/a.
  * Cumulative counts are exact (BigInt over the common denominator 2·timeUnit), so stage borders,
  * carried fractions and the "nothing at or after the end" rule don't drift. A segment walks its
- * striped global indices, so the union over a sequence is exactly the unsegmented schedule.
+ * striped global indices, so the union over a sequence is exactly the unsegmented schedule; k6
+ * stripes them over the sequence re-segmented by maxVUs (spec §12.1), and a segment with no share
+ * of maxVUs has none.
  */
-function* calendarStarts(config: RampingArrivalRateConfig, segment: SegmentContext): Generator<ArrivalStart> {
+function* calendarStarts(config: RampingArrivalRateConfig, segment: SegmentContext | undefined): Generator<ArrivalStart> {
+  if (!segment) return;
   const unitNs = toNs(config.timeUnitMs);
   const den = 2n * unitNs;
   const endMs = sumDurations(config.stages);

@@ -34,10 +34,18 @@ export const rampingVUs: Executor<RampingVUsConfig> = {
 
   plan(config, segment) {
     const steps = vuSteps(config, segment);
+    const last = steps[steps.length - 1]!;
+    const stagesEndMs = sumDurations(config.stages);
+    // k6 ends the regular duration at the last change of VU count: stages that stay at 0 add nothing
+    // (spec §12.1). The VUs that leave then get gracefulRampDown, cut at stages end + gracefulStop.
+    const endsAtZero = last.vus === 0;
+    const durationMs = endsAtZero ? last.atMs : stagesEndMs;
+    const hardEndMs = endsAtZero ? Math.min(durationMs + config.gracefulRampDownMs, stagesEndMs + config.gracefulStopMs) : stagesEndMs + config.gracefulStopMs;
     return {
       type: 'vus',
       maxVUs: steps.reduce((max, s) => Math.max(max, s.vus), 0),
-      durationMs: sumDurations(config.stages),
+      durationMs,
+      gracefulStopMs: hardEndMs - durationMs,
       gracefulRampDownMs: config.gracefulRampDownMs,
       steps,
     };

@@ -26,11 +26,14 @@ export const sharedIterations: Executor<SharedIterationsConfig> = {
     });
   },
 
+  // k6 shares the iterations by the sequence re-segmented by vus (spec §12.1)
   plan(config, segment) {
+    const space = segment.resegment(config.vus);
     return {
       type: 'shared-iterations',
       vus: segment.scale(config.vus),
-      iterations: segment.scale(config.iterations),
+      iterations: space ? space.scale(config.iterations) : 0,
+      iterationSegment: space ?? segment,
       maxDurationMs: config.maxDurationMs,
     };
   },

@@ -37,6 +37,8 @@ export type ExecutionPlan =
       readonly type: 'arrival';
       readonly preAllocatedVUs: number;
       readonly maxVUs: number;
+      /** maxVUs as the script set it, before segments and worker threads take their shares */
+      readonly scriptMaxVUs: number;
       /** regular end: no start at or after it */
       readonly durationMs: number;
       /** lazily generated, ascending; long runs have tens of millions of starts */
@@ -45,8 +47,11 @@ export type ExecutionPlan =
   | {
       readonly type: 'vus';
       readonly maxVUs: number;
+      /** regular end: no iteration starts after it */
       readonly durationMs: number;
       readonly gracefulRampDownMs: number;
+      /** how long in-flight iterations may go on after durationMs (k6: the end of the graceful steps) */
+      readonly gracefulStopMs: number;
       /** step function of the active VU count; first step at 0 */
       readonly steps: ReadonlyArray<{ readonly atMs: number; readonly vus: number }>;
     }
@@ -54,6 +59,8 @@ export type ExecutionPlan =
       readonly type: 'shared-iterations';
       readonly vus: number;
       readonly iterations: number;
+      /** numbers the iterations: the n-th (0-based) is the test's iteration iterationSegment.globalIndex(n) */
+      readonly iterationSegment: SegmentContext;
       readonly maxDurationMs: number;
     }
   | {

@@ -15,6 +15,8 @@ export interface ScriptBundle {
   readonly code: string;
   /** esbuild's source map (JSON), to point errors at the user's lines */
   readonly sourceMap: string;
+  /** absolute paths of the files bundled (the script and every module it imports) */
+  readonly modules: readonly string[];
 }
 
 export async function bundleScript(scriptPath: string): Promise<ScriptBundle> {
@@ -36,6 +38,7 @@ export async function bundleScript(scriptPath: string): Promise<ScriptBundle> {
       sourcemap: 'external',
       outfile: `${abs}.bundle.js`,
       logLevel: 'silent',
+      metafile: true,
     });
   } catch (err) {
     const errors = (err as esbuild.BuildFailure).errors ?? [];
@@ -46,5 +49,6 @@ export async function bundleScript(scriptPath: string): Promise<ScriptBundle> {
   }
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
   const map = result.outputFiles.find((f) => f.path.endsWith('.map'));
-  return { scriptPath: abs, filename: `${abs}.bundle.js`, code: js!.text, sourceMap: map?.text ?? '' };
+  const modules = Object.keys(result.metafile?.inputs ?? {}).map((input) => path.resolve(input));
+  return { scriptPath: abs, filename: `${abs}.bundle.js`, code: js!.text, sourceMap: map?.text ?? '', modules };
 }

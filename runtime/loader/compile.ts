@@ -2,8 +2,10 @@
  * Compiles a bundle once per thread into a factory; each VU calls the factory to run its own
  * init context (module-level state per VU, as in k6) at the cost of a closure, not a JS runtime.
  */
+import path from 'node:path';
 import vm from 'node:vm';
 import type { ScriptBundle } from './bundle.ts';
+import { callerModuleDir } from './source-map.ts';
 
 export interface InitGlobals {
   require(specifier: string): unknown;
@@ -31,9 +33,16 @@ export function compileScript(bundle: ScriptBundle): ScriptFactory {
   // `__ITER` is a closure variable of each instance so every VU sees its own counter.
   const body = `let __ITER;\n${bundle.code}\n;return (i) => { __ITER = i; };`;
   const fn = vm.compileFunction(body, params, { filename: bundle.filename, lineOffset: -1 });
+  let moduleDir: ((stack: string) => string | undefined) | undefined;
   return (g) => {
     const module = { exports: {} as Record<string, unknown> };
-    const setIter = fn(g.require, module, module.exports, g.open, g.__ENV, g.__VU, g.setTimeout, g.clearTimeout, g.setInterval, g.clearInterval, g.console) as (i: number) => void;
+    // a relative path is the calling module's, as in k6; g.open resolves it from the main script
+    const open = (file: string, mode?: string) => {
+      moduleDir ??= callerModuleDir(bundle);
+      const dir = typeof file === 'string' && !path.isAbsolute(file) ? moduleDir(new Error().stack ?? '') : undefined;
+      return g.open(dir ? path.resolve(dir, file) : file, mode);
+    };
+    const setIter = fn(g.require, module, module.exports, open, g.__ENV, g.__VU, g.setTimeout, g.clearTimeout, g.setInterval, g.clearInterval, g.console) as (i: number) => void;
     return { exports: module.exports, setIter };
   };
 }

@@ -9,19 +9,54 @@ const runtimeDir = fileURLToPath(new URL('..', import.meta.url));
 
 export type StackMapper = (stack: string) => string;
 
-export function stackMapper(bundle: ScriptBundle): StackMapper {
-  if (!bundle.sourceMap) return (s) => s;
+interface SourcePosition {
+  /** absolute path */
+  source: string;
+  /** 1-based */
+  line: number;
+  column: number;
+}
+
+/** Frames of the bundle in a stack, and where each came from in the user's files. */
+function bundleFrames(bundle: ScriptBundle): { frame: RegExp; locate: (line: string, col: string) => SourcePosition | undefined } | undefined {
+  if (!bundle.sourceMap) return undefined;
   const map = new SourceMap(JSON.parse(bundle.sourceMap));
   const dir = path.dirname(bundle.filename);
   const escaped = bundle.filename.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const frame = new RegExp(`${escaped}:(\\d+):(\\d+)`, 'g');
+  const locate = (line: string, col: string): SourcePosition | undefined => {
+    const entry = map.findEntry(Number(line) - 1, Number(col) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
+    if (!entry?.originalSource) return undefined;
+    const source = entry.originalSource.startsWith('file://') ? new URL(entry.originalSource).pathname : path.resolve(dir, entry.originalSource);
+    return { source, line: entry.originalLine! + 1, column: entry.originalColumn! + 1 };
+  };
+  return { frame, locate };
+}
+
+export function stackMapper(bundle: ScriptBundle): StackMapper {
+  const frames = bundleFrames(bundle);
+  if (!frames) return (s) => s;
   return (stack) =>
-    stack.replace(frame, (whole, line: string, col: string) => {
-      const entry = map.findEntry(Number(line) - 1, Number(col) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
-      if (!entry?.originalSource) return whole;
-      const source = entry.originalSource.startsWith('file://') ? new URL(entry.originalSource).pathname : path.resolve(dir, entry.originalSource);
-      return `${source}:${entry.originalLine! + 1}:${entry.originalColumn! + 1}`;
+    stack.replace(frames.frame, (whole, line: string, col: string) => {
+      const at = frames.locate(line, col);
+      return at ? `${at.source}:${at.line}:${at.column}` : whole;
     });
+}
+
+/**
+ * The folder of the bundled module running at the innermost bundle frame of `stack`: k6 resolves
+ * `open()` paths from the module that calls it (spec §12.2). Undefined when unknown, e.g. code of
+ * a prebuilt bundle whose own source map points at files it was built from.
+ */
+export function callerModuleDir(bundle: ScriptBundle): (stack: string) => string | undefined {
+  const frames = bundleFrames(bundle);
+  const modules = new Set(bundle.modules);
+  return (stack) => {
+    if (!frames) return undefined;
+    const first = new RegExp(frames.frame.source).exec(stack);
+    const at = first ? frames.locate(first[1]!, first[2]!) : undefined;
+    return at && modules.has(at.source) ? path.dirname(at.source) : undefined;
+  };
 }
 
 /** An error as a user should see it: the message and only the stack frames in their own files. */

@@ -55,9 +55,14 @@ export interface SummaryInput {
   setupData?: unknown;
 }
 
+/** k6 reports these in every summary, 0 when nothing was sent (spec §12.2): scripts read them. */
+const ALWAYS_REPORTED = ['data_received', 'data_sent'];
+
 export function buildSummaryData(input: SummaryInput): SummaryData {
   const metrics: Record<string, SummaryMetric> = {};
-  const byName = [...input.metrics].sort((a, b) => compareNames(a.name, b.name));
+  const missing = ALWAYS_REPORTED.filter((name) => !input.metrics.some((m) => m.name === name));
+  const zeros = missing.map((name): SummaryMetricInput => ({ name, type: 'counter', contains: 'data', values: { count: 0 } }));
+  const byName = [...input.metrics, ...zeros].sort((a, b) => compareNames(a.name, b.name));
   for (const m of byName) {
     const metric: SummaryMetric = {
       type: m.type,

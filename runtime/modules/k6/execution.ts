@@ -33,11 +33,12 @@ export default function executionModule(vu: VU): Record<string, unknown> {
     get idInTest() { return vu.idInTest; },
     get iterationInInstance() { return vu.iterationInInstance; },
     get iterationInScenario() { return Math.max(0, vu.iterationInScenario); },
-    get tags() { return vu.dynamicTags; },
+    get tags() { return tagsView; },
     get metrics() { return metricsView; },
   });
+  const tagsView = vuTagsView(vu);
   const metricsView = Object.freeze({
-    get tags() { return vu.dynamicTags; },
+    get tags() { return tagsView; },
     get metadata() { return vu.metadata; },
   });
 
@@ -63,4 +64,24 @@ export default function executionModule(vu: VU): Record<string, unknown> {
   };
   // getters stay getters on the module object, so named and namespace imports are lazy too
   return Object.defineProperties({ default: exec }, Object.getOwnPropertyDescriptors(exec));
+}
+
+/**
+ * exec.vu.tags / exec.vu.metrics.tags: every tag the VU's samples get — test-wide and scenario tags,
+ * `scenario`, `group` ("" at the root) — as in k6 (spec §12.2); writes and deletes go to the
+ * script's own tags, which win over the others.
+ */
+function vuTagsView(vu: VU): Record<string, string> {
+  const tags = () => vu.currentTags() as Record<string, string>;
+  return new Proxy({} as Record<string, string>, {
+    get: (_, k) => (typeof k === 'string' ? tags()[k] : undefined),
+    has: (_, k) => typeof k === 'string' && Object.hasOwn(tags(), k),
+    ownKeys: () => Object.keys(tags()),
+    getOwnPropertyDescriptor: (_, k) => {
+      const all = tags();
+      return typeof k === 'string' && Object.hasOwn(all, k) ? { value: all[k], writable: true, enumerable: true, configurable: true } : undefined;
+    },
+    set: (_, k, v) => Reflect.set(vu.dynamicTags, k, v),
+    deleteProperty: (_, k) => Reflect.deleteProperty(vu.dynamicTags, k),
+  });
 }

@@ -55,4 +55,13 @@ describe('metric values', { concurrency: 4 }, () => {
     assert.ok(done > 0 && done < 20, `one VU can not run all 20 iterations, ran ${done}`);
     assert.equal(done + dropped, 20, 'every due start either ran or was dropped');
   });
+
+  test('"Insufficient VUs" names the maxVUs the script set, once, not per worker thread', async () => {
+    const r = await runWithExport(['--workers', '2', 'insufficient-vus.ts']);
+    expectCode(r, 0);
+    assert.match(r.stderr, /Insufficient VUs, reached maxVUs 4 and cannot initialize more \(scenario "capped"\)/);
+    assert.doesNotMatch(r.stderr, /maxVUs 2\b/);
+    assert.equal(r.stderr.match(/Insufficient VUs/g)?.length, 1, 'logged once, not once per worker thread');
+    assert.equal((count(r.summary, 'iterations') ?? 0) + (count(r.summary, 'dropped_iterations') ?? 0), 20);
+  });
 });

@@ -110,9 +110,10 @@ describe('striping and ScaleInt64', () => {
     assert.deepEqual([...ids].sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
-  it('scales without a sequence by rounding half up: round(v·to) − round(v·from)', () => {
+  it('without a sequence stripes over the sequence filled around the segment, as k6 (no rounding)', () => {
     const middle = segmentContext('1/3:2/3');
-    assert.deepEqual(scales(middle, [1, 2, 3, 4, 5, 6]), [1, 0, 1, 2, 1, 2]);
+    assert.deepEqual(scales(middle, [1, 2, 3, 4, 5, 6]), scales(segmentContext('1/3:2/3', '0,1/3,2/3,1'), [1, 2, 3, 4, 5, 6]));
+    assert.deepEqual(scales(middle, [1, 2, 3, 4, 5, 6]), [0, 1, 1, 1, 2, 2]);
     assert.deepEqual(scales(segmentContext('0:1/2'), [1, 3, 5]), [1, 2, 3]);
     assert.deepEqual(scales(segmentContext('1/2:1'), [1, 3, 5]), [0, 1, 2]);
     assert.equal(segmentContext('1/2:1').scaleRate(10), 5);
@@ -161,5 +162,71 @@ describe('split (worker threads inside an instance)', () => {
       ['1/2:3/4', '3/4:1'],
     );
     assert.deepEqual(SegmentContext.full.split(2).map((p) => p.lengthFraction), [0.5, 0.5]);
+  });
+});
+
+describe('re-segmenting by a value (k6 GetNewExecutionTupleFromValue, spec §12.1)', () => {
+  it('gives 40 + 60 of 100 iterations to 5 VUs over 0:1/3 and 1/3:1', () => {
+    const parts = ['0:1/3', '1/3:1'].map((s) => segmentContext(s));
+    assert.deepEqual(scales(parts[0]!, [5]), [2]);
+    const resegmented = parts.map((p) => p.resegment(5)!);
+    assert.deepEqual(resegmented.map(String), ['0:2/5', '2/5:1']);
+    assert.deepEqual(resegmented.map((p) => p.scale(100)), [40, 60]);
+    // the raw segments would have given 33 + 67
+    assert.deepEqual(parts.map((p) => p.scale(100)), [33, 67]);
+  });
+
+  it('keeps the sequence when the value is a multiple of L', () => {
+    const half = segmentContext('0:1/2', '0,1/2,1');
+    assert.equal(half.resegment(4), half);
+    assert.equal(SegmentContext.full.resegment(7), SegmentContext.full);
+  });
+
+  it('leaves a segment with no share of the value without work', () => {
+    const seq = '0,1/4,1/2,1';
+    // value 1 goes to 1/2:1 only (its ScaleInt64 is [0, 0, 1])
+    assert.equal(segmentContext('0:1/4', seq).resegment(1), undefined);
+    assert.equal(segmentContext('1/4:1/2', seq).resegment(1), undefined);
+    const owner = segmentContext('1/2:1', seq).resegment(1)!;
+    assert.ok(owner.isFull);
+    assert.equal(owner.scale(100), 100);
+    assert.equal(SegmentContext.full.resegment(0), undefined);
+  });
+
+  for (const seq of ['0,1/3,1', '0,1/4,1/2,1', '0,1/3,2/3,1', '0,0.1,0.35,0.6,1', '0,1/7,3/5,1']) {
+    it(`splits every total exactly and partitions the indices: ${seq}`, () => {
+      for (let value = 1; value <= 23; value++) {
+        const parts = segmentsOf(seq).map((s) => segmentContext(s, seq).resegment(value));
+        for (const total of [value, 17, 100, 101]) {
+          assert.equal(parts.reduce((sum, p) => sum + (p?.scale(total) ?? 0), 0), total, `value=${value} total=${total}`);
+        }
+        const seen = new Set<number>();
+        for (const p of parts) {
+          if (!p) continue;
+          const cursor = p.indices();
+          for (let n = 0; n < 40; n++) seen.add(cursor.next());
+        }
+        assert.ok([...Array(40).keys()].every((g) => seen.has(g)), `value=${value}: indices 0…39 covered`);
+        assert.equal(seen.size, 40 * parts.filter(Boolean).length, `value=${value}: no index owned twice`);
+      }
+    });
+  }
+
+  it('keeps worker parts of an instance adding up to its re-segmented share', () => {
+    const seq = '0,1/3,1';
+    for (const instance of segmentsOf(seq).map((s) => segmentContext(s, seq))) {
+      for (const value of [1, 2, 5, 7]) {
+        const whole = instance.resegment(value);
+        const parts = instance.split(3).map((p) => p.resegment(value));
+        if (!whole) {
+          assert.ok(parts.every((p) => p === undefined));
+          continue;
+        }
+        assert.equal(parts.reduce((sum, p) => sum + p!.scale(100), 0), whole.scale(100), `value=${value}`);
+        const fromParts = parts.flatMap((p) => Array.from({ length: 10 }, (_, n) => p!.globalIndex(n)));
+        const own = Array.from({ length: 30 }, (_, n) => whole.globalIndex(n));
+        assert.deepEqual([...fromParts].sort((a, b) => a - b), own);
+      }
+    }
   });
 });

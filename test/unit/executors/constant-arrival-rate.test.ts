@@ -74,10 +74,30 @@ describe('constant-arrival-rate', () => {
   }
 
   it('takes the striped slots with the unscaled period', () => {
-    const starts = startsOf(planOf(scenario(), segmentContext('0:1/2', '0,1/2,1')));
+    const starts = startsOf(planOf(scenario({ preAllocatedVUs: 4 }), segmentContext('0:1/2', '0,1/2,1')));
     assert.deepEqual(
       starts.map((s) => s.atMs),
       [0, 200, 400, 600, 800],
     );
+  });
+
+  it('stripes the slots over the sequence re-segmented by maxVUs, as k6 (spec §12.1)', () => {
+    // maxVUs 5 over 0:1/2, 1/2:1 gives 3 + 2 VUs: the sequence becomes 0,3/5,1
+    const halves = segmentsOf('0,1/2,1').map((s) => startsOf(planOf(scenario(), s)));
+    assert.deepEqual(
+      halves.map((starts) => starts.map((s) => s.iterationInTest)),
+      [
+        [0, 2, 4, 5, 7, 9],
+        [1, 3, 6, 8],
+      ],
+    );
+  });
+
+  it('starts nothing in a segment with no share of maxVUs', () => {
+    const raw = scenario({ preAllocatedVUs: 1 });
+    const [first, second] = segmentsOf('0,1/2,1').map((s) => planOf(raw, s));
+    assert.equal(startsOf(first!).length, 10);
+    assert.equal(second!.type === 'arrival' && second.maxVUs, 0);
+    assert.deepEqual(startsOf(second!), []);
   });
 });

@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { constantVUs } from '../../../runtime/executors/constant-vus.ts';
 import { perVUIterations } from '../../../runtime/executors/per-vu-iterations.ts';
 import { sharedIterations } from '../../../runtime/executors/shared-iterations.ts';
+import { hasWork } from '../../../runtime/execution/scheduler.ts';
+import { SegmentContext, segmentContext } from '../../../runtime/execution/segment.ts';
 import { SEQUENCES, planOf, segmentsOf } from './plan-helpers.ts';
 
 describe('shared-iterations', () => {
@@ -17,8 +19,39 @@ describe('shared-iterations', () => {
       type: 'shared-iterations',
       vus: 3,
       iterations: 10,
+      iterationSegment: SegmentContext.full,
       maxDurationMs: 600_000,
     });
+  });
+
+  it('shares iterations by the sequence re-segmented by vus: 5 VUs × 100 over 0:1/3, 1/3:1 is 40 + 60 (spec §12.1)', () => {
+    const raw = { executor: 'shared-iterations', vus: 5, iterations: 100 };
+    const plans = ['0:1/3', '1/3:1'].map((s) => planOf(raw, segmentContext(s)));
+    assert.deepEqual(
+      plans.map((p) => (p.type === 'shared-iterations' ? [p.vus, p.iterations] : [])),
+      [
+        [2, 40],
+        [3, 60],
+      ],
+    );
+    // iteration numbers stripe over 0:2/5, 2/5:1
+    const numbers = plans.map((p) => (p.type === 'shared-iterations' ? [0, 1, 2, 3].map((n) => p.iterationSegment.globalIndex(n)) : []));
+    assert.deepEqual(numbers, [
+      [1, 3, 6, 8],
+      [0, 2, 4, 5],
+    ]);
+  });
+
+  it('gives a segment without VUs no iterations and no work', () => {
+    const plans = segmentsOf('0,1/2,1').map((s) => planOf({ executor: 'shared-iterations', vus: 1, iterations: 10 }, s));
+    assert.deepEqual(
+      plans.map((p) => (p.type === 'shared-iterations' ? [p.vus, p.iterations] : [])),
+      [
+        [1, 10],
+        [0, 0],
+      ],
+    );
+    assert.deepEqual(plans.map(hasWork), [true, false]);
   });
 
   for (const seq of SEQUENCES) {
@@ -51,6 +84,7 @@ describe('constant-vus', () => {
       maxVUs: 10,
       durationMs: 90_000,
       gracefulRampDownMs: 0,
+      gracefulStopMs: 0,
       steps: [{ atMs: 0, vus: 10 }],
     });
     assert.equal(constantVUs.maxDurationMs(constantVUs.parse('x', raw)), 90_000);

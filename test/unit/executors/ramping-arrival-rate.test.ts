@@ -102,6 +102,15 @@ describe('ramping-arrival-rate', () => {
     assert.deepEqual(union, startsOf(planOf(raw)));
   });
 
+  it('re-segments by maxVUs: a segment with no share starts nothing, the other everything', () => {
+    const raw = scenario([['5s', 2], ['5s', 3]], { startRate: 2, preAllocatedVUs: 1 });
+    const [first, second] = segmentsOf('0,1/3,1').map((s) => startsOf(planOf(raw, s)));
+    // maxVUs 1 over 0,1/3,1: ScaleInt64 gives 0 and 1
+    assert.deepEqual(first, []);
+    assert.deepEqual(second, startsOf(planOf(raw)));
+    assert.equal(second!.length, 22);
+  });
+
   it('reports durations', () => {
     const config = rampingArrivalRate.parse('x', scenario([['5s', 2], ['5s', 3]], { gracefulStop: '10s' }));
     assert.equal(rampingArrivalRate.maxDurationMs(config), 20_000);

@@ -71,6 +71,25 @@ describe('ramping-vus', () => {
     assert.equal(rampingVUs.maxDurationMs(config), 17_000);
   });
 
+  it('ends at the last change of VU count: trailing stages at 0 add nothing (spec §12.1)', () => {
+    const plan = planOf(scenario(3, [['2s', 3], ['0s', 0], ['2s', 0]], { gracefulRampDown: '1s' }));
+    assert.equal(plan.type === 'vus' && plan.durationMs, 2000);
+    const rampedToZero = planOf(scenario(4, [['8s', 0], ['5s', 0]]));
+    assert.equal(rampedToZero.type === 'vus' && rampedToZero.durationMs, 8000);
+    // a profile still above 0 at the end runs all its stages
+    const holding = planOf(scenario(3, [['2s', 3], ['2s', 1]]));
+    assert.equal(holding.type === 'vus' && holding.durationMs, 4000);
+    // the VUs that left at 2s get gracefulRampDown, not gracefulStop (30s)
+    assert.equal(plan.type === 'vus' && plan.gracefulStopMs, 1000);
+    // …cut where stages end + gracefulStop, if that comes first
+    const cut = planOf(scenario(3, [['2s', 3], ['0s', 0], ['2s', 0]], { gracefulRampDown: '1m', gracefulStop: '5s' }));
+    assert.equal(cut.type === 'vus' && cut.gracefulStopMs, 2000 + 5000);
+    assert.equal(holding.type === 'vus' && holding.gracefulStopMs, 30_000);
+    // in a segment, its own last change counts (k6 scales the raw steps per segment)
+    const [first] = segmentsOf('0,1/2,1').map((s) => planOf(scenario(2, [['4s', 0], ['4s', 0]]), s));
+    assert.equal(first!.type === 'vus' && first.durationMs, 4000);
+  });
+
   it('defaults startVUs to 1', () => {
     assert.equal(rampingVUs.parse('x', { executor: 'ramping-vus', stages: [{ duration: '1s', target: 0 }] }).startVUs, 1);
   });

@@ -59,3 +59,18 @@ test('the data is a copy: later changes to the group snapshot do not leak in', (
   input.rootGroup.checks[0]!.passes = 1000;
   assert.equal(data.root_group.checks[0]!.passes, 3);
 });
+
+test('data_sent and data_received are always there, 0 when nothing was sent (spec §12.2)', () => {
+  const data = buildSummaryData({
+    ...fixtureInput(),
+    metrics: [{ name: 'iterations', type: 'counter', contains: 'default', values: { count: 1 } }],
+  });
+  assert.deepEqual(Object.keys(data.metrics), ['data_received', 'data_sent', 'iterations']);
+  assert.deepEqual(data.metrics.data_sent, { type: 'counter', contains: 'data', values: { count: 0, rate: 0 } });
+  const sent = buildSummaryData({
+    ...fixtureInput(),
+    metrics: [{ name: 'data_sent', type: 'counter', contains: 'data', values: { count: 7, rate: 7 } }],
+  });
+  assert.deepEqual(sent.metrics.data_sent!.values, { count: 7, rate: 7 });
+  assert.equal(sent.metrics.data_received!.values.count, 0);
+});

@@ -144,7 +144,7 @@ test('a threshold without a recorded value falls back to the metric values, else
   );
 });
 
-test('without thresholds or checks those parts are left out', () => {
+test('without thresholds or checks those parts are left out; NETWORK is always there, as in k6', () => {
   const data = buildSummaryData({
     ...fixtureInput(),
     rootGroup: new GroupTree().snapshot(),
@@ -159,10 +159,14 @@ test('without thresholds or checks those parts are left out', () => {
       '  █ TOTAL RESULTS',
       '',
       '    CUSTOM',
-      '    orphan{tag:x}...: 1 min=1 max=2',
+      '    orphan{tag:x}...: 1   min=1 max=2',
       '',
       '    EXECUTION',
-      '    iterations......: 3 0.3/s',
+      '    iterations......: 3   0.3/s',
+      '',
+      '    NETWORK',
+      '    data_received...: 0 B 0 B/s',
+      '    data_sent.......: 0 B 0 B/s',
     ].join('\n'),
   );
 });
@@ -177,7 +181,7 @@ test('a sub-metric stays under its parent even when another name sorts between t
       { name: 'lag', type: 'counter', contains: 'default', values: { count: 3, rate: 0.3 } },
     ],
   });
-  assert.deepEqual(textSummary(data).split('\n').slice(3).map((l) => l.split('.')[0]), [
+  assert.deepEqual(textSummary(data).split('\n').slice(3, 6).map((l) => l.split('.')[0]), [
     '    lag',
     '      { p:0 }',
     '    lag_x',
