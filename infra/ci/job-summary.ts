@@ -83,7 +83,9 @@ export function gateResult(input: GateInput): GateResult {
   switch (input.runCode) {
     case ExitCode.OK:
       if (input.compareCode === ExitCode.ThresholdsHaveFailed) {
-        return { verdict: 'regression', exitCode: ExitCode.ThresholdsHaveFailed, title: 'Regression against the baseline', message: 'the SLOs held, but statistics regressed beyond their tolerance against the baseline (table below)' };
+        // the comparison's verdict line names the statistics: "❌ 2 regressions: x p(95) +50% (allowed +10%), …"
+        const which = input.compareMarkdown?.match(/^❌ (.*?)\. baseline:/m)?.[1];
+        return { verdict: 'regression', exitCode: ExitCode.ThresholdsHaveFailed, title: 'Regression against the baseline', message: `the SLOs held, but ${which ?? 'statistics regressed beyond their tolerance'} against the baseline` };
       }
       if (input.compareCode !== undefined && input.compareCode !== ExitCode.OK) {
         return { verdict: 'error', exitCode: input.compareCode, title: 'Comparison failed', message: `streamprobe compare exited ${input.compareCode}; see its output in the log` };

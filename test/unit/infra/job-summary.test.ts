@@ -37,9 +37,11 @@ describe('perf gate: verdict and job summary', () => {
   });
 
   it('a passing run that regressed against the baseline fails with 99', () => {
-    const r = gateResult(input({ compareCode: 99 }));
+    const compareMarkdown = '| metric |\n\n❌ 1 regression: lat p(95) +50% (allowed +10%). baseline: 1 run, so its noise is unknown.\n';
+    const r = gateResult(input({ compareCode: 99, compareMarkdown }));
     assert.equal(r.verdict, 'regression');
     assert.equal(r.exitCode, 99);
+    assert.equal(r.message, 'the SLOs held, but 1 regression: lat p(95) +50% (allowed +10%) against the baseline');
   });
 
   it('111 and 112 are an environment failure and an inconclusive run, not a regression', () => {
