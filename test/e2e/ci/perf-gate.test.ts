@@ -84,7 +84,8 @@ describe('perf gate script (CI=true)', { concurrency: 3, timeout: 600_000 }, () 
   it('a broken SLO: exit 99 and an error annotation naming the threshold', async () => {
     const slo = scratch.file('strict.json');
     writeFileSync(slo, JSON.stringify({ kafka_writer_write_seconds: ['p(99) < 0.001'] }));
-    const r = await gate('slo', { SLO: slo });
+    // the guard off: on a machine shared with other test runs the generator may well be saturated (then 112, tested elsewhere)
+    const r = await gate('slo', { SLO: slo, RUN_ARGS: `${SHORT_RUN} --saturation-guard off` });
     assert.equal(r.code, 99, explain(r));
     assert.match(r.stdout, /^::error title=SLO broken::SLO broken: kafka_writer_write_seconds p\(99\) < 0\.001$/m);
     assert.match(r.jobSummary, /^## ❌ streamprobe performance gate: SLO broken/);
