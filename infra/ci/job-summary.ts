@@ -72,13 +72,13 @@ function observedValue(run: RunMetrics, metric: string, source: string): number 
   return run[metric]?.values[p ? percentileKey(Number(p[1])) : aggregation];
 }
 
-/** Lines the run logged as errors (the cause of a 111, 112, 107, …), without the level prefix. */
-export function errorLines(log: string): string[] {
-  return log.split('\n').filter((l) => l.startsWith('ERROR')).map((l) => l.replace(/^ERROR\s+/, '').trim());
+/** Lines the run logged at `level` (errors: the cause of a 111, 112, 107, …), without the level prefix. */
+export function logLines(log: string, level: 'ERROR' | 'WARN'): string[] {
+  return log.split('\n').filter((l) => l.startsWith(level)).map((l) => l.slice(level.length).trim());
 }
 
 export function gateResult(input: GateInput): GateResult {
-  const cause = errorLines(input.log).at(-1);
+  const cause = logLines(input.log, 'ERROR').at(-1);
   const failed = thresholdRows(input.summary).filter((r) => !r.ok).map((r) => `${r.metric} ${r.threshold}`);
   switch (input.runCode) {
     case ExitCode.OK:
@@ -145,6 +145,8 @@ export function jobSummary(input: GateInput, result: GateResult = gateResult(inp
     `\`${input.script}\`${input.slo ? ` with SLO \`${input.slo}\`` : ''} — run exit ${input.runCode}, gate exit ${result.exitCode}. ${capitalise(result.message)}.`,
     '',
   ];
+  // a passing run keeps its pass when the generator was saturated (--saturation-guard on), but the reader should know
+  for (const w of logLines(input.log, 'WARN').filter((l) => l.includes('load generator was saturated'))) out.push(`> ⚠️ ${w}`, '');
   const thresholds = thresholdRows(input.summary);
   if (thresholds.length > 0) {
     out.push('### Thresholds', '', '| metric | threshold | observed | result |', '| --- | --- | ---: | --- |');

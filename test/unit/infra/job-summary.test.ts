@@ -69,6 +69,13 @@ describe('perf gate: verdict and job summary', () => {
     assert.match(md, /\[Download the artifacts\]\(https:\/\/github\.com\/o\/r\/actions\/runs\/1#artifacts\): `reports\/summary\.json`/);
   });
 
+  it('a pass on a saturated generator stays a pass, with the warning in the summary', () => {
+    const md = jobSummary(input({ log: 'WARN  the load generator was saturated: CPU 95%; the run passed anyway\nWARN  unrelated\n' }));
+    assert.match(md, /^## ✅ .*Passed\n/);
+    assert.match(md, /\n> ⚠️ the load generator was saturated: CPU 95%; the run passed anyway\n/);
+    assert.doesNotMatch(md, /unrelated/);
+  });
+
   it('without a summary (Kafka did not start) it still says what happened', () => {
     const md = jobSummary(input({ runCode: 111, summary: undefined, log: 'ERROR the local Kafka did not start\n' }));
     assert.match(md, /^## ⚠️ streamprobe performance gate: Environment failure — not a regression/);
