@@ -1,4 +1,4 @@
-/** k6's exit codes (errext/exitcodes), plus streamprobe's own for an unreachable system under test. */
+/** k6's exit codes (errext/exitcodes), plus streamprobe's own: an unreachable system under test, an inconclusive run. */
 export const ExitCode = {
   OK: 0,
   CloudTestRunFailed: 97,
@@ -13,6 +13,8 @@ export const ExitCode = {
   MarkedAsFailed: 110,
   /** streamprobe only: the system under test (e.g. the Kafka brokers) could not be reached. */
   SUTUnreachable: 111,
+  /** streamprobe only: the load generator itself was saturated, so the result says nothing about the system under test. */
+  Inconclusive: 112,
   /** k6 exits with -1 (255) for errors without an attached code: unknown flag, missing script. */
   Generic: 255,
 } as const;

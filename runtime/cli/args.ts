@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { ExitCode, StreamprobeError } from '../errors.ts';
 import type { ProcessEnv } from '../options/env.ts';
 import { parseBoolText } from '../options/fields.ts';
+import { parseBounds, parseGuardMode } from '../saturation/guard.ts';
 import type { Options } from '../options/types.ts';
 import { type Flag, type FlagState, RUN_FLAGS, type RuntimeSettings, logFormat } from './flags.ts';
 
@@ -27,7 +28,7 @@ function usageError(message: string): StreamprobeError {
   return new StreamprobeError(`${message}; see "streamprobe run --help"`, ExitCode.Generic);
 }
 
-/** `processEnv` supplies K6_CONFIG, K6_LOG_FORMAT, K6_NO_COLOR/NO_COLOR and K6_INCLUDE_SYSTEM_ENV_VARS. */
+/** `processEnv` supplies K6_CONFIG, K6_LOG_FORMAT, K6_NO_COLOR/NO_COLOR, K6_INCLUDE_SYSTEM_ENV_VARS and STREAMPROBE_SATURATION_*. */
 export function parseRunArgs(argv: readonly string[], processEnv: ProcessEnv = {}): RunArgs {
   const state: FlagState = { options: {}, env: {}, runtime: {}, warnings: [] };
   const positionals: string[] = [];
@@ -109,5 +110,7 @@ function resolveRuntime(cli: Partial<RuntimeSettings>, env: ProcessEnv): Runtime
       cli.includeSystemEnvVars ??
       (includeEnv === undefined ? true : parseBoolText(includeEnv, 'K6_INCLUDE_SYSTEM_ENV_VARS')),
     help: cli.help ?? false,
+    saturationGuard: cli.saturationGuard ?? parseGuardMode(set('STREAMPROBE_SATURATION_GUARD') ?? 'on', 'STREAMPROBE_SATURATION_GUARD'),
+    saturationBounds: cli.saturationBounds ?? parseBounds(set('STREAMPROBE_SATURATION_BOUNDS') ?? '', 'STREAMPROBE_SATURATION_BOUNDS'),
   };
 }

@@ -3,6 +3,7 @@ import { ConfigError } from '../errors.ts';
 import { OPTION_FIELDS, addOption, isBooleanOption, parseBoolText } from '../options/fields.ts';
 import type { OptionKey, Options } from '../options/types.ts';
 import { parseKeyValue } from '../options/values.ts';
+import { parseBounds, parseGuardMode, type GuardMode, type SaturationBounds } from '../saturation/guard.ts';
 
 export type LogFormat = 'text' | 'json' | 'raw';
 
@@ -16,6 +17,8 @@ export interface RuntimeSettings {
   configPath: string | null;
   includeSystemEnvVars: boolean;
   help: boolean;
+  saturationGuard: GuardMode;
+  saturationBounds: SaturationBounds;
 }
 
 /** What parsing the flags builds up. */
@@ -148,6 +151,8 @@ export const RUN_FLAGS: readonly Flag[] = [
   setting('config', 'configPath', 'c', (v) => v as string, false),
   setting('workers', 'workers', undefined, positiveInt, false),
   setting('log-format', 'logFormat', undefined, logFormat, false),
+  setting('saturation-guard', 'saturationGuard', undefined, (v, what) => parseGuardMode(String(v), what), false),
+  setting('saturation-bounds', 'saturationBounds', undefined, (v, what) => parseBounds(String(v), what), false),
   ignored('address', 'a', false),
   ignored('linger', 'l', true),
   ignored('no-usage-report', undefined, true),

@@ -35,6 +35,12 @@ Results:
       --summary-time-unit UNIT       s, ms or us for all time values in the summary
       --no-summary                   deprecated: same as --summary-mode=disabled
       --no-thresholds                do not evaluate thresholds
+      --saturation-guard MODE        on (default): a failed run whose load generator was saturated
+                                     ends inconclusive (112); strict: a passing one too; off
+                                     (also STREAMPROBE_SATURATION_GUARD)
+      --saturation-bounds LIST       when the generator counts as saturated, default
+                                     lag=100ms,loop=100ms,cpu=90%,dropped=1%
+                                     (also STREAMPROBE_SATURATION_BOUNDS)
 
 HTTP (k6/http):
       --user-agent UA, --http-debug[=full], --insecure-skip-tls-verify, --no-connection-reuse,
@@ -50,5 +56,6 @@ Output and logging:
 Accepted for k6 compatibility and ignored: -a/--address, -l/--linger, --no-usage-report.
 
 Exit codes are k6's (99 thresholds failed, 104 invalid config, 107 script error, 108 aborted, ...)
-plus 111: the system under test could not be reached.
+plus 111: the system under test could not be reached, and 112: inconclusive, the load generator
+itself was saturated.
 `;

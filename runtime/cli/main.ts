@@ -1,11 +1,13 @@
-/** The `streamprobe` command: `run`, `build`, `version`, `help`. */
+/** The `streamprobe` command: `run`, `compare`, `version`, `help`. */
 import { ExitCode, StreamprobeError } from '../errors.ts';
+import { compareCommand } from '../compare/cli.ts';
 import { runTest } from '../run/run-test.ts';
 
 const USAGE = `streamprobe: load, latency, accuracy and chaos tests for Kafka pipelines, with k6 scripts
 
 Usage:
   streamprobe run <script.ts|script.js> [flags]   run a test (see "streamprobe run --help")
+  streamprobe compare BASELINE.json CURRENT.json  gate a run against a baseline (see "streamprobe compare --help")
   streamprobe version
 `;
 
@@ -14,6 +16,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'run':
       return runTest(rest);
+    case 'compare':
+      return compareCommand(rest);
     case 'version':
     case '--version':
       process.stdout.write(`streamprobe ${process.env.npm_package_version ?? ''}`.trim() + '\n');

@@ -27,13 +27,15 @@ export const HTTP_REQ_RECEIVING = builtin('http_req_receiving', 'trend', 'time')
 
 /** streamprobe only: actual − intended start of arrival-rate iterations (coordinated omission). */
 export const ITERATION_START_LAG = builtin('iteration_start_lag', 'trend', 'time');
+/** streamprobe only: how late each worker thread's event loop ran its timers (perf_hooks), in ms. */
+export const EVENT_LOOP_DELAY = builtin('event_loop_delay', 'trend', 'time');
 
 export const BUILTIN_METRICS: readonly MetricDef[] = [
   VUS, VUS_MAX, ITERATIONS, ITERATION_DURATION, DROPPED_ITERATIONS, DATA_SENT, DATA_RECEIVED,
   CHECKS, GROUP_DURATION,
   HTTP_REQS, HTTP_REQ_FAILED, HTTP_REQ_DURATION, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING,
   HTTP_REQ_TLS_HANDSHAKING, HTTP_REQ_SENDING, HTTP_REQ_WAITING, HTTP_REQ_RECEIVING,
-  ITERATION_START_LAG,
+  ITERATION_START_LAG, EVENT_LOOP_DELAY,
 ];
 
 export function defineBuiltinMetrics(registry: MetricRegistry): void {

@@ -18,6 +18,7 @@ import { buildScriptEnv } from '../options/env-vars.ts';
 import type { ConsolidatedOptions } from '../options/types.ts';
 import { evaluateThresholds, type ThresholdsEvaluation } from '../thresholds/evaluate.ts';
 import { parseThresholds } from '../thresholds/parse.ts';
+import { applySaturationGuard, SaturationProbe } from '../saturation/probe.ts';
 import { createLogger } from '../vu/logger.ts';
 import { VU } from '../vu/vu.ts';
 import type { Report } from '../worker/messages.ts';
@@ -116,6 +117,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
 
   let evaluation: ThresholdsEvaluation | undefined;
   let durationMs = 0;
+  const saturation = new SaturationProbe();
   try {
     await set.whenReady();
 
@@ -129,6 +131,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
     const startEpochMs = Date.now();
     main.testStartEpochMs = startEpochMs;
     set.send({ type: 'start', startEpochMs, setupDataJson });
+    saturation.start();
 
     const progress = new ProgressPrinter(process.stderr);
     const labels = new Map(planned.map((p) => [p.config.name, formatDuration(p.toMs - p.fromMs)]));
@@ -152,6 +155,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
     const abortWatch = setInterval(() => abort && stopWorkers(), 100);
 
     await set.allDone();
+    saturation.stop();
     await set.terminate();
     clearInterval(tick);
     clearInterval(thresholdTimer);
@@ -179,7 +183,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
     process.off('SIGTERM', onSignal);
   }
   await Promise.all([main.shared.closeAll(), optionsHost.shared.closeAll()]);
-  return exitCodeOf(abort, evaluation, failed, options);
+  return applySaturationGuard(exitCodeOf(abort, evaluation, failed, options), saturation, main.store, reports, args.runtime, log);
 }
 
 function exitCodeOf(

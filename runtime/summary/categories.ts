@@ -14,6 +14,7 @@ export type Category = (typeof CATEGORY_ORDER)[number];
 
 const EXECUTION_METRICS = new Set([
   'dropped_iterations',
+  'event_loop_delay',
   'group_duration',
   'iteration_duration',
   'iteration_start_lag',

@@ -4,6 +4,7 @@ import type { StoreSnapshot } from '../metrics/store.ts';
 import type { ConsolidatedOptions } from '../options/types.ts';
 import type { GroupSnapshot } from '../summary/groups.ts';
 import type { ScriptBundle } from '../loader/bundle.ts';
+import type { LoopDelayTotals } from './loop-delay.ts';
 
 export interface WorkerInit {
   readonly bundle: ScriptBundle;
@@ -36,6 +37,8 @@ export interface Report {
   readonly vusInitialized: number;
   readonly iterationsCompleted: number;
   readonly iterationsInterrupted: number;
+  /** this worker's event-loop delay since the test started (for the saturation guard) */
+  readonly eventLoopDelay: LoopDelayTotals;
 }
 
 export type ToWorker =

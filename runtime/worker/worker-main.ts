@@ -2,11 +2,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ExitCode, StreamprobeError } from '../errors.ts';
 import { segmentContext } from '../execution/segment.ts';
+import { EVENT_LOOP_DELAY } from '../metrics/builtin.ts';
 import { checkExecFunctions, ThreadScheduler } from '../execution/scheduler.ts';
 import { transferables } from '../metrics/store.ts';
 import { loadScript } from '../loader/load.ts';
 import { describeError } from '../loader/source-map.ts';
 import { createLogger } from '../vu/logger.ts';
+import { LoopDelayMonitor } from './loop-delay.ts';
 import type { FromWorker, Report, ToWorker, WorkerInit } from './messages.ts';
 import { LocalHost } from './thread-host.ts';
 
@@ -47,7 +49,10 @@ async function main(): Promise<void> {
   scheduler.pool.giveBack(first);
   send({ type: 'ready', vusInitialized: scheduler.pool.initialized });
 
+  const loopDelay = new LoopDelayMonitor();
+  const loopDelaySeries = host.store.series(EVENT_LOOP_DELAY, init.options.tags);
   const report = (): Report => {
+    loopDelay.flush(loopDelaySeries);
     const runs = scheduler.runs;
     host.counters.vusActive = runs.reduce((n, r) => n + r.active, 0);
     host.counters.vusInitialized = scheduler.pool.initialized;
@@ -59,6 +64,7 @@ async function main(): Promise<void> {
       vusInitialized: host.counters.vusInitialized,
       iterationsCompleted: host.counters.iterationsCompleted,
       iterationsInterrupted: host.counters.iterationsInterrupted,
+      eventLoopDelay: loopDelay.totals(),
     };
   };
 
@@ -70,6 +76,7 @@ async function main(): Promise<void> {
     }
     host.testStartEpochMs = m.startEpochMs;
     host.setupDataJson = m.setupDataJson;
+    loopDelay.start();
     const timer = setInterval(() => {
       const r = report();
       send({ type: 'report', report: r }, transferables(r.metrics));
@@ -78,6 +85,7 @@ async function main(): Promise<void> {
       await scheduler.run(performance.now() - (Date.now() - m.startEpochMs), stop.signal);
     } finally {
       clearInterval(timer);
+      loopDelay.stop();
       await host.shared.closeAll();
       const r = report();
       send({ type: 'done', report: r }, transferables(r.metrics));

@@ -15,11 +15,23 @@ export interface CliResult {
   stderr: string;
 }
 
+export interface CliOptions {
+  env?: Record<string, string>;
+  timeoutMs?: number;
+  /** a command that runs the CLI, e.g. ['taskset', '-c', '0'] */
+  prefix?: readonly string[];
+}
+
 /** `streamprobe run -q --no-color <args>` with CI=true; `args` may be bare fixture names ("x.ts"). */
-export function runCli(args: readonly string[], opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliResult> {
-  const argv = ['run', '-q', '--no-color', ...args.map((a) => (/^[\w-]+\.ts$/.test(a) ? path.join(FIXTURES, a) : a))];
+export function runCli(args: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
+  return runStreamprobe(['run', '-q', '--no-color', ...args.map((a) => (/^[\w-]+\.ts$/.test(a) ? path.join(FIXTURES, a) : a))], opts);
+}
+
+/** `streamprobe <argv>` with CI=true. */
+export function runStreamprobe(argv: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
+  const [command, ...args] = [...(opts.prefix ?? []), process.execPath, BIN, ...argv];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...argv], {
+    const child = spawn(command!, args, {
       cwd: ROOT,
       env: { ...process.env, CI: 'true', ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],

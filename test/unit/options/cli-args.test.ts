@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { availableParallelism } from 'node:os';
 import { parseRunArgs } from '../../../runtime/cli/args.ts';
 import { ConfigError, StreamprobeError } from '../../../runtime/errors.ts';
+import { DEFAULT_BOUNDS } from '../../../runtime/saturation/guard.ts';
 
 const usageError = (flagText: string) => (err: unknown) =>
   err instanceof StreamprobeError &&
@@ -27,7 +28,19 @@ describe('parseRunArgs', () => {
       configPath: null,
       includeSystemEnvVars: true,
       help: false,
+      saturationGuard: 'on',
+      saturationBounds: DEFAULT_BOUNDS,
     });
+  });
+
+  it('takes the saturation guard from flags over STREAMPROBE_SATURATION_* variables', () => {
+    const env = { STREAMPROBE_SATURATION_GUARD: 'strict', STREAMPROBE_SATURATION_BOUNDS: 'cpu=50%' };
+    const fromEnv = parseRunArgs(['script.ts'], env);
+    assert.equal(fromEnv.runtime.saturationGuard, 'strict');
+    assert.deepEqual(fromEnv.runtime.saturationBounds, { ...DEFAULT_BOUNDS, cpu: 0.5 });
+    const fromFlags = parseRunArgs(['--saturation-guard=off', '--saturation-bounds', 'lag=1s', 'script.ts'], env);
+    assert.equal(fromFlags.runtime.saturationGuard, 'off');
+    assert.deepEqual(fromFlags.runtime.saturationBounds, { ...DEFAULT_BOUNDS, startLagMs: 1000 });
   });
 
   it('accepts long, long=, short, short-inline and short= forms, before and after the script', () => {

@@ -11,6 +11,7 @@ const report = (over: Partial<Report>): Report => ({
   vusInitialized: 0,
   iterationsCompleted: 0,
   iterationsInterrupted: 0,
+  eventLoopDelay: { p99Ms: 0, maxMs: 0 },
   ...over,
 });
 
