@@ -10,7 +10,7 @@ import { consolidate } from '../../../runtime/options/consolidate.ts';
 const counter: MetricDef = { name: 'msgs', type: 'counter', contains: 'default' };
 const vus: MetricDef = { name: 'vus', type: 'gauge', contains: 'default' };
 const log = { debug() {}, info() {}, warn() {}, error() {} };
-const ctx = { scriptPath: 's.js', options: consolidate({}), env: {}, log };
+const ctx = { scriptPath: 's.js', options: consolidate({ env: {}, cli: {} }), env: {}, log };
 
 function recorder(perSample: boolean) {
   const intervals: MetricsInterval[] = [];
