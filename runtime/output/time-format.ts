@@ -14,10 +14,19 @@ function offset(d: Date): string {
  * second without trailing zeros, left out when zero (Go's `.999999999`).
  */
 export function rfc3339(epochMs: number, fraction: boolean): string {
-  const d = new Date(epochMs);
-  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-  const ms = d.getMilliseconds();
-  const frac = fraction && ms !== 0 ? '.' + pad(ms, 3).replace(/0+$/, '') : '';
-  return `${date}T${time}${frac}${offset(d)}`;
+  const second = Math.floor(epochMs / 1000);
+  if (second !== cached.second) {
+    const d = new Date(second * 1000);
+    cached.second = second;
+    cached.prefix = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+    cached.zone = offset(d);
+  }
+  const ms = Math.floor(epochMs) - second * 1000;
+  const frac = fraction && ms !== 0 ? FRACTIONS[ms]! : '';
+  return cached.prefix + frac + cached.zone;
 }
+
+/** per-sample outputs format many samples of the same second: the date and time of the last one are kept */
+const cached = { second: NaN, prefix: '', zone: '' };
+/** ".5", ".05", ".123": milliseconds as Go writes a fraction, without trailing zeros */
+const FRACTIONS = Array.from({ length: 1000 }, (_, ms) => '.' + pad(ms, 3).replace(/0+$/, ''));

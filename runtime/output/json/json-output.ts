@@ -3,7 +3,7 @@ import { ConfigError } from '../../errors.ts';
 import { FileSink } from '../file-sink.ts';
 import { thresholdsByMetric } from '../metric-thresholds.ts';
 import type { MetricsInterval, Output, OutputContext } from '../output.ts';
-import { metricLine, pointLine, tagsJson } from './lines.ts';
+import { metricLine, pointLine, pointTail } from './lines.ts';
 
 export function jsonOutput(arg: string, ctx: OutputContext): Output {
   const fileName = arg;
@@ -27,8 +27,8 @@ export function jsonOutput(arg: string, ctx: OutputContext): Output {
         }
         const samples = series.samples;
         if (samples === undefined) continue;
-        const tags = tagsJson(series.tags);
-        for (let i = 0; i < samples.length; i += 2) parts.push(pointLine(series.metric, samples[i]!, samples[i + 1]!, tags));
+        const tail = pointTail(series.metric, series.tags);
+        for (let i = 0; i < samples.length; i += 2) parts.push(pointLine(samples[i]!, samples[i + 1]!, tail));
       }
       sink!.write(parts.join(''));
     },

@@ -14,16 +14,16 @@ export function metricLine(def: MetricDef, info: MetricThresholdInfo | undefined
   return JSON.stringify({ type: 'Metric', data, metric: def.name }) + '\n';
 }
 
-/** `tagsJson` is `JSON.stringify(tags)`, computed once per series. */
-export function pointLine(metric: string, epochMs: number, value: number, tagsJson: string): string {
-  return `{"type":"Point","data":{"time":"${rfc3339(epochMs, true)}","value":${jsonNumber(value)},"tags":${tagsJson}},"metric":${JSON.stringify(metric)}}\n`;
+/** The end of a Point line after its value: the same for every sample of a series, so made once per series. */
+export function pointTail(metric: string, tags: Tags): string {
+  return `,"tags":${JSON.stringify(tags)}},"metric":${JSON.stringify(metric)}}\n`;
+}
+
+export function pointLine(epochMs: number, value: number, tail: string): string {
+  return `{"type":"Point","data":{"time":"${rfc3339(epochMs, true)}","value":${jsonNumber(value)}${tail}`;
 }
 
 /** JSON has no NaN or infinities; Go's encoder refuses them, we write null rather than lose the line. */
 function jsonNumber(v: number): string {
   return Number.isFinite(v) ? String(v) : 'null';
-}
-
-export function tagsJson(tags: Tags): string {
-  return JSON.stringify(tags);
 }
