@@ -1,5 +1,6 @@
 // Helpers of bench/ingest/max-rate.sh.
 //   npx tsx bench/ingest/max-rate-report.ts record-size --summary S.json   → average record bytes (key + value + headers)
+//   npx tsx bench/ingest/max-rate-report.ts rate --summary S.json          → "events/s N" (streamprobe's acknowledged rate)
 //   npx tsx bench/ingest/max-rate-report.ts compare --summary S.json --java J.txt [--target 0.8]
 //     → streamprobe events/s, kafka-producer-perf-test records/s and their ratio; exit 1 below the target
 import { readFileSync } from 'node:fs';
@@ -12,14 +13,16 @@ const { values: v, positionals } = parseArgs({
   options: { summary: { type: 'string' }, java: { type: 'string' }, target: { type: 'string', default: '0.8' } },
 });
 const [command] = positionals;
-if (!v.summary || (command !== 'record-size' && command !== 'compare') || (command === 'compare' && !v.java)) {
-  console.error('usage: max-rate-report.ts record-size --summary S.json | compare --summary S.json --java J.txt [--target 0.8]');
+if (!v.summary || !['record-size', 'rate', 'compare'].includes(command ?? '') || (command === 'compare' && !v.java)) {
+  console.error('usage: max-rate-report.ts record-size|rate --summary S.json | compare --summary S.json --java J.txt [--target 0.8]');
   process.exit(2);
 }
 const figures = ingestFigures(JSON.parse(readFileSync(v.summary, 'utf8')) as SummaryExportFile);
 
 if (command === 'record-size') {
   console.log(averageRecordBytes(figures));
+} else if (command === 'rate') {
+  console.log(`events/s ${Math.round(figures.messagesPerSecond)} (${figures.errors} errors)`);
 } else {
   const java = parsePerfTest(readFileSync(v.java!, 'utf8'));
   const target = Number(v.target);

@@ -6,6 +6,9 @@
 #       streamprobe's producer (perf-producer.ts stops it on time).
 # Prints both rates and their ratio (target >= 0.8); exit 0 when the target is met.
 #   bench/ingest/max-rate.sh [--duration 60s] [--vus 32] [--batch 100] [--linger-ms 2] [--payload events|fixed]
+#                            [--out NAME[=ARG]]... [--no-java]
+# --out passes an output to (a) (repeatable, as streamprobe's -o); --no-java skips (b) and prints (a)'s rate only
+# (bench/outputs/cost.sh compares (a) with and without outputs that way).
 # --payload fixed: (a) sends perf-test's own workload (250-byte values made once, no key, no headers), so the
 # ratio compares the two producers alone; events (default) adds ingest-load's generation and stamps to (a).
 # Env: PARTITIONS (6), KAFKA_BROKERS, JAVA_PROPS (extra producer props for (b), space-separated).
@@ -14,7 +17,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/ingest/common.sh
 
-DURATION=60s VUS=32 BATCH=100 LINGER_MS=2 PAYLOAD=events
+DURATION=60s VUS=32 BATCH=100 LINGER_MS=2 PAYLOAD=events NO_JAVA=false
+OUTPUTS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) DURATION=$2; shift 2 ;;
@@ -22,7 +26,9 @@ while [ $# -gt 0 ]; do
     --batch) BATCH=$2; shift 2 ;;
     --linger-ms) LINGER_MS=$2; shift 2 ;;
     --payload) PAYLOAD=$2; shift 2 ;;
-    *) echo "max-rate.sh: unknown option $1 (use --duration D, --vus N, --batch N, --linger-ms N, --payload events|fixed)" >&2; exit 2 ;;
+    --out) OUTPUTS+=(-o "$2"); shift 2 ;;
+    --no-java) NO_JAVA=true; shift ;;
+    *) echo "max-rate.sh: unknown option $1 (use --duration D, --vus N, --batch N, --linger-ms N, --payload events|fixed, --out NAME[=ARG], --no-java)" >&2; exit 2 ;;
   esac
 done
 SECONDS_=$(node --import tsx -e "import('./lib/duration.ts').then((d) => console.log(Math.ceil(d.durationMs(process.argv[1]) / 1000)))" "$DURATION")
@@ -42,7 +48,7 @@ topic create "$SP_TOPIC"
 set +e
 /usr/bin/time -v -o "$OUT/streamprobe.time" node bin/streamprobe.js run -q --no-color \
   -e TOPIC="$SP_TOPIC" -e DURATION="$DURATION" -e VUS="$VUS" -e BATCH="$BATCH" -e LINGER_MS="$LINGER_MS" -e ACKS=-1 -e PAYLOAD="$PAYLOAD" \
-  -e PARTITIONS="$PARTITIONS" --summary-export "$OUT/summary.json" --summary-trend-stats "$TRENDS" \
+  -e PARTITIONS="$PARTITIONS" --summary-export "$OUT/summary.json" --summary-trend-stats "$TRENDS" "${OUTPUTS[@]}" \
   bench/ingest/max-rate.ts > "$OUT/streamprobe.log" 2>&1
 EXIT_CODE=$?
 set -e
@@ -53,6 +59,10 @@ if [ "$EXIT_CODE" -ne 0 ] || [ ! -f "$OUT/summary.json" ]; then
 fi
 echo "   streamprobe: $(resources "$OUT/streamprobe.time")"
 topic delete "$SP_TOPIC"
+if [ "$NO_JAVA" = true ]; then
+  node --import tsx bench/ingest/max-rate-report.ts rate --summary "$OUT/summary.json" | tee "$OUT/report.txt"
+  exit 0
+fi
 RECORD_SIZE=$(node --import tsx bench/ingest/max-rate-report.ts record-size --summary "$OUT/summary.json")
 
 echo "== (b) kafka-producer-perf-test: ${SECONDS_} s × $RECORD_SIZE B records, acks=all, linger.ms=$LINGER_MS, batch.size=$BATCH_BYTES"

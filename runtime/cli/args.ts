@@ -106,6 +106,7 @@ function resolveRuntime(cli: Partial<RuntimeSettings>, env: ProcessEnv): Runtime
     noColor: cli.noColor ?? (set('K6_NO_COLOR') !== undefined || env.NO_COLOR !== undefined),
     logFormat: cli.logFormat ?? (format === undefined ? 'text' : logFormat(format, 'K6_LOG_FORMAT')),
     configPath: cli.configPath ?? set('K6_CONFIG') ?? null,
+    junit: cli.junit ?? null,
     includeSystemEnvVars:
       cli.includeSystemEnvVars ??
       (includeEnv === undefined ? true : parseBoolText(includeEnv, 'K6_INCLUDE_SYSTEM_ENV_VARS')),

@@ -15,6 +15,8 @@ export interface RuntimeSettings {
   noColor: boolean;
   logFormat: LogFormat;
   configPath: string | null;
+  /** --junit FILE.xml: thresholds and checks as JUnit XML */
+  junit: string | null;
   includeSystemEnvVars: boolean;
   help: boolean;
   saturationGuard: GuardMode;
@@ -149,6 +151,7 @@ export const RUN_FLAGS: readonly Flag[] = [
   setting('verbose', 'verbose', 'v', asBool, true),
   setting('help', 'help', 'h', asBool, true),
   setting('config', 'configPath', 'c', (v) => v as string, false),
+  setting('junit', 'junit', undefined, (v) => v as string, false),
   setting('workers', 'workers', undefined, positiveInt, false),
   setting('log-format', 'logFormat', undefined, logFormat, false),
   setting('saturation-guard', 'saturationGuard', undefined, (v, what) => parseGuardMode(String(v), what), false),

@@ -29,6 +29,11 @@ Environment and tags:
   -c, --config FILE                  JSON config file (lowest-precedence options)
 
 Results:
+  -o, --out NAME[=ARG]               send metrics to an output (repeatable; env K6_OUT):
+                                       json=FILE[.gz]      k6's JSON lines, one Point per sample
+                                       csv=FILE or csv=fileName=F,saveInterval=1s,timeFormat=unix
+                                       experimental-prometheus-rw   remote write (K6_PROMETHEUS_RW_*)
+      --junit FILE                   write thresholds and checks as JUnit XML for CI
       --summary-mode MODE            compact (default), full, disabled or legacy
       --summary-export FILE          write the end-of-test summary as JSON to FILE
       --summary-trend-stats LIST     trend statistics in the summary (default avg,min,med,max,p(90),p(95))

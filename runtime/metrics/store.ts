@@ -11,6 +11,8 @@ import { tagSetKey, tagsMatch } from './tags.ts';
 export class Series {
   /** a drain has shipped samples of this series: it counts as observed after its sink resets */
   shipped = false;
+  /** every sample as (epoch ms, value) pairs, kept only while a per-sample output (json, csv) is on */
+  kept: number[] | null = null;
 
   constructor(
     readonly def: MetricDef,
@@ -20,6 +22,7 @@ export class Series {
 
   add(value: number): void {
     this.sink.add(value);
+    if (this.kept !== null) this.kept.push(Date.now(), value);
   }
 }
 
@@ -27,6 +30,8 @@ export interface SeriesSnapshot {
   metric: string;
   tags: Record<string, string>;
   data: SinkSnapshot;
+  /** the individual samples as (epoch ms, value) pairs, when the store keeps them */
+  samples?: Float64Array;
 }
 
 /** Plain data (structured-clone safe): the definitions of its metrics and one delta per series. */
@@ -42,6 +47,13 @@ interface MetricEntry {
 
 export class MetricStore {
   private readonly metrics = new Map<string, MetricEntry>();
+  private keepSamples = false;
+
+  /** From now on every series also keeps its individual samples and drains ship them. */
+  keepIndividualSamples(): void {
+    this.keepSamples = true;
+    for (const { series } of this.metrics.values()) for (const s of series.values()) s.kept ??= [];
+  }
 
   /** The handle for one tag set; keep it and call `add()` to skip the tag-set lookup. */
   series(def: MetricDef, tags: Tags): Series {
@@ -50,6 +62,7 @@ export class MetricStore {
     let series = entry.series.get(key);
     if (series === undefined) {
       series = new Series(entry.def, Object.freeze({ ...tags }), createSink(entry.def.type));
+      if (this.keepSamples) series.kept = [];
       entry.series.set(key, series);
     }
     return series;
@@ -67,7 +80,12 @@ export class MetricStore {
       let shipped = false;
       for (const s of all.values()) {
         if (s.sink.samples === 0) continue;
-        series.push({ metric: def.name, tags: { ...s.tags }, data: s.sink.snapshot() });
+        const shippedSeries: SeriesSnapshot = { metric: def.name, tags: { ...s.tags }, data: s.sink.snapshot() };
+        if (s.kept !== null) {
+          shippedSeries.samples = Float64Array.from(s.kept);
+          s.kept.length = 0;
+        }
+        series.push(shippedSeries);
         s.sink.reset();
         s.shipped = shipped = true;
       }
@@ -78,10 +96,12 @@ export class MetricStore {
 
   merge(snapshot: StoreSnapshot): void {
     const defs = new Map(snapshot.metrics.map((def) => [def.name, def]));
-    for (const { metric, tags, data } of snapshot.series) {
+    for (const { metric, tags, data, samples } of snapshot.series) {
       const def = defs.get(metric);
       if (def === undefined) throw new Error(`metric snapshot has series of '${metric}' but not its definition`);
-      this.series(def, tags).sink.merge(data);
+      const series = this.series(def, tags);
+      series.sink.merge(data);
+      if (series.kept !== null && samples !== undefined) for (const x of samples) series.kept.push(x);
     }
   }
 
@@ -146,8 +166,9 @@ export class MetricStore {
 /** The buffers of a snapshot, for `postMessage(snapshot, transferables(snapshot))` without copying. */
 export function transferables(snapshot: StoreSnapshot): ArrayBuffer[] {
   const buffers: ArrayBuffer[] = [];
-  for (const { data } of snapshot.series) {
+  for (const { data, samples } of snapshot.series) {
     if ('keys' in data) buffers.push(data.keys.buffer as ArrayBuffer, data.counts.buffer as ArrayBuffer);
+    if (samples !== undefined) buffers.push(samples.buffer as ArrayBuffer);
   }
   return buffers;
 }

@@ -18,7 +18,10 @@ export interface OutputContext {
   readonly log: Logger;
 }
 
-/** What every series gained during one interval, stamped with the interval's end (epoch ms). */
+/**
+ * What every series gained during one interval, stamped with the interval's end (epoch ms). When an
+ * output is `perSample`, each series of `delta` also carries its individual `samples`.
+ */
 export interface MetricsInterval {
   readonly timeMs: number;
   readonly delta: StoreSnapshot;
@@ -34,6 +37,8 @@ export interface TestEnd {
 export interface Output {
   /** shown in the banner's `output:` line */
   readonly description: string;
+  /** asks the workers to keep and ship every individual sample (k6's per-sample outputs: json, csv) */
+  readonly perSample?: boolean;
   start(startEpochMs: number): Promise<void>;
   /** called in time order; must not block the main thread for long (buffer and flush async) */
   addMetrics(interval: MetricsInterval): void;

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { parseRunArgs } from '../cli/args.ts';
 import { RUN_USAGE } from '../cli/help.ts';
-import { ConfigError, ExitCode, type ExitCodeValue } from '../errors.ts';
+import { ExitCode, StreamprobeError, type ExitCodeValue } from '../errors.ts';
 import { checkExecFunctions, claimCounters, planScenarios, plannedVUs } from '../execution/scheduler.ts';
 import { SegmentContext } from '../execution/segment.ts';
 import { loadScript } from '../loader/load.ts';
@@ -16,6 +16,8 @@ import { formatDuration } from '../options/duration.ts';
 import { parseEnvOptions } from '../options/env.ts';
 import { buildScriptEnv } from '../options/env-vars.ts';
 import type { ConsolidatedOptions } from '../options/types.ts';
+import { createOutputs } from '../output/manager.ts';
+import type { SummaryData } from '../summary/data.ts';
 import { evaluateThresholds, type ThresholdsEvaluation } from '../thresholds/evaluate.ts';
 import { parseThresholds } from '../thresholds/parse.ts';
 import { applySaturationGuard, SaturationProbe } from '../saturation/probe.ts';
@@ -67,10 +69,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
     cli: args.cliOptions,
   });
   for (const w of options.warnings) log.warn(w);
-  if (options.out.length > 0) {
-    // outputs come with their own work; until then a run must not silently write nothing
-    throw new ConfigError(`output "${options.out[0]!.type}" is not available in this version of streamprobe; use --summary-export FILE or handleSummary() for results`);
-  }
+  const outputs = createOutputs(options.out, { scriptPath: args.scriptPath, options, env: process.env, log }, args.runtime.junit);
   const thresholds = options.noThresholds ? [] : parseThresholds(options.thresholds, optionsHost.registry);
   checkExecFunctions(options, vu0.exports);
 
@@ -79,7 +78,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
   const quiet = args.runtime.quiet || process.env.CI === 'true';
   const colors = !args.runtime.noColor && Boolean(process.stdout.isTTY);
   if (options.summaryMode !== 'disabled' || !quiet) {
-    process.stdout.write(banner(args.scriptPath, planned, workers, options.out.map((o) => o.type)) + '\n');
+    process.stdout.write(banner(args.scriptPath, planned, workers, outputs.descriptions) + '\n');
   }
 
   const main = new LocalHost(script.path, script.factory, script.mapStack, log, env, options, events);
@@ -96,10 +95,12 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
       workerIndex: i,
       claims,
       verbose: args.runtime.verbose,
+      keepSamples: outputs.keepSamples,
     })),
     {
       report: (i, r) => {
         main.store.merge(r.metrics);
+        outputs.collect(r.metrics);
         main.groups.merge(r.groups);
         reports.set(i, r);
       },
@@ -118,6 +119,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
   let evaluation: ThresholdsEvaluation | undefined;
   let durationMs = 0;
   const saturation = new SaturationProbe();
+  let data: SummaryData | undefined;
   try {
     await set.whenReady();
 
@@ -130,6 +132,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
 
     const startEpochMs = Date.now();
     main.testStartEpochMs = startEpochMs;
+    await outputs.start(startEpochMs);
     set.send({ type: 'start', startEpochMs, setupDataJson });
     saturation.start();
 
@@ -143,6 +146,8 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
       const state = progressState([...reports.values()], labels, 0);
       vusSeries.add(state.vusActive);
       vusMaxSeries.add(state.vusMax);
+      outputs.add(VUS, options.tags, state.vusActive);
+      outputs.add(VUS_MAX, options.tags, state.vusMax);
       if (!quiet) draw(false);
     }, 1000);
     const thresholdTimer = setInterval(() => {
@@ -169,21 +174,25 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
     }
     evaluation = evaluateThresholds(thresholds, main.store, { elapsedMs: durationMs, final: true });
 
+    data = summaryData({ store: main.store, options, thresholds, evaluation, groups: main.groups.snapshot(), durationMs, setupDataJson });
     if (options.summaryMode !== 'disabled' || vu0.exports.handleSummary) {
-      const data = summaryData({ store: main.store, options, thresholds, evaluation, groups: main.groups.snapshot(), durationMs, setupDataJson });
       const summary = await runStage(main, 'handleSummary', data, HANDLE_SUMMARY_TIMEOUT_MS);
       if (summary.ran || options.summaryMode !== 'disabled') writeSummary(data, summary.ran ? summary.value : undefined, options, colors);
     }
   } catch (err) {
     stopWorkers();
     await set.terminate();
+    const exitCode = err instanceof StreamprobeError ? err.exitCode : ExitCode.ScriptException;
+    await outputs.stop(data && { summary: data, thresholds: evaluation, exitCode, durationMs });
     throw err;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
   await Promise.all([main.shared.closeAll(), optionsHost.shared.closeAll()]);
-  return applySaturationGuard(exitCodeOf(abort, evaluation, failed, options), saturation, main.store, reports, args.runtime, log);
+  const exitCode = applySaturationGuard(exitCodeOf(abort, evaluation, failed, options), saturation, main.store, reports, args.runtime, log);
+  await outputs.stop({ summary: data!, thresholds: evaluation, exitCode, durationMs });
+  return exitCode;
 }
 
 function exitCodeOf(

@@ -19,6 +19,8 @@ export interface WorkerInit {
   readonly claims: Int32Array;
   readonly verbose: boolean;
   readonly workerIndex: number;
+  /** keep and ship every individual sample (a per-sample output such as json or csv is on) */
+  readonly keepSamples: boolean;
 }
 
 export interface ScenarioProgress {

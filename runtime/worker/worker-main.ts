@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       fail: (reason) => send({ type: 'fail', reason }),
     },
   );
+  if (init.keepSamples) host.store.keepIndividualSamples();
   // k6 logs a promise rejection nobody handled and goes on; so do we
   process.on('unhandledRejection', (err) => host.log.error(`Uncaught (in promise) ${describeError(err, script.mapStack, script.path)}`));
   const scheduler = new ThreadScheduler(host, {

@@ -59,6 +59,11 @@ function bucketValue(negative: boolean, exp: number, sub: number): number {
   return scratch[0]!;
 }
 
+/** The value a snapshot key stands for (its bucket's midpoint): for outputs that re-bucket. */
+export function keyValue(key: number): number {
+  return bucketValue(key >>> 21 !== 0, (key >>> SUB_BITS) & EXP_MAX, key & (SUBS - 1));
+}
+
 export class LogHistogram {
   private readonly positive = new ExponentBlocks();
   private readonly negative = new ExponentBlocks();

@@ -26,6 +26,7 @@ describe('parseRunArgs', () => {
       noColor: false,
       logFormat: 'text',
       configPath: null,
+      junit: null,
       includeSystemEnvVars: true,
       help: false,
       saturationGuard: 'on',
@@ -46,6 +47,11 @@ describe('parseRunArgs', () => {
   it('accepts long, long=, short, short-inline and short= forms, before and after the script', () => {
     const a = parseRunArgs(['-u', '10', 'script.ts', '--duration=1m', '-i5', '--summary-mode', 'full', '-o=json=x.json']);
     assert.deepEqual(a.cliOptions, { vus: 10, duration: '1m', iterations: 5, summaryMode: 'full', out: ['json=x.json'] });
+  });
+
+  it('--junit names the JUnit XML file', () => {
+    assert.equal(parseRunArgs(['s.js', '--junit', 'reports/junit.xml']).runtime.junit, 'reports/junit.xml');
+    assert.equal(parseRunArgs(['--junit=j.xml', 's.js']).runtime.junit, 'j.xml');
   });
 
   it('collects repeatable flags', () => {
