@@ -109,5 +109,6 @@ function resolveRuntime(cli: Partial<RuntimeSettings>, env: ProcessEnv): Runtime
       cli.includeSystemEnvVars ??
       (includeEnv === undefined ? true : parseBoolText(includeEnv, 'K6_INCLUDE_SYSTEM_ENV_VARS')),
     help: cli.help ?? false,
+    webDashboard: cli.webDashboard ?? false,
   };
 }

@@ -16,6 +16,8 @@ export interface RuntimeSettings {
   configPath: string | null;
   includeSystemEnvVars: boolean;
   help: boolean;
+  /** k6's K6_WEB_DASHBOARD=true as a flag */
+  webDashboard: boolean;
 }
 
 /** What parsing the flags builds up. */
@@ -148,6 +150,7 @@ export const RUN_FLAGS: readonly Flag[] = [
   setting('config', 'configPath', 'c', (v) => v as string, false),
   setting('workers', 'workers', undefined, positiveInt, false),
   setting('log-format', 'logFormat', undefined, logFormat, false),
+  setting('web-dashboard', 'webDashboard', undefined, asBool, true),
   ignored('address', 'a', false),
   ignored('linger', 'l', true),
   ignored('no-usage-report', undefined, true),

@@ -31,6 +31,7 @@ Environment and tags:
 Results:
   -o, --out NAME[=ARG]               send metrics to an output, e.g. json=results.json,
                                      csv=results.csv, experimental-prometheus-rw (repeatable)
+      --web-dashboard                live dashboard on http://127.0.0.1:5665 (K6_WEB_DASHBOARD_*)
       --summary-mode MODE            compact (default), full, disabled or legacy
       --summary-export FILE          write the end-of-test summary as JSON to FILE
       --summary-trend-stats LIST     trend statistics in the summary (default avg,min,med,max,p(90),p(95))

@@ -16,8 +16,10 @@ import { formatDuration } from '../options/duration.ts';
 import { parseEnvOptions } from '../options/env.ts';
 import { buildScriptEnv } from '../options/env-vars.ts';
 import type { ConsolidatedOptions } from '../options/types.ts';
+import type { SummaryData } from '../summary/data.ts';
 import { evaluateThresholds, type ThresholdsEvaluation } from '../thresholds/evaluate.ts';
 import { parseThresholds } from '../thresholds/parse.ts';
+import { IntervalFeed, webDashboard } from '../output/web-dashboard/index.ts';
 import { createLogger } from '../vu/logger.ts';
 import { VU } from '../vu/vu.ts';
 import type { Report } from '../worker/messages.ts';
@@ -72,13 +74,16 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
   }
   const thresholds = options.noThresholds ? [] : parseThresholds(options.thresholds, optionsHost.registry);
   checkExecFunctions(options, vu0.exports);
+  // web dashboard (issue 9): fed here until the outputs manager lands, which takes over every `dashboard`/`feed` line
+  const dashboard = webDashboard({ scriptPath: args.scriptPath, options, env: process.env, log }, args.runtime.webDashboard);
+  const feed = dashboard && new IntervalFeed(dashboard);
 
   const planned = planScenarios(options, SegmentContext.full);
   const workers = Math.max(1, Math.min(args.runtime.workers || availableParallelism(), plannedVUs(planned) || 1));
   const quiet = args.runtime.quiet || process.env.CI === 'true';
   const colors = !args.runtime.noColor && Boolean(process.stdout.isTTY);
   if (options.summaryMode !== 'disabled' || !quiet) {
-    process.stdout.write(banner(args.scriptPath, planned, workers, options.out.map((o) => o.type)) + '\n');
+    process.stdout.write(banner(args.scriptPath, planned, workers, [...options.out.map((o) => o.type), ...(dashboard ? [dashboard.description] : [])]) + '\n');
   }
 
   const main = new LocalHost(script.path, script.factory, script.mapStack, log, env, options, events);
@@ -99,6 +104,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
     {
       report: (i, r) => {
         main.store.merge(r.metrics);
+        feed?.store.merge(r.metrics);
         main.groups.merge(r.groups);
         reports.set(i, r);
       },
@@ -116,6 +122,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
 
   let evaluation: ThresholdsEvaluation | undefined;
   let durationMs = 0;
+  let endSummary: SummaryData | undefined;
   try {
     await set.whenReady();
 
@@ -128,6 +135,8 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
 
     const startEpochMs = Date.now();
     main.testStartEpochMs = startEpochMs;
+    await dashboard?.start(startEpochMs);
+    feed?.start();
     set.send({ type: 'start', startEpochMs, setupDataJson });
 
     const progress = new ProgressPrinter(process.stderr);
@@ -140,6 +149,8 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
       const state = progressState([...reports.values()], labels, 0);
       vusSeries.add(state.vusActive);
       vusMaxSeries.add(state.vusMax);
+      feed?.store.add(VUS, options.tags, state.vusActive);
+      feed?.store.add(VUS_MAX, options.tags, state.vusMax);
       if (!quiet) draw(false);
     }, 1000);
     const thresholdTimer = setInterval(() => {
@@ -153,6 +164,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
 
     await set.allDone();
     await set.terminate();
+    feed?.stop();
     clearInterval(tick);
     clearInterval(thresholdTimer);
     clearInterval(abortWatch);
@@ -165,21 +177,26 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
     }
     evaluation = evaluateThresholds(thresholds, main.store, { elapsedMs: durationMs, final: true });
 
+    const data = summaryData({ store: main.store, options, thresholds, evaluation, groups: main.groups.snapshot(), durationMs, setupDataJson });
+    endSummary = data;
     if (options.summaryMode !== 'disabled' || vu0.exports.handleSummary) {
-      const data = summaryData({ store: main.store, options, thresholds, evaluation, groups: main.groups.snapshot(), durationMs, setupDataJson });
       const summary = await runStage(main, 'handleSummary', data, HANDLE_SUMMARY_TIMEOUT_MS);
       if (summary.ran || options.summaryMode !== 'disabled') writeSummary(data, summary.ran ? summary.value : undefined, options, colors);
     }
   } catch (err) {
     stopWorkers();
     await set.terminate();
+    feed?.stop();
+    await dashboard?.stop(undefined);
     throw err;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
   await Promise.all([main.shared.closeAll(), optionsHost.shared.closeAll()]);
-  return exitCodeOf(abort, evaluation, failed, options);
+  const exitCode = exitCodeOf(abort, evaluation, failed, options);
+  await dashboard?.stop({ summary: endSummary!, thresholds: evaluation, exitCode, durationMs });
+  return exitCode;
 }
 
 function exitCodeOf(

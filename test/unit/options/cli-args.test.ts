@@ -27,7 +27,12 @@ describe('parseRunArgs', () => {
       configPath: null,
       includeSystemEnvVars: true,
       help: false,
+      webDashboard: false,
     });
+  });
+
+  it('--web-dashboard turns the web dashboard on', () => {
+    assert.equal(parseRunArgs(['s.js', '--web-dashboard']).runtime.webDashboard, true);
   });
 
   it('accepts long, long=, short, short-inline and short= forms, before and after the script', () => {
