@@ -68,8 +68,8 @@ export interface ModelSetup {
   readonly thresholds: Readonly<Record<string, readonly ThresholdDefinition[]>>;
 }
 
-/** intervals arrive about once a second: a period is complete within half an interval of its length */
-const HALF_INTERVAL_MS = 500;
+/** intervals arrive about once a second, each holding up to a second of the workers' samples */
+const INTERVAL_MS = 1000;
 
 const PERCENTILES = [...new Set(PANELS.flatMap((p) => p.series.map((s) => percentileOf(s.stat)).filter((q) => q !== undefined)))];
 
@@ -103,7 +103,8 @@ export class DashboardModel {
     this.periodHasData ||= delta.series.length > 0;
     this.trackFaults(delta.series.filter((s) => s.metric === FAULT_METRIC), timeMs);
     this.lastIntervalMs = timeMs;
-    if (timeMs < this.periodStartMs + this.setup.periodMs - HALF_INTERVAL_MS) return false;
+    // a period is complete within half an interval of its length (timers drift)
+    if (timeMs < this.periodStartMs + this.setup.periodMs - INTERVAL_MS / 2) return false;
     this.closePeriod(timeMs);
     return true;
   }
@@ -144,7 +145,8 @@ export class DashboardModel {
   }
 
   private closePeriod(timeMs: number): void {
-    const spanMs = Math.max(timeMs - this.periodStartMs, 1);
+    // the short last period still holds the workers' final reports of up to a second each
+    const spanMs = Math.max(timeMs - this.periodStartMs, INTERVAL_MS);
     const point = new Map<string, number>();
     const observed = new Set(this.total.observed());
     for (const panel of PANELS) {

@@ -49,6 +49,14 @@ describe('web dashboard model', () => {
     assert.equal(m.add({ timeMs: 1990, delta: delta(() => {}) }), true);
   });
 
+  it('takes the rates of a short last period over at least an interval (it holds whole worker reports)', () => {
+    const m = model(1000);
+    m.add({ timeMs: 1000, delta: delta((s) => s.add(ITERATIONS, {}, 10)) });
+    m.add({ timeMs: 1200, delta: delta((s) => s.add(ITERATIONS, {}, 10)) });
+    m.finish(undefined);
+    assert.deepEqual(series(m.view(), 'throughput', 'iterations/s'), [10, 10]);
+  });
+
   it('shows only the panels and series whose metrics have samples', () => {
     const m = model(1000);
     m.add({ timeMs: 1000, delta: delta((s) => s.add(ITERATIONS, {}, 1)) });
