@@ -2,7 +2,7 @@
  * The web dashboard output: on with `K6_WEB_DASHBOARD=true` or `--web-dashboard` (k6's
  * `K6_WEB_DASHBOARD_*` variables set host, port, period and the HTML report file).
  */
-import type { Output, OutputContext } from '../output.ts';
+import type { Output, OutputContext, OutputFactory } from '../output.ts';
 import { dashboardConfig } from './config.ts';
 import { WebDashboard } from './dashboard-output.ts';
 
@@ -17,3 +17,6 @@ export function webDashboard(ctx: OutputContext, flag: boolean): Output | undefi
   }
   return new WebDashboard(config, ctx);
 }
+
+/** `-o web-dashboard` (k6's spelling), for the outputs manager: on by being named, set by the same variables. */
+export const webDashboardOutput: OutputFactory = (_arg, ctx) => webDashboard(ctx, true)!;
