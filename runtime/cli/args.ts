@@ -113,5 +113,6 @@ function resolveRuntime(cli: Partial<RuntimeSettings>, env: ProcessEnv): Runtime
     help: cli.help ?? false,
     saturationGuard: cli.saturationGuard ?? parseGuardMode(set('STREAMPROBE_SATURATION_GUARD') ?? 'on', 'STREAMPROBE_SATURATION_GUARD'),
     saturationBounds: cli.saturationBounds ?? parseBounds(set('STREAMPROBE_SATURATION_BOUNDS') ?? '', 'STREAMPROBE_SATURATION_BOUNDS'),
+    webDashboard: cli.webDashboard ?? false,
   };
 }

@@ -21,6 +21,8 @@ export interface RuntimeSettings {
   help: boolean;
   saturationGuard: GuardMode;
   saturationBounds: SaturationBounds;
+  /** k6's K6_WEB_DASHBOARD=true as a flag */
+  webDashboard: boolean;
 }
 
 /** What parsing the flags builds up. */
@@ -156,6 +158,7 @@ export const RUN_FLAGS: readonly Flag[] = [
   setting('log-format', 'logFormat', undefined, logFormat, false),
   setting('saturation-guard', 'saturationGuard', undefined, (v, what) => parseGuardMode(String(v), what), false),
   setting('saturation-bounds', 'saturationBounds', undefined, (v, what) => parseBounds(String(v), what), false),
+  setting('web-dashboard', 'webDashboard', undefined, asBool, true),
   ignored('address', 'a', false),
   ignored('linger', 'l', true),
   ignored('no-usage-report', undefined, true),

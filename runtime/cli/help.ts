@@ -34,6 +34,7 @@ Results:
                                        csv=FILE or csv=fileName=F,saveInterval=1s,timeFormat=unix
                                        experimental-prometheus-rw   remote write (K6_PROMETHEUS_RW_*)
       --junit FILE                   write thresholds and checks as JUnit XML for CI
+      --web-dashboard                live dashboard on http://127.0.0.1:5665 (K6_WEB_DASHBOARD_*)
       --summary-mode MODE            compact (default), full, disabled or legacy
       --summary-export FILE          write the end-of-test summary as JSON to FILE
       --summary-trend-stats LIST     trend statistics in the summary (default avg,min,med,max,p(90),p(95))

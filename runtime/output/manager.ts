@@ -9,10 +9,17 @@ import type { OutputSpec } from '../options/types.ts';
 import { junitOutput } from './junit/junit-output.ts';
 import type { Output, OutputContext, TestEnd } from './output.ts';
 import { OUTPUTS } from './registry.ts';
+import { webDashboard } from './web-dashboard/index.ts';
 
 const INTERVAL_MS = 1000;
 
-export function createOutputs(specs: readonly OutputSpec[], ctx: OutputContext, junitFile: string | null): OutputManager {
+/** `--junit FILE` and k6's `K6_WEB_DASHBOARD=true` / `--web-dashboard` add outputs beside `--out`. */
+export interface ExtraOutputs {
+  readonly junit: string | null;
+  readonly webDashboard: boolean;
+}
+
+export function createOutputs(specs: readonly OutputSpec[], ctx: OutputContext, extra: ExtraOutputs): OutputManager {
   const outputs = specs.map((spec) => {
     const factory = OUTPUTS[spec.type];
     if (factory === undefined) {
@@ -20,7 +27,11 @@ export function createOutputs(specs: readonly OutputSpec[], ctx: OutputContext, 
     }
     return factory(spec.arg, ctx);
   });
-  if (junitFile !== null) outputs.push(junitOutput(junitFile));
+  if (extra.junit !== null) outputs.push(junitOutput(extra.junit));
+  if (!specs.some((s) => s.type === 'web-dashboard')) {
+    const dashboard = webDashboard(ctx, extra.webDashboard);
+    if (dashboard) outputs.push(dashboard);
+  }
   return new OutputManager(outputs, ctx);
 }
 

@@ -69,7 +69,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
     cli: args.cliOptions,
   });
   for (const w of options.warnings) log.warn(w);
-  const outputs = createOutputs(options.out, { scriptPath: args.scriptPath, options, env: process.env, log }, args.runtime.junit);
+  const outputs = createOutputs(options.out, { scriptPath: args.scriptPath, options, env: process.env, log }, args.runtime);
   const thresholds = options.noThresholds ? [] : parseThresholds(options.thresholds, optionsHost.registry);
   checkExecFunctions(options, vu0.exports);
 

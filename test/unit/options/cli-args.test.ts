@@ -31,6 +31,7 @@ describe('parseRunArgs', () => {
       help: false,
       saturationGuard: 'on',
       saturationBounds: DEFAULT_BOUNDS,
+      webDashboard: false,
     });
   });
 
@@ -42,6 +43,10 @@ describe('parseRunArgs', () => {
     const fromFlags = parseRunArgs(['--saturation-guard=off', '--saturation-bounds', 'lag=1s', 'script.ts'], env);
     assert.equal(fromFlags.runtime.saturationGuard, 'off');
     assert.deepEqual(fromFlags.runtime.saturationBounds, { ...DEFAULT_BOUNDS, startLagMs: 1000 });
+  });
+
+  it('--web-dashboard turns the web dashboard on', () => {
+    assert.equal(parseRunArgs(['s.js', '--web-dashboard']).runtime.webDashboard, true);
   });
 
   it('accepts long, long=, short, short-inline and short= forms, before and after the script', () => {

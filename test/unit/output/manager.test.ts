@@ -67,13 +67,13 @@ describe('output manager', () => {
 
   it('aggregate-only outputs do not make workers keep samples; no outputs collect nothing', () => {
     assert.equal(new OutputManager([recorder(false).output], ctx).keepSamples, false);
-    const none = createOutputs([], ctx, null);
+    const none = createOutputs([], ctx, { junit: null, webDashboard: false });
     assert.deepEqual(none.descriptions, []);
     assert.equal(none.keepSamples, false);
   });
 
   it('unknown output names list the available ones (exit 104)', () => {
-    assert.throws(() => createOutputs([{ type: 'cloud', arg: '' }], ctx, null), (e: Error & { exitCode?: number }) => {
+    assert.throws(() => createOutputs([{ type: 'cloud', arg: '' }], ctx, { junit: null, webDashboard: false }), (e: Error & { exitCode?: number }) => {
       assert.match(e.message, /unknown output "cloud"; available outputs: csv, experimental-prometheus-rw, json/);
       return e.exitCode === 104;
     });
