@@ -1,14 +1,16 @@
 /**
  * `streamprobe run`: options pass, workers, setup, the run with live metrics and thresholds,
- * teardown, summary, exit code — the whole k6 lifecycle on the main thread.
+ * teardown, summary, exit code — the whole k6 lifecycle on the main thread. However the run ends,
+ * `Shutdown` closes what it opened (main-thread clients, workers) within a bounded time.
  */
 import { availableParallelism } from 'node:os';
 import { parseRunArgs } from '../cli/args.ts';
 import { RUN_USAGE } from '../cli/help.ts';
-import { ConfigError, ExitCode, type ExitCodeValue } from '../errors.ts';
-import { checkExecFunctions, claimCounters, planScenarios, plannedVUs } from '../execution/scheduler.ts';
+import { ConfigError, ExitCode, StreamprobeError, type ExitCodeValue } from '../errors.ts';
+import { checkExecFunctions, claimCounters, planScenarios, plannedVUs, type PlannedScenario } from '../execution/scheduler.ts';
 import { SegmentContext } from '../execution/segment.ts';
-import { loadScript } from '../loader/load.ts';
+import { loadScript, type LoadedScript } from '../loader/load.ts';
+import { describeError } from '../loader/source-map.ts';
 import { VUS, VUS_MAX } from '../metrics/builtin.ts';
 import { readConfigFile } from '../options/config-file.ts';
 import { consolidate } from '../options/consolidate.ts';
@@ -16,20 +18,26 @@ import { formatDuration } from '../options/duration.ts';
 import { parseEnvOptions } from '../options/env.ts';
 import { buildScriptEnv } from '../options/env-vars.ts';
 import type { ConsolidatedOptions } from '../options/types.ts';
-import { evaluateThresholds, type ThresholdsEvaluation } from '../thresholds/evaluate.ts';
-import { parseThresholds } from '../thresholds/parse.ts';
+import { evaluateThresholds } from '../thresholds/evaluate.ts';
+import { parseThresholds, type MetricThresholds } from '../thresholds/parse.ts';
+import type { Logger } from '../vu/context.ts';
 import { createLogger } from '../vu/logger.ts';
+import { CLOSE_GRACE_MS } from '../vu/shared-resources.ts';
 import { VU } from '../vu/vu.ts';
 import type { Report } from '../worker/messages.ts';
-import { LocalHost } from '../worker/thread-host.ts';
+import { LocalHost, type HostEvents } from '../worker/thread-host.ts';
 import { banner } from './banner.ts';
 import { runStage, setupDataToJson } from './lifecycle.ts';
+import { crossedThresholds, crossedThresholdsMessage, RunOutcome } from './outcome.ts';
 import { ProgressPrinter, progressLines, progressState } from './progress.ts';
+import { exitWhenFlushed, Shutdown, trapSignals } from './shutdown.ts';
 import { summaryData, writeSummary } from './end-of-test.ts';
 import { WorkerSet } from './worker-set.ts';
 
 const THRESHOLD_INTERVAL_MS = 2000;
 const HANDLE_SUMMARY_TIMEOUT_MS = 120_000;
+/** how long stopped workers get to interrupt their iterations and close their clients before they are terminated */
+const WORKER_STOP_GRACE_MS = 5000;
 
 export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
   const args = parseRunArgs(argv, process.env);
@@ -42,21 +50,102 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
   const script = await loadScript(args.scriptPath);
   const env = buildScriptEnv(process.env, args.env, args.runtime.includeSystemEnvVars);
 
-  // Outcome of the run, decided by whichever happens first.
-  let abort: { reason: string; exitCode: ExitCodeValue } | undefined;
-  let failed = false;
-  const events = {
-    abort: (reason: string, exitCode: ExitCodeValue) => {
-      if (!abort) abort = { reason, exitCode };
+  const outcome = new RunOutcome();
+  const shutdown = new Shutdown(log);
+  const untrap = trapSignals(
+    (signal) => outcome.abort(`test run was aborted because streamprobe received a '${signal}' signal`, ExitCode.ExternalAbort),
+    (signal) => {
+      log.error(`aborting at once in response to a second '${signal}' signal`);
+      void shutdown.close(CLOSE_GRACE_MS / 4).then(() => exitWhenFlushed(ExitCode.ExternalAbort));
     },
-    fail: () => {
-      failed = true;
+  );
+  // k6 logs a promise rejection nobody handled and goes on; so do we (Node would end the process)
+  const onRejection = (err: unknown) => log.error(`Uncaught (in promise) ${describeError(err, script.mapStack, script.path)}`);
+  process.on('unhandledRejection', onRejection);
+  try {
+    return await runPhases({ args, log, script, env, outcome, shutdown, events: hostEvents(outcome, log) });
+  } finally {
+    untrap();
+    await shutdown.close(WORKER_STOP_GRACE_MS + CLOSE_GRACE_MS);
+    process.off('unhandledRejection', onRejection);
+  }
+}
+
+interface RunContext {
+  readonly args: ReturnType<typeof parseRunArgs>;
+  readonly log: Logger;
+  readonly script: LoadedScript;
+  readonly env: Record<string, string>;
+  readonly outcome: RunOutcome;
+  readonly shutdown: Shutdown;
+  readonly events: HostEvents;
+}
+
+/** What main-thread hosts and workers report: aborts and failures decide the outcome; warnings show once per run. */
+function hostEvents(outcome: RunOutcome, log: Logger): HostEvents {
+  const warned = new Set<string>();
+  return {
+    abort: (reason, exitCode) => outcome.abort(reason, exitCode),
+    fail: () => outcome.fail(),
+    warnOnce: (key, message) => {
+      if (warned.has(key)) return;
+      warned.add(key);
+      log.warn(message);
     },
   };
+}
 
-  // The options pass: VU 0's init context gives `options` and registers custom metrics.
-  const optionsHost = new LocalHost(script.path, script.factory, script.mapStack, log, env, undefined, events);
-  const vu0 = new VU(optionsHost, 0, 0);
+async function runPhases(ctx: RunContext): Promise<ExitCodeValue> {
+  const { args, log, script, env, outcome, shutdown, events } = ctx;
+  const { options, thresholds, exports } = optionsPass(ctx);
+  const planned = planScenarios(options, SegmentContext.full);
+  const workers = Math.max(1, Math.min(args.runtime.workers || availableParallelism(), plannedVUs(planned) || 1));
+  const quiet = args.runtime.quiet || process.env.CI === 'true';
+  const colors = !args.runtime.noColor && Boolean(process.stdout.isTTY);
+  if (!args.runtime.quiet) process.stdout.write(banner(args.scriptPath, planned, workers, options.out.map((o) => o.type)) + '\n');
+
+  const main = new LocalHost(script.path, script.factory, script.mapStack, log, env, options, events);
+  shutdown.onEnd(() => main.shared.closeAll(CLOSE_GRACE_MS));
+  const reports = new Map<number, Report>();
+  const set = startWorkers(ctx, options, workers, planned.length, main, reports);
+  shutdown.onEnd(() => set.stop(WORKER_STOP_GRACE_MS));
+
+  await Promise.race([set.whenReady(), outcome.whenAborted()]);
+  throwIfAborted(outcome);
+  let setupDataJson: string | undefined;
+  if (!options.noSetup) {
+    const setup = await runStage(main, 'setup', undefined, options.setupTimeoutMs, outcome.aborted);
+    setupDataJson = setupDataToJson(setup.value);
+  }
+  main.setupDataJson = setupDataJson;
+  throwIfAborted(outcome);
+
+  const durationMs = await runScenarios(ctx, { set, main, planned, reports, workers, thresholds, setupDataJson, quiet });
+  const abort = outcome.abortedBy;
+  if (abort) log.error(abort.reason);
+
+  if (!options.noTeardown && abort?.exitCode !== ExitCode.SUTUnreachable) {
+    const data = setupDataJson === undefined ? undefined : JSON.parse(setupDataJson);
+    await runStage(main, 'teardown', data, options.teardownTimeoutMs, outcome.aborted);
+  }
+  const evaluation = evaluateThresholds(thresholds, main.store, { elapsedMs: durationMs, final: true });
+
+  if (options.summaryMode !== 'disabled' || exports.handleSummary) {
+    const data = summaryData({ store: main.store, options, thresholds, evaluation, groups: main.groups.snapshot(), durationMs, setupDataJson });
+    const summary = await runStage(main, 'handleSummary', data, HANDLE_SUMMARY_TIMEOUT_MS);
+    if (summary.ran || options.summaryMode !== 'disabled') writeSummary(data, summary.ran ? summary.value : undefined, options, colors);
+  }
+  const crossed = crossedThresholdsMessage(evaluation);
+  if (crossed) log.error(crossed);
+  return outcome.exitCode(evaluation);
+}
+
+/** The options pass: VU 0's init context gives `options` and registers custom metrics. */
+function optionsPass(ctx: RunContext): { options: ConsolidatedOptions; thresholds: MetricThresholds[]; exports: Record<string, unknown> } {
+  const { args, log, script, env, shutdown, events } = ctx;
+  const host = new LocalHost(script.path, script.factory, script.mapStack, log, env, undefined, events);
+  shutdown.onEnd(() => host.shared.closeAll(CLOSE_GRACE_MS));
+  const vu0 = new VU(host, 0, 0);
   vu0.init();
   const options = consolidate({
     config: args.runtime.configPath ? readConfigFile(args.runtime.configPath) : undefined,
@@ -70,21 +159,15 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
     // outputs come with their own work; until then a run must not silently write nothing
     throw new ConfigError(`output "${options.out[0]!.type}" is not available in this version of streamprobe; use --summary-export FILE or handleSummary() for results`);
   }
-  const thresholds = options.noThresholds ? [] : parseThresholds(options.thresholds, optionsHost.registry);
+  const thresholds = options.noThresholds ? [] : parseThresholds(options.thresholds, host.registry);
   checkExecFunctions(options, vu0.exports);
+  return { options, thresholds, exports: vu0.exports };
+}
 
-  const planned = planScenarios(options, SegmentContext.full);
-  const workers = Math.max(1, Math.min(args.runtime.workers || availableParallelism(), plannedVUs(planned) || 1));
-  const quiet = args.runtime.quiet || process.env.CI === 'true';
-  const colors = !args.runtime.noColor && Boolean(process.stdout.isTTY);
-  if (options.summaryMode !== 'disabled' || !quiet) {
-    process.stdout.write(banner(args.scriptPath, planned, workers, options.out.map((o) => o.type)) + '\n');
-  }
-
-  const main = new LocalHost(script.path, script.factory, script.mapStack, log, env, options, events);
-  const reports = new Map<number, Report>();
-  const claims = claimCounters(planned.length);
-  const set = new WorkerSet(
+function startWorkers(ctx: RunContext, options: ConsolidatedOptions, workers: number, scenarios: number, main: LocalHost, reports: Map<number, Report>): WorkerSet {
+  const { args, script, env, events } = ctx;
+  const claims = claimCounters(scenarios);
+  return new WorkerSet(
     Array.from({ length: workers }, (_, i) => ({
       bundle: script.bundle,
       options,
@@ -103,94 +186,67 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
         reports.set(i, r);
       },
       abort: (reason, code) => events.abort(reason, code as ExitCodeValue),
-      fail: () => events.fail(),
+      fail: (reason) => events.fail(reason),
+      warnOnce: (key, message) => events.warnOnce(key, message),
     },
   );
-  const stopWorkers = () => set.send({ type: 'stop' });
-  const onSignal = () => {
-    events.abort('stopped by signal', ExitCode.ExternalAbort);
-    stopWorkers();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+}
 
-  let evaluation: ThresholdsEvaluation | undefined;
-  let durationMs = 0;
-  try {
-    await set.whenReady();
+/** Before the start, an abort (a signal) ends the run like an error: no iterations, no summary. */
+function throwIfAborted(outcome: RunOutcome): void {
+  const abort = outcome.abortedBy;
+  if (abort) throw new StreamprobeError(abort.reason, abort.exitCode);
+}
 
-    let setupDataJson: string | undefined;
-    if (!options.noSetup) {
-      const setup = await runStage(main, 'setup', undefined, options.setupTimeoutMs);
-      setupDataJson = setupDataToJson(setup.value);
+interface ScenarioRunArgs {
+  set: WorkerSet;
+  main: LocalHost;
+  planned: PlannedScenario[];
+  reports: Map<number, Report>;
+  workers: number;
+  thresholds: MetricThresholds[];
+  setupDataJson: string | undefined;
+  quiet: boolean;
+}
+
+/** Starts the workers' scenarios and waits for their end or an abort, with live progress and thresholds. Returns the run's duration. */
+async function runScenarios(ctx: RunContext, run: ScenarioRunArgs): Promise<number> {
+  const { outcome } = ctx;
+  const { set, main, reports, quiet, thresholds } = run;
+  const options = main.options!;
+  const startEpochMs = Date.now();
+  main.testStartEpochMs = startEpochMs;
+  set.send({ type: 'start', startEpochMs, setupDataJson: run.setupDataJson });
+
+  const progress = new ProgressPrinter(process.stderr);
+  const labels = new Map(run.planned.map((p) => [p.config.name, formatDuration(p.toMs - p.fromMs)]));
+  const vusSeries = main.store.series(VUS, options.tags);
+  const vusMaxSeries = main.store.series(VUS_MAX, options.tags);
+  const draw = (final: boolean) => progress.draw(progressLines(progressState([...reports.values()], labels, Date.now() - startEpochMs)), final);
+  const tick = setInterval(() => {
+    if (reports.size < run.workers) return;
+    const state = progressState([...reports.values()], labels, 0);
+    vusSeries.add(state.vusActive);
+    vusMaxSeries.add(state.vusMax);
+    if (!quiet) draw(false);
+  }, 1000);
+  const thresholdTimer = setInterval(() => {
+    const e = evaluateThresholds(thresholds, main.store, { elapsedMs: Date.now() - startEpochMs, final: false });
+    if (e.abort) {
+      const names = crossedThresholds(e).join(', ');
+      outcome.abort(`thresholds on metrics '${names}' were crossed; at least one has abortOnFail enabled, stopping test prematurely`, ExitCode.ThresholdsHaveFailed);
     }
-    main.setupDataJson = setupDataJson;
-
-    const startEpochMs = Date.now();
-    main.testStartEpochMs = startEpochMs;
-    set.send({ type: 'start', startEpochMs, setupDataJson });
-
-    const progress = new ProgressPrinter(process.stderr);
-    const labels = new Map(planned.map((p) => [p.config.name, formatDuration(p.toMs - p.fromMs)]));
-    const vusSeries = main.store.series(VUS, options.tags);
-    const vusMaxSeries = main.store.series(VUS_MAX, options.tags);
-    const draw = (final: boolean) => progress.draw(progressLines(progressState([...reports.values()], labels, Date.now() - startEpochMs)), final);
-    const tick = setInterval(() => {
-      if (reports.size < workers) return;
-      const state = progressState([...reports.values()], labels, 0);
-      vusSeries.add(state.vusActive);
-      vusMaxSeries.add(state.vusMax);
-      if (!quiet) draw(false);
-    }, 1000);
-    const thresholdTimer = setInterval(() => {
-      const e = evaluateThresholds(thresholds, main.store, { elapsedMs: Date.now() - startEpochMs, final: false });
-      if (e.abort) {
-        events.abort('thresholds on metrics have been crossed', ExitCode.ThresholdsHaveFailed);
-        stopWorkers();
-      }
-    }, THRESHOLD_INTERVAL_MS);
-    const abortWatch = setInterval(() => abort && stopWorkers(), 100);
-
-    await set.allDone();
-    await set.terminate();
+  }, THRESHOLD_INTERVAL_MS);
+  try {
+    const aborted = await Promise.race([set.allDone().then(() => false), outcome.whenAborted().then(() => true)]);
+    // stopped workers interrupt their iterations and close their clients; any left after the grace are terminated
+    if (aborted) await set.stop(WORKER_STOP_GRACE_MS);
+    else await set.terminate();
+  } finally {
     clearInterval(tick);
     clearInterval(thresholdTimer);
-    clearInterval(abortWatch);
-    durationMs = Date.now() - startEpochMs;
-    if (!quiet) draw(true);
-    if (abort) log.error(abort.reason);
-
-    if (!options.noTeardown && abort?.exitCode !== ExitCode.SUTUnreachable) {
-      await runStage(main, 'teardown', setupDataJson === undefined ? undefined : JSON.parse(setupDataJson), options.teardownTimeoutMs);
-    }
-    evaluation = evaluateThresholds(thresholds, main.store, { elapsedMs: durationMs, final: true });
-
-    if (options.summaryMode !== 'disabled' || vu0.exports.handleSummary) {
-      const data = summaryData({ store: main.store, options, thresholds, evaluation, groups: main.groups.snapshot(), durationMs, setupDataJson });
-      const summary = await runStage(main, 'handleSummary', data, HANDLE_SUMMARY_TIMEOUT_MS);
-      if (summary.ran || options.summaryMode !== 'disabled') writeSummary(data, summary.ran ? summary.value : undefined, options, colors);
-    }
-  } catch (err) {
-    stopWorkers();
-    await set.terminate();
-    throw err;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
-  await Promise.all([main.shared.closeAll(), optionsHost.shared.closeAll()]);
-  return exitCodeOf(abort, evaluation, failed, options);
+  const durationMs = Date.now() - startEpochMs;
+  if (!quiet) draw(true);
+  return durationMs;
 }
-
-function exitCodeOf(
-  abort: { exitCode: ExitCodeValue } | undefined,
-  evaluation: ThresholdsEvaluation | undefined,
-  failed: boolean,
-  options: ConsolidatedOptions,
-): ExitCodeValue {
-  if (abort) return abort.exitCode;
-  if (!options.noThresholds && evaluation && !evaluation.ok) return ExitCode.ThresholdsHaveFailed;
-  if (failed) return ExitCode.MarkedAsFailed;
-  return ExitCode.OK;
-}
-

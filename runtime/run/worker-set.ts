@@ -1,6 +1,7 @@
 /** The worker threads of one test run, and the messages between them and the main thread. */
 import { Worker } from 'node:worker_threads';
 import { ExitCode, StreamprobeError } from '../errors.ts';
+import { settlesWithin } from '../execution/yielder.ts';
 import type { FromWorker, Report, ToWorker, WorkerInit } from '../worker/messages.ts';
 
 /**
@@ -14,6 +15,7 @@ export interface WorkerEvents {
   report(index: number, report: Report): void;
   abort(reason: string, exitCode: number): void;
   fail(reason: string): void;
+  warnOnce(key: string, message: string): void;
 }
 
 export class WorkerSet {
@@ -52,6 +54,9 @@ export class WorkerSet {
           case 'fail':
             this.events.fail(m.reason);
             break;
+          case 'warn':
+            this.events.warnOnce(m.key, m.message);
+            break;
         }
       });
       worker.on('error', (err) => {
@@ -78,6 +83,16 @@ export class WorkerSet {
   /** Resolves when every worker has sent its final report or ended. */
   async allDone(): Promise<void> {
     await Promise.all(this.done);
+  }
+
+  /**
+   * Asks every worker to stop (their iterations are interrupted, their clients closed) and terminates those still
+   * running after `graceMs`, whatever their script left open.
+   */
+  async stop(graceMs: number): Promise<void> {
+    this.send({ type: 'stop' });
+    await settlesWithin(this.allDone(), graceMs);
+    await this.terminate();
   }
 
   async terminate(): Promise<void> {

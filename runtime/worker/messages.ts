@@ -48,4 +48,5 @@ export type FromWorker =
   | { type: 'report'; report: Report }
   | { type: 'abort'; reason: string; exitCode: ExitCodeValue }
   | { type: 'fail'; reason: string }
+  | { type: 'warn'; key: string; message: string }
   | { type: 'done'; report: Report };

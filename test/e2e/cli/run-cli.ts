@@ -1,5 +1,5 @@
 /** Runs `streamprobe run` as a child process, the way a user does, and reads back what it wrote. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,17 +17,33 @@ export interface CliResult {
 
 /** `streamprobe run -q --no-color <args>` with CI=true; `args` may be bare fixture names ("x.ts"). */
 export function runCli(args: readonly string[], opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliResult> {
+  return startCli(args, opts).result;
+}
+
+/** A started run: the child (to signal it) and its result; it is killed after `timeoutMs` if still alive. */
+export interface StartedCli {
+  child: ChildProcess;
+  result: Promise<CliResult>;
+  /** resolves when stderr has a line matching `re` */
+  waitFor(re: RegExp): Promise<void>;
+}
+
+export function startCli(args: readonly string[], opts: { env?: Record<string, string>; timeoutMs?: number } = {}): StartedCli {
   const argv = ['run', '-q', '--no-color', ...args.map((a) => (/^[\w-]+\.ts$/.test(a) ? path.join(FIXTURES, a) : a))];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...argv], {
-      cwd: ROOT,
-      env: { ...process.env, CI: 'true', ...opts.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const child = spawn(process.execPath, [BIN, ...argv], {
+    cwd: ROOT,
+    env: { ...process.env, CI: 'true', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  const watchers: { re: RegExp; resolve: () => void }[] = [];
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+    stderr += d;
+    for (const w of watchers) if (w.re.test(stderr)) w.resolve();
+  });
+  const result = new Promise<CliResult>((resolve, reject) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 40_000);
     child.on('error', reject);
     child.on('close', (code) => {
@@ -35,6 +51,13 @@ export function runCli(args: readonly string[], opts: { env?: Record<string, str
       resolve({ code, stdout, stderr });
     });
   });
+  const waitFor = (re: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      if (re.test(stderr)) return resolve();
+      watchers.push({ re, resolve });
+      void result.then((r) => reject(new Error(`the run ended (exit ${r.code}) before stderr matched ${re}\nstderr:\n${r.stderr}`)));
+    });
+  return { child, result, waitFor };
 }
 
 /** A scratch directory removed by the returned cleanup. */

@@ -9,6 +9,7 @@ import { Config } from './config.ts';
 import { recordBytes, TimeFormatter, toScriptMessage, type ConsumedRecord, type ScriptMessageOut } from './consumed-message.ts';
 import { ErrorCode, initContextError, KafkaError, notEnoughArguments } from './errors.ts';
 import { GroupSource } from './group-source.ts';
+import { clientPool } from './client-pool.ts';
 import type { KafkaMetrics } from './metrics.ts';
 import { PartitionSource } from './partition-source.ts';
 import { decodeReaderConfig, type ReaderConfig } from './reader-config.ts';
@@ -44,13 +45,16 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
     readonly #config: ReaderConfig;
     readonly #source: RecordSource;
     readonly #position = new Map<string, number>();
+    /** closes the source; the thread's end closes it if the script never does */
+    readonly #release: () => Promise<void>;
     #closed = false;
 
     constructor(config: unknown) {
       if (config === undefined) throw notEnoughArguments();
       this.#config = decodeReaderConfig(config);
       for (const w of this.#config.warnings) vu.log.warn(w);
-      this.#source = this.#config.groupId ? new GroupSource(this.#config) : new PartitionSource(this.#config);
+      const source = (this.#source = this.#config.groupId ? new GroupSource(this.#config) : new PartitionSource(this.#config));
+      this.#release = clientPool(vu).adopt(() => source.close());
     }
 
     consume(config: unknown = {}): Promise<ScriptMessageOut[]> {
@@ -58,7 +62,7 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
       if (this.#closed) throw new KafkaError(ErrorCode.FailedToReadMessage, 'Unable to read messages.', 'the reader is closed');
       const cfg = new Config(config, 'ConsumeConfig');
       const limit = Math.max(1, cfg.num('limit', 0) || cfg.num('maxMessages', 0));
-      return vu.track(this.#consume(limit, cfg.bool('nanoPrecision'), cfg.bool('expectTimeout')));
+      return vu.track(this.#consume(limit, cfg.bool('nanoPrecision'), cfg.bool('expectTimeout')), 'consume()');
     }
 
     async #consume(limit: number, nanoPrecision: boolean, expectTimeout: boolean): Promise<ScriptMessageOut[]> {
@@ -168,7 +172,7 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
     close(): Promise<void> {
       if (this.#closed) return Promise.resolve();
       this.#closed = true;
-      return vu.track(this.#source.close());
+      return vu.track(this.#release());
     }
   };
 }
