@@ -16,7 +16,7 @@ export interface CliResult {
 }
 
 /** `streamprobe run -q --no-color <args>` with CI=true; `args` may be bare fixture names ("x.ts"). */
-export function runCli(args: readonly string[], opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(args: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
   return startCli(args, opts).result;
 }
 
@@ -28,8 +28,15 @@ export interface StartedCli {
   waitFor(re: RegExp): Promise<void>;
 }
 
-export function startCli(args: readonly string[], opts: { env?: Record<string, string>; timeoutMs?: number } = {}): StartedCli {
-  const argv = ['run', '-q', '--no-color', ...args.map((a) => (/^[\w-]+\.ts$/.test(a) ? path.join(FIXTURES, a) : a))];
+export interface CliOptions {
+  env?: Record<string, string>;
+  timeoutMs?: number;
+  /** false: without -q (the banner shows) */
+  quiet?: boolean;
+}
+
+export function startCli(args: readonly string[], opts: CliOptions = {}): StartedCli {
+  const argv = ['run', ...(opts.quiet === false ? [] : ['-q']), '--no-color', ...args.map((a) => (/^[\w-]+\.ts$/.test(a) ? path.join(FIXTURES, a) : a))];
   const child = spawn(process.execPath, [BIN, ...argv], {
     cwd: ROOT,
     env: { ...process.env, CI: 'true', ...opts.env },
