@@ -238,10 +238,9 @@ async function runScenarios(ctx: RunContext, run: ScenarioRunArgs): Promise<numb
     }
   }, THRESHOLD_INTERVAL_MS);
   try {
-    const aborted = await Promise.race([set.allDone().then(() => false), outcome.whenAborted().then(() => true)]);
-    // stopped workers interrupt their iterations and close their clients; any left after the grace are terminated
-    if (aborted) await set.stop(WORKER_STOP_GRACE_MS);
-    else await set.terminate();
+    await Promise.race([set.allDone(), outcome.whenAborted()]);
+    // after an abort, workers interrupt their iterations and close their clients; any left after the grace are terminated
+    await set.stop(WORKER_STOP_GRACE_MS);
   } finally {
     clearInterval(tick);
     clearInterval(thresholdTimer);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Kafka } from 'kafkajs';
-import { startCli, type CliResult } from './run-cli.ts';
+import { startCli, type CliResult, type StartedCli } from './run-cli.ts';
 
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 /** from the cause to the process's end: closing clients (2 s at most) and stopping workers (5 s at most), on a busy machine */
@@ -29,13 +29,16 @@ interface Ended extends CliResult {
   group: string;
 }
 
-/** Runs one case; `signal` is sent at the MARK line. Fails if the process outlives the bound after the cause. */
-async function runCase(name: string, opts: { signal?: NodeJS.Signals; brokers?: string } = {}): Promise<Ended> {
+/**
+ * Runs one case; at the MARK line `act` runs (e.g. sends a signal), and the cause is when it is done. Fails if the
+ * process outlives the bound after the cause.
+ */
+async function runCase(name: string, act: (run: StartedCli) => Promise<void> | void = () => {}): Promise<Ended> {
   const group = `sp-e2e-exit-${name}-${suffix}`;
-  const run = startCli(['exit-paths.ts'], { env: { CASE: name, TOPIC: topic, GROUP: group, BROKERS: opts.brokers ?? BROKERS }, timeoutMs: 90_000 });
+  const run = startCli(['exit-paths.ts'], { env: { CASE: name, TOPIC: topic, GROUP: group, BROKERS }, timeoutMs: 90_000 });
   await run.waitFor(new RegExp(`MARK ${name}`));
+  await act(run);
   const cause = Date.now();
-  if (opts.signal) run.child.kill(opts.signal);
   const killer = setTimeout(() => run.child.kill('SIGKILL'), BOUND_MS);
   const r = await run.result;
   clearTimeout(killer);
@@ -49,10 +52,19 @@ function expectExit(r: Ended, code: number, mention?: RegExp): void {
   if (mention) assert.match(r.stderr, mention);
 }
 
-/** A client closed by the run leaves its group; one the process merely dropped stays a member until its session times out. */
+/**
+ * A reader closed by the run leaves its group; one the process merely dropped stays a member until its session times
+ * out (30 s). A few seconds of polling let a rebalance that the leaving members started settle.
+ */
 async function assertGroupLeft(group: string): Promise<void> {
-  const { groups } = await admin.describeGroups([group]);
-  assert.deepEqual(groups[0]?.members ?? [], [], `group ${group} still has members: the run did not close its readers`);
+  let members: unknown[] = [];
+  for (let i = 0; i < 10; i++) {
+    const { groups } = await admin.describeGroups([group]);
+    members = groups[0]?.members ?? [];
+    if (members.length === 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  assert.deepEqual(members, [], `group ${group} still has members: the run did not close its readers`);
 }
 
 describe('every exit path ends the process with its code and closes its clients', { concurrency: 2 }, () => {
@@ -79,12 +91,29 @@ describe('every exit path ends the process with its code and closes its clients'
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     test(`${signal} during the run ⇒ 105, after teardown and the summary`, async () => {
-      const r = await runCase('signal', { signal });
+      const r = await runCase('signal', (run) => void run.child.kill(signal));
       expectExit(r, 105, new RegExp(`received a '${signal}' signal`));
       assert.match(r.stdout, /summary of signal/);
       await assertGroupLeft(r.group);
     });
   }
+
+  test('SIGINT during setup() interrupts it ⇒ 105', async () => {
+    const r = await runCase('setup-timeout', (run) => void run.child.kill('SIGINT'));
+    expectExit(r, 105, /received a 'SIGINT' signal/);
+    await assertGroupLeft(r.group);
+  });
+
+  test('a second signal ends the process at once ⇒ 105, without the summary', async () => {
+    // the second once the first was handled (two pending signals of one kind would arrive as one)
+    const r = await runCase('second-signal', async (run) => {
+      run.child.kill('SIGINT');
+      await run.waitFor(/received a 'SIGINT' signal/);
+      run.child.kill('SIGINT');
+    });
+    expectExit(r, 105, /aborting at once in response to a second 'SIGINT' signal/);
+    assert.doesNotMatch(r.stdout, /summary of/);
+  });
 
   test('brokers that do not answer ⇒ 111', async () => {
     const run = startCli(['exit-paths.ts'], { env: { CASE: 'normal', TOPIC: topic, GROUP: 'none', BROKERS: '127.0.0.1:1' }, timeoutMs: 60_000 });
