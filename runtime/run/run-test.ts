@@ -9,6 +9,7 @@ import { RUN_USAGE } from '../cli/help.ts';
 import { ConfigError, ExitCode, StreamprobeError, type ExitCodeValue } from '../errors.ts';
 import { checkExecFunctions, claimCounters, planScenarios, plannedVUs, type PlannedScenario } from '../execution/scheduler.ts';
 import { SegmentContext } from '../execution/segment.ts';
+import { settlesWithin } from '../execution/yielder.ts';
 import { loadScript, type LoadedScript } from '../loader/load.ts';
 import { describeError } from '../loader/source-map.ts';
 import { VUS, VUS_MAX } from '../metrics/builtin.ts';
@@ -56,18 +57,17 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
     (signal) => outcome.abort(`test run was aborted because streamprobe received a '${signal}' signal`, ExitCode.ExternalAbort),
     (signal) => {
       log.error(`aborting at once in response to a second '${signal}' signal`);
-      void shutdown.close(CLOSE_GRACE_MS / 4).then(() => exitWhenFlushed(ExitCode.ExternalAbort));
+      // clients get a moment to close (the closing may have started already, with a longer grace)
+      void settlesWithin(shutdown.close(CLOSE_GRACE_MS), CLOSE_GRACE_MS / 4).then(() => exitWhenFlushed(ExitCode.ExternalAbort));
     },
   );
-  // k6 logs a promise rejection nobody handled and goes on; so do we (Node would end the process)
-  const onRejection = (err: unknown) => log.error(`Uncaught (in promise) ${describeError(err, script.mapStack, script.path)}`);
-  process.on('unhandledRejection', onRejection);
+  // k6 logs a promise rejection nobody handled and goes on; so do we, up to the exit (Node would end the process)
+  process.on('unhandledRejection', (err) => log.error(`Uncaught (in promise) ${describeError(err, script.mapStack, script.path)}`));
   try {
     return await runPhases({ args, log, script, env, outcome, shutdown, events: hostEvents(outcome, log) });
   } finally {
     untrap();
     await shutdown.close(WORKER_STOP_GRACE_MS + CLOSE_GRACE_MS);
-    process.off('unhandledRejection', onRejection);
   }
 }
 

@@ -59,7 +59,7 @@ export class VU implements VUContext {
   private discarding = false;
   /** a script function is running synchronously (init, an iteration or a lifecycle call, up to its first await) */
   private calling = false;
-  /** the first promise-returning call made while `calling` (see warnUnawaited) */
+  /** the first promise-returning call made while `calling` (see call()) */
   private unawaitedCall: string | undefined;
   /** rejects the wait of the current iteration; a fresh closure per wait (racing one long-lived promise leaks) */
   private onInterrupt: ((err: Error) => void) | undefined;
@@ -233,6 +233,7 @@ export class VU implements VUContext {
    * returns no promise itself: a classic synchronous xk6-kafka script) gets a one-time warning with the fix.
    */
   private call<A>(fn: (arg: A) => unknown, arg: A, where: string): unknown {
+    this.unawaitedCall = undefined; // what a call that threw noted is not this call's
     this.calling = true;
     let result: unknown;
     try {
@@ -241,10 +242,7 @@ export class VU implements VUContext {
       this.calling = false;
     }
     const call = this.unawaitedCall;
-    if (call !== undefined) {
-      this.unawaitedCall = undefined;
-      if (!(result instanceof Promise)) this.host.warnOnce('unawaited-call', unawaitedCallWarning(call, where));
-    }
+    if (call !== undefined && !(result instanceof Promise)) this.host.warnOnce('unawaited-call', unawaitedCallWarning(call, where));
     return result;
   }
 
