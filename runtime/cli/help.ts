@@ -53,7 +53,7 @@ HTTP (k6/http):
       --no-vu-connection-reuse, --max-redirects N, --batch N, --batch-per-host N, --rps N
 
 Output and logging:
-  -q, --quiet                        no progress updates
+  -q, --quiet                        no banner and no progress updates
       --no-color                     no colours (also NO_COLOR or K6_NO_COLOR)
   -v, --verbose                      debug logging
       --log-format FORMAT            text (default), json or raw

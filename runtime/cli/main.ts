@@ -2,6 +2,7 @@
 import { ExitCode, StreamprobeError } from '../errors.ts';
 import { compareCommand } from '../compare/cli.ts';
 import { runTest } from '../run/run-test.ts';
+import { exitWhenFlushed } from '../run/shutdown.ts';
 
 const USAGE = `streamprobe: load, latency, accuracy and chaos tests for Kafka pipelines, with k6 scripts
 
@@ -33,17 +34,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    if (err instanceof StreamprobeError) {
-      process.stderr.write(`ERROR ${err.message}\n`);
-      process.exitCode = err.exitCode;
-    } else {
-      process.stderr.write(`ERROR ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exitCode = ExitCode.Generic;
-    }
-  },
-);
+// The exit is explicit: nothing a script left open (a client, a timer) may keep the process alive.
+main(process.argv.slice(2)).then(exitWhenFlushed, (err: unknown) => {
+  if (err instanceof StreamprobeError) {
+    process.stderr.write(`ERROR ${err.message}\n`);
+    exitWhenFlushed(err.exitCode);
+  } else {
+    process.stderr.write(`ERROR ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    exitWhenFlushed(ExitCode.Generic);
+  }
+});

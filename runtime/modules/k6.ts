@@ -35,6 +35,7 @@ export default function k6Module(vu: VU): Record<string, unknown> {
   }
 
   function record(name: string, ok: boolean, extra: Record<string, string> | undefined): void {
+    if (!vu.recording) return;
     const systemTags = vu.host.options?.systemTags;
     const tags = !systemTags || systemTags.includes('check') ? { ...extra, check: name } : extra;
     vu.emit(checks, ok ? 1 : 0, tags);

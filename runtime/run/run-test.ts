@@ -1,14 +1,17 @@
 /**
  * `streamprobe run`: options pass, workers, setup, the run with live metrics and thresholds,
- * teardown, summary, exit code — the whole k6 lifecycle on the main thread.
+ * teardown, summary, exit code — the whole k6 lifecycle on the main thread. However the run ends,
+ * `Shutdown` closes what it opened (main-thread clients, workers) within a bounded time.
  */
 import { availableParallelism } from 'node:os';
 import { parseRunArgs } from '../cli/args.ts';
 import { RUN_USAGE } from '../cli/help.ts';
 import { ExitCode, StreamprobeError, type ExitCodeValue } from '../errors.ts';
-import { checkExecFunctions, claimCounters, planScenarios, plannedVUs } from '../execution/scheduler.ts';
+import { checkExecFunctions, claimCounters, planScenarios, plannedVUs, type PlannedScenario } from '../execution/scheduler.ts';
 import { SegmentContext } from '../execution/segment.ts';
-import { loadScript } from '../loader/load.ts';
+import { settlesWithin } from '../execution/yielder.ts';
+import { loadScript, type LoadedScript } from '../loader/load.ts';
+import { describeError } from '../loader/source-map.ts';
 import { VUS, VUS_MAX } from '../metrics/builtin.ts';
 import { readConfigFile } from '../options/config-file.ts';
 import { consolidate } from '../options/consolidate.ts';
@@ -16,23 +19,28 @@ import { formatDuration } from '../options/duration.ts';
 import { parseEnvOptions } from '../options/env.ts';
 import { buildScriptEnv } from '../options/env-vars.ts';
 import type { ConsolidatedOptions } from '../options/types.ts';
-import { createOutputs } from '../output/manager.ts';
-import type { SummaryData } from '../summary/data.ts';
-import { evaluateThresholds, type ThresholdsEvaluation } from '../thresholds/evaluate.ts';
-import { parseThresholds } from '../thresholds/parse.ts';
+import { createOutputs, type OutputManager } from '../output/manager.ts';
 import { applySaturationGuard, SaturationProbe } from '../saturation/probe.ts';
+import { evaluateThresholds } from '../thresholds/evaluate.ts';
+import { parseThresholds, type MetricThresholds } from '../thresholds/parse.ts';
+import type { Logger } from '../vu/context.ts';
 import { createLogger } from '../vu/logger.ts';
+import { CLOSE_GRACE_MS } from '../vu/shared-resources.ts';
 import { VU } from '../vu/vu.ts';
 import type { Report } from '../worker/messages.ts';
-import { LocalHost } from '../worker/thread-host.ts';
+import { LocalHost, type HostEvents } from '../worker/thread-host.ts';
 import { banner } from './banner.ts';
 import { runStage, setupDataToJson } from './lifecycle.ts';
+import { crossedThresholds, crossedThresholdsMessage, RunOutcome } from './outcome.ts';
 import { ProgressPrinter, progressLines, progressState } from './progress.ts';
+import { exitWhenFlushed, Shutdown, trapSignals } from './shutdown.ts';
 import { summaryData, writeSummary } from './end-of-test.ts';
 import { WorkerSet } from './worker-set.ts';
 
 const THRESHOLD_INTERVAL_MS = 2000;
 const HANDLE_SUMMARY_TIMEOUT_MS = 120_000;
+/** how long stopped workers get to interrupt their iterations and close their clients before they are terminated */
+const WORKER_STOP_GRACE_MS = 5000;
 
 export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
   const args = parseRunArgs(argv, process.env);
@@ -45,21 +53,112 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
   const script = await loadScript(args.scriptPath);
   const env = buildScriptEnv(process.env, args.env, args.runtime.includeSystemEnvVars);
 
-  // Outcome of the run, decided by whichever happens first.
-  let abort: { reason: string; exitCode: ExitCodeValue } | undefined;
-  let failed = false;
-  const events = {
-    abort: (reason: string, exitCode: ExitCodeValue) => {
-      if (!abort) abort = { reason, exitCode };
+  const outcome = new RunOutcome();
+  const shutdown = new Shutdown(log);
+  const untrap = trapSignals(
+    (signal) => outcome.abort(`test run was aborted because streamprobe received a '${signal}' signal`, ExitCode.ExternalAbort),
+    (signal) => {
+      log.error(`aborting at once in response to a second '${signal}' signal`);
+      // clients get a moment to close (the closing may have started already, with a longer grace)
+      void settlesWithin(shutdown.close(CLOSE_GRACE_MS), CLOSE_GRACE_MS / 4).then(() => exitWhenFlushed(ExitCode.ExternalAbort));
     },
-    fail: () => {
-      failed = true;
+  );
+  // k6 logs a promise rejection nobody handled and goes on; so do we, up to the exit (Node would end the process)
+  process.on('unhandledRejection', (err) => log.error(`Uncaught (in promise) ${describeError(err, script.mapStack, script.path)}`));
+  try {
+    return await runPhases({ args, log, script, env, outcome, shutdown, events: hostEvents(outcome, log) });
+  } finally {
+    untrap();
+    await shutdown.close(WORKER_STOP_GRACE_MS + CLOSE_GRACE_MS);
+  }
+}
+
+interface RunContext {
+  readonly args: ReturnType<typeof parseRunArgs>;
+  readonly log: Logger;
+  readonly script: LoadedScript;
+  readonly env: Record<string, string>;
+  readonly outcome: RunOutcome;
+  readonly shutdown: Shutdown;
+  readonly events: HostEvents;
+}
+
+/** What main-thread hosts and workers report: aborts and failures decide the outcome; warnings show once per run. */
+function hostEvents(outcome: RunOutcome, log: Logger): HostEvents {
+  const warned = new Set<string>();
+  return {
+    abort: (reason, exitCode) => outcome.abort(reason, exitCode),
+    fail: () => outcome.fail(),
+    warnOnce: (key, message) => {
+      if (warned.has(key)) return;
+      warned.add(key);
+      log.warn(message);
     },
   };
+}
 
-  // The options pass: VU 0's init context gives `options` and registers custom metrics.
-  const optionsHost = new LocalHost(script.path, script.factory, script.mapStack, log, env, undefined, events);
-  const vu0 = new VU(optionsHost, 0, 0);
+async function runPhases(ctx: RunContext): Promise<ExitCodeValue> {
+  const { args, log, script, env, outcome, shutdown, events } = ctx;
+  const { options, thresholds, exports } = optionsPass(ctx);
+  const planned = planScenarios(options, SegmentContext.full);
+  const workers = Math.max(1, Math.min(args.runtime.workers || availableParallelism(), plannedVUs(planned) || 1));
+  const quiet = args.runtime.quiet || process.env.CI === 'true';
+  const colors = !args.runtime.noColor && Boolean(process.stdout.isTTY);
+  const outputs = createOutputs(options.out, { scriptPath: args.scriptPath, options, env: process.env, log }, args.runtime);
+  // the normal end stops them with the test's end; any other end stops them without (stop runs once)
+  shutdown.onEnd(() => outputs.stop(undefined));
+  if (!args.runtime.quiet) process.stdout.write(banner(args.scriptPath, planned, workers, outputs.descriptions) + '\n');
+
+  const main = new LocalHost(script.path, script.factory, script.mapStack, log, env, options, events);
+  shutdown.onEnd(() => main.shared.closeAll(CLOSE_GRACE_MS));
+  const reports = new Map<number, Report>();
+  const set = startWorkers(ctx, options, workers, planned.length, main, reports, outputs);
+  shutdown.onEnd(() => set.stop(WORKER_STOP_GRACE_MS));
+
+  await Promise.race([set.whenReady(), outcome.whenAborted()]);
+  throwIfAborted(outcome);
+  let setupDataJson: string | undefined;
+  if (!options.noSetup) {
+    const setup = await runStage(main, 'setup', undefined, options.setupTimeoutMs, outcome.aborted);
+    setupDataJson = setupDataToJson(setup.value);
+  }
+  main.setupDataJson = setupDataJson;
+  throwIfAborted(outcome);
+
+  const saturation = new SaturationProbe();
+  const durationMs = await runScenarios(ctx, { set, main, planned, reports, workers, thresholds, setupDataJson, quiet, outputs, saturation });
+  const abort = outcome.abortedBy;
+  if (abort) log.error(abort.reason);
+
+  if (!options.noTeardown && abort?.exitCode !== ExitCode.SUTUnreachable) {
+    const data = setupDataJson === undefined ? undefined : JSON.parse(setupDataJson);
+    await runStage(main, 'teardown', data, options.teardownTimeoutMs, outcome.aborted);
+  }
+  const evaluation = evaluateThresholds(thresholds, main.store, { elapsedMs: durationMs, final: true });
+
+  const summary = summaryData({ store: main.store, options, thresholds, evaluation, groups: main.groups.snapshot(), durationMs, setupDataJson });
+  if (options.summaryMode !== 'disabled' || exports.handleSummary) {
+    try {
+      const handled = await runStage(main, 'handleSummary', summary, HANDLE_SUMMARY_TIMEOUT_MS);
+      if (handled.ran || options.summaryMode !== 'disabled') writeSummary(summary, handled.ran ? handled.value : undefined, options, colors);
+    } catch (err) {
+      await outputs.stop({ summary, thresholds: evaluation, exitCode: err instanceof StreamprobeError ? err.exitCode : ExitCode.ScriptException, durationMs });
+      throw err;
+    }
+  }
+  const crossed = crossedThresholdsMessage(evaluation);
+  if (crossed) log.error(crossed);
+  const exitCode = applySaturationGuard(outcome.exitCode(evaluation), saturation, main.store, reports, args.runtime, log);
+  await outputs.stop({ summary, thresholds: evaluation, exitCode, durationMs });
+  return exitCode;
+}
+
+/** The options pass: VU 0's init context gives `options` and registers custom metrics. */
+function optionsPass(ctx: RunContext): { options: ConsolidatedOptions; thresholds: MetricThresholds[]; exports: Record<string, unknown> } {
+  const { args, log, script, env, shutdown, events } = ctx;
+  const host = new LocalHost(script.path, script.factory, script.mapStack, log, env, undefined, events);
+  shutdown.onEnd(() => host.shared.closeAll(CLOSE_GRACE_MS));
+  const vu0 = new VU(host, 0, 0);
   vu0.init();
   const options = consolidate({
     config: args.runtime.configPath ? readConfigFile(args.runtime.configPath) : undefined,
@@ -69,22 +168,23 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
     cli: args.cliOptions,
   });
   for (const w of options.warnings) log.warn(w);
-  const outputs = createOutputs(options.out, { scriptPath: args.scriptPath, options, env: process.env, log }, args.runtime);
-  const thresholds = options.noThresholds ? [] : parseThresholds(options.thresholds, optionsHost.registry);
+  const thresholds = options.noThresholds ? [] : parseThresholds(options.thresholds, host.registry);
   checkExecFunctions(options, vu0.exports);
+  return { options, thresholds, exports: vu0.exports };
+}
 
-  const planned = planScenarios(options, SegmentContext.full);
-  const workers = Math.max(1, Math.min(args.runtime.workers || availableParallelism(), plannedVUs(planned) || 1));
-  const quiet = args.runtime.quiet || process.env.CI === 'true';
-  const colors = !args.runtime.noColor && Boolean(process.stdout.isTTY);
-  if (options.summaryMode !== 'disabled' || !quiet) {
-    process.stdout.write(banner(args.scriptPath, planned, workers, outputs.descriptions) + '\n');
-  }
-
-  const main = new LocalHost(script.path, script.factory, script.mapStack, log, env, options, events);
-  const reports = new Map<number, Report>();
-  const claims = claimCounters(planned.length);
-  const set = new WorkerSet(
+function startWorkers(
+  ctx: RunContext,
+  options: ConsolidatedOptions,
+  workers: number,
+  scenarios: number,
+  main: LocalHost,
+  reports: Map<number, Report>,
+  outputs: OutputManager,
+): WorkerSet {
+  const { args, script, env, events } = ctx;
+  const claims = claimCounters(scenarios);
+  return new WorkerSet(
     Array.from({ length: workers }, (_, i) => ({
       bundle: script.bundle,
       options,
@@ -105,105 +205,73 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
         reports.set(i, r);
       },
       abort: (reason, code) => events.abort(reason, code as ExitCodeValue),
-      fail: () => events.fail(),
+      fail: (reason) => events.fail(reason),
+      warnOnce: (key, message) => events.warnOnce(key, message),
     },
   );
-  const stopWorkers = () => set.send({ type: 'stop' });
-  const onSignal = () => {
-    events.abort('stopped by signal', ExitCode.ExternalAbort);
-    stopWorkers();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+}
 
-  let evaluation: ThresholdsEvaluation | undefined;
-  let durationMs = 0;
-  const saturation = new SaturationProbe();
-  let data: SummaryData | undefined;
-  try {
-    await set.whenReady();
+/** Before the start, an abort (a signal) ends the run like an error: no iterations, no summary. */
+function throwIfAborted(outcome: RunOutcome): void {
+  const abort = outcome.abortedBy;
+  if (abort) throw new StreamprobeError(abort.reason, abort.exitCode);
+}
 
-    let setupDataJson: string | undefined;
-    if (!options.noSetup) {
-      const setup = await runStage(main, 'setup', undefined, options.setupTimeoutMs);
-      setupDataJson = setupDataToJson(setup.value);
+interface ScenarioRunArgs {
+  set: WorkerSet;
+  main: LocalHost;
+  planned: PlannedScenario[];
+  reports: Map<number, Report>;
+  workers: number;
+  thresholds: MetricThresholds[];
+  setupDataJson: string | undefined;
+  quiet: boolean;
+  outputs: OutputManager;
+  saturation: SaturationProbe;
+}
+
+/** Starts the workers' scenarios and waits for their end or an abort, with live progress and thresholds. Returns the run's duration. */
+async function runScenarios(ctx: RunContext, run: ScenarioRunArgs): Promise<number> {
+  const { outcome } = ctx;
+  const { set, main, reports, quiet, thresholds, outputs, saturation } = run;
+  const options = main.options!;
+  const startEpochMs = Date.now();
+  main.testStartEpochMs = startEpochMs;
+  await outputs.start(startEpochMs);
+  set.send({ type: 'start', startEpochMs, setupDataJson: run.setupDataJson });
+  saturation.start();
+
+  const progress = new ProgressPrinter(process.stderr);
+  const labels = new Map(run.planned.map((p) => [p.config.name, formatDuration(p.toMs - p.fromMs)]));
+  const vusSeries = main.store.series(VUS, options.tags);
+  const vusMaxSeries = main.store.series(VUS_MAX, options.tags);
+  const draw = (final: boolean) => progress.draw(progressLines(progressState([...reports.values()], labels, Date.now() - startEpochMs)), final);
+  const tick = setInterval(() => {
+    if (reports.size < run.workers) return;
+    const state = progressState([...reports.values()], labels, 0);
+    vusSeries.add(state.vusActive);
+    vusMaxSeries.add(state.vusMax);
+    outputs.add(VUS, options.tags, state.vusActive);
+    outputs.add(VUS_MAX, options.tags, state.vusMax);
+    if (!quiet) draw(false);
+  }, 1000);
+  const thresholdTimer = setInterval(() => {
+    const e = evaluateThresholds(thresholds, main.store, { elapsedMs: Date.now() - startEpochMs, final: false });
+    if (e.abort) {
+      const names = crossedThresholds(e).join(', ');
+      outcome.abort(`thresholds on metrics '${names}' were crossed; at least one has abortOnFail enabled, stopping test prematurely`, ExitCode.ThresholdsHaveFailed);
     }
-    main.setupDataJson = setupDataJson;
-
-    const startEpochMs = Date.now();
-    main.testStartEpochMs = startEpochMs;
-    await outputs.start(startEpochMs);
-    set.send({ type: 'start', startEpochMs, setupDataJson });
-    saturation.start();
-
-    const progress = new ProgressPrinter(process.stderr);
-    const labels = new Map(planned.map((p) => [p.config.name, formatDuration(p.toMs - p.fromMs)]));
-    const vusSeries = main.store.series(VUS, options.tags);
-    const vusMaxSeries = main.store.series(VUS_MAX, options.tags);
-    const draw = (final: boolean) => progress.draw(progressLines(progressState([...reports.values()], labels, Date.now() - startEpochMs)), final);
-    const tick = setInterval(() => {
-      if (reports.size < workers) return;
-      const state = progressState([...reports.values()], labels, 0);
-      vusSeries.add(state.vusActive);
-      vusMaxSeries.add(state.vusMax);
-      outputs.add(VUS, options.tags, state.vusActive);
-      outputs.add(VUS_MAX, options.tags, state.vusMax);
-      if (!quiet) draw(false);
-    }, 1000);
-    const thresholdTimer = setInterval(() => {
-      const e = evaluateThresholds(thresholds, main.store, { elapsedMs: Date.now() - startEpochMs, final: false });
-      if (e.abort) {
-        events.abort('thresholds on metrics have been crossed', ExitCode.ThresholdsHaveFailed);
-        stopWorkers();
-      }
-    }, THRESHOLD_INTERVAL_MS);
-    const abortWatch = setInterval(() => abort && stopWorkers(), 100);
-
-    await set.allDone();
+  }, THRESHOLD_INTERVAL_MS);
+  try {
+    await Promise.race([set.allDone(), outcome.whenAborted()]);
     saturation.stop();
-    await set.terminate();
+    // after an abort, workers interrupt their iterations and close their clients; any left after the grace are terminated
+    await set.stop(WORKER_STOP_GRACE_MS);
+  } finally {
     clearInterval(tick);
     clearInterval(thresholdTimer);
-    clearInterval(abortWatch);
-    durationMs = Date.now() - startEpochMs;
-    if (!quiet) draw(true);
-    if (abort) log.error(abort.reason);
-
-    if (!options.noTeardown && abort?.exitCode !== ExitCode.SUTUnreachable) {
-      await runStage(main, 'teardown', setupDataJson === undefined ? undefined : JSON.parse(setupDataJson), options.teardownTimeoutMs);
-    }
-    evaluation = evaluateThresholds(thresholds, main.store, { elapsedMs: durationMs, final: true });
-
-    data = summaryData({ store: main.store, options, thresholds, evaluation, groups: main.groups.snapshot(), durationMs, setupDataJson });
-    if (options.summaryMode !== 'disabled' || vu0.exports.handleSummary) {
-      const summary = await runStage(main, 'handleSummary', data, HANDLE_SUMMARY_TIMEOUT_MS);
-      if (summary.ran || options.summaryMode !== 'disabled') writeSummary(data, summary.ran ? summary.value : undefined, options, colors);
-    }
-  } catch (err) {
-    stopWorkers();
-    await set.terminate();
-    const exitCode = err instanceof StreamprobeError ? err.exitCode : ExitCode.ScriptException;
-    await outputs.stop(data && { summary: data, thresholds: evaluation, exitCode, durationMs });
-    throw err;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
-  await Promise.all([main.shared.closeAll(), optionsHost.shared.closeAll()]);
-  const exitCode = applySaturationGuard(exitCodeOf(abort, evaluation, failed, options), saturation, main.store, reports, args.runtime, log);
-  await outputs.stop({ summary: data!, thresholds: evaluation, exitCode, durationMs });
-  return exitCode;
+  const durationMs = Date.now() - startEpochMs;
+  if (!quiet) draw(true);
+  return durationMs;
 }
-
-function exitCodeOf(
-  abort: { exitCode: ExitCodeValue } | undefined,
-  evaluation: ThresholdsEvaluation | undefined,
-  failed: boolean,
-  options: ConsolidatedOptions,
-): ExitCodeValue {
-  if (abort) return abort.exitCode;
-  if (!options.noThresholds && evaluation && !evaluation.ok) return ExitCode.ThresholdsHaveFailed;
-  if (failed) return ExitCode.MarkedAsFailed;
-  return ExitCode.OK;
-}
-

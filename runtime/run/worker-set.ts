@@ -1,6 +1,7 @@
 /** The worker threads of one test run, and the messages between them and the main thread. */
 import { Worker } from 'node:worker_threads';
 import { ExitCode, StreamprobeError } from '../errors.ts';
+import { settlesWithin } from '../execution/yielder.ts';
 import type { FromWorker, Report, ToWorker, WorkerInit } from '../worker/messages.ts';
 
 /**
@@ -9,16 +10,20 @@ import type { FromWorker, Report, ToWorker, WorkerInit } from '../worker/message
  * (bench/RESULTS.md): 31–106 dropped iterations by default, none at 64–96 MB.
  */
 const YOUNG_GENERATION_MB = 96;
+/** A worker that ended its run exits by itself once its last log lines are delivered; this long at most. */
+const EXIT_GRACE_MS = 1000;
 
 export interface WorkerEvents {
   report(index: number, report: Report): void;
   abort(reason: string, exitCode: number): void;
   fail(reason: string): void;
+  warnOnce(key: string, message: string): void;
 }
 
 export class WorkerSet {
   private readonly workers: Worker[];
   private readonly done: Promise<void>[];
+  private readonly exited: Promise<void>[];
   private readonly ready = new Map<number, () => void>();
   private readonly failed: ((e: Error) => void)[] = [];
 
@@ -26,6 +31,7 @@ export class WorkerSet {
     const url = new URL('../worker/bootstrap.mjs', import.meta.url);
     this.workers = inits.map((init) => new Worker(url, { workerData: init, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
     this.done = this.workers.map((w, i) => this.watch(w, i));
+    this.exited = this.workers.map((w) => new Promise<void>((resolve) => w.once('exit', () => resolve())));
   }
 
   private watch(worker: Worker, index: number): Promise<void> {
@@ -51,6 +57,9 @@ export class WorkerSet {
             break;
           case 'fail':
             this.events.fail(m.reason);
+            break;
+          case 'warn':
+            this.events.warnOnce(m.key, m.message);
             break;
         }
       });
@@ -80,7 +89,19 @@ export class WorkerSet {
     await Promise.all(this.done);
   }
 
-  async terminate(): Promise<void> {
+  /**
+   * Asks every worker to stop (their iterations are interrupted, their clients closed) and terminates those still
+   * running after `graceMs`, whatever their script left open. Workers that ended are left to exit by themselves
+   * first: terminating one would drop the log lines it has not delivered yet.
+   */
+  async stop(graceMs: number): Promise<void> {
+    this.send({ type: 'stop' });
+    await settlesWithin(this.allDone(), graceMs);
+    await settlesWithin(Promise.all(this.exited), EXIT_GRACE_MS);
+    await this.terminate();
+  }
+
+  private async terminate(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

@@ -44,7 +44,9 @@ export interface VUContext {
   currentTags(): Tags;
   /**
    * Registers async work with the running iteration: the iteration ends only when
-   * all tracked promises have settled (k6's event loop semantics). Returns `p`.
+   * all tracked promises have settled (k6's event loop semantics). Returns a promise that settles as `p` does,
+   * unless the iteration was interrupted meanwhile: then it never settles, so the interrupted code stops there (k6).
+   * `call` names a script-facing call (`"produce()"`) that a synchronous script function would use without await.
    */
-  track<T>(p: Promise<T>): Promise<T>;
+  track<T>(p: Promise<T>, call?: string): Promise<T>;
 }

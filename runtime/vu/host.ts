@@ -42,6 +42,8 @@ export interface ThreadHost {
   readonly files: Map<string, Buffer>;
   abortTest(reason: string, exitCode: ExitCodeValue): void;
   markFailed(reason: string): void;
+  /** logs `message` once per run for `key`, however many VUs and threads hit it */
+  warnOnce(key: string, message: string): void;
   /** the test was aborted or is stopping: VUs start no new iterations */
   readonly stopping: boolean;
 }

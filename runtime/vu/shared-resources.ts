@@ -1,4 +1,8 @@
+import { settlesWithin } from '../execution/yielder.ts';
 import type { SharedResources } from './context.ts';
+
+/** How long a thread's end waits for its clients to close before it goes on without them. */
+export const CLOSE_GRACE_MS = 2000;
 
 /** Per-thread pool of resources (e.g. one Kafka producer per writer configuration). */
 export class SharedResourcePool implements SharedResources {
@@ -13,9 +17,13 @@ export class SharedResourcePool implements SharedResources {
     return item.value as T;
   }
 
-  async closeAll(): Promise<void> {
+  /**
+   * Closes everything, waiting at most `graceMs` (a client stuck on an unreachable broker must not hold the run
+   * open); false when something was still closing then.
+   */
+  async closeAll(graceMs: number): Promise<boolean> {
     const items = [...this.items.values()];
     this.items.clear();
-    await Promise.allSettled(items.map(async (i) => i.close?.(i.value)));
+    return settlesWithin(Promise.allSettled(items.map(async (i) => i.close?.(i.value))), graceMs);
   }
 }

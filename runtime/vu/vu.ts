@@ -19,6 +19,16 @@ import { scriptConsole } from './console.ts';
 
 const neverAborted = new AbortController().signal;
 
+/** What an interrupted iteration's k6 calls return: a promise that never settles, so the code after them never runs. */
+const stalled = <T>(): Promise<T> => new Promise<T>(() => {});
+
+/** A promise returned by setup() or teardown() rejected (k6 exits 255 then, 107 for a synchronous throw). */
+export class LifecycleRejection extends Error {
+  constructor(readonly reason: unknown) {
+    super('rejected');
+  }
+}
+
 export type IterationOutcome = 'complete' | 'interrupted';
 
 export class VU implements VUContext {
@@ -43,6 +53,14 @@ export class VU implements VUContext {
   private readonly timers: VUTimers;
   private running = false;
   private interrupted = false;
+  /** bumped by every interrupt: a k6 call started before it never resumes the interrupted code */
+  private interruptions = 0;
+  /** since the last interrupt: what the interrupted code still records is dropped (k6 pushes no samples after it) */
+  private discarding = false;
+  /** a script function is running synchronously (init, an iteration or a lifecycle call, up to its first await) */
+  private calling = false;
+  /** the first promise-returning call made while `calling` (see call()) */
+  private unawaitedCall: string | undefined;
   /** rejects the wait of the current iteration; a fresh closure per wait (racing one long-lived promise leaks) */
   private onInterrupt: ((err: Error) => void) | undefined;
   /** created on first use in a run, for modules that pass it to their I/O */
@@ -99,14 +117,15 @@ export class VU implements VUContext {
   init(): void {
     this.phase = 'init';
     try {
-      this.instance = this.host.factory({
-        require: (s) => this.require(s),
-        open: (f, mode) => this.open(f, mode),
+      const globals = {
+        require: (s: string) => this.require(s),
+        open: (f: string, mode?: string) => this.open(f, mode),
         __ENV: this.env,
         __VU: this.id,
         ...this.timerFunctions(),
         console: scriptConsole(this.log),
-      });
+      };
+      this.instance = this.call(this.host.factory, globals, 'the init context') as ScriptInstance;
     } catch (err) {
       if (err instanceof StreamprobeError) throw err;
       throw new StreamprobeError(`the script threw in its init context: ${this.describe(err)}`, ExitCode.ScriptException, { cause: err });
@@ -168,7 +187,13 @@ export class VU implements VUContext {
     this.taggedSeries = new WeakMap();
   }
 
+  /** false after an interrupt until the VU starts its next iteration or call (see `discarding`) */
+  get recording(): boolean {
+    return !this.discarding;
+  }
+
   emit(metric: MetricDef, value: number, tags?: Tags): void {
+    if (this.discarding) return;
     let cache = this.series;
     if (tags) {
       if (!Object.isFrozen(tags)) {
@@ -186,11 +211,39 @@ export class VU implements VUContext {
     s.add(value);
   }
 
-  track<T>(p: Promise<T>): Promise<T> {
+  track<T>(p: Promise<T>, call?: string): Promise<T> {
     this.pending.add(p);
-    const settle = () => this.pending.delete(p);
-    p.then(settle, settle);
-    return p;
+    if (this.calling && call !== undefined) this.unawaitedCall ??= call;
+    const at = this.interruptions;
+    return p.then(
+      (value) => {
+        this.pending.delete(p);
+        return at === this.interruptions ? value : stalled<T>();
+      },
+      (err) => {
+        this.pending.delete(p);
+        if (at === this.interruptions) throw err;
+        return stalled<T>();
+      },
+    );
+  }
+
+  /**
+   * Runs a script function. A k6/x/kafka call it makes synchronously whose promise the function cannot await (it
+   * returns no promise itself: a classic synchronous xk6-kafka script) gets a one-time warning with the fix.
+   */
+  private call<A>(fn: (arg: A) => unknown, arg: A, where: string): unknown {
+    this.unawaitedCall = undefined; // what a call that threw noted is not this call's
+    this.calling = true;
+    let result: unknown;
+    try {
+      result = fn(arg);
+    } finally {
+      this.calling = false;
+    }
+    const call = this.unawaitedCall;
+    if (call !== undefined && !(result instanceof Promise)) this.host.warnOnce('unawaited-call', unawaitedCallWarning(call, where));
+    return result;
   }
 
   setGroup(pathNow: string): void {
@@ -199,6 +252,7 @@ export class VU implements VUContext {
   }
 
   enterScenario(s: ScenarioState): void {
+    this.discarding = false;
     if (this.scenario === s) return;
     this.scenario = s;
     this.iterationInScenario = -1;
@@ -222,9 +276,10 @@ export class VU implements VUContext {
     this.instance.setIter(this.iterationInInstance);
     this.phase = 'iteration';
     this.running = true;
+    this.discarding = false;
     const began = performance.now();
     try {
-      const result = (this.instance.exports[exec] as (data: unknown) => unknown)(this.data());
+      const result = this.call(this.instance.exports[exec] as (data: unknown) => unknown, this.data(), exec === 'default' ? 'the default function' : `${exec}()`);
       if (result instanceof Promise || this.pending.size > 0) await this.settle(result);
     } catch (err) {
       if (!this.interrupted) this.iterationError(err);
@@ -258,6 +313,9 @@ export class VU implements VUContext {
   interrupt(reason = 'interrupted'): void {
     if (!this.running || this.interrupted) return;
     this.interrupted = true;
+    this.interruptions++;
+    this.discarding = true;
+    this.timers.clearAll();
     const err = new Error(reason);
     this.controller?.abort(err);
     this.onInterrupt?.(err);
@@ -270,10 +328,7 @@ export class VU implements VUContext {
     this.interrupted = false;
     this.onInterrupt = undefined;
     this.controller = undefined;
-    if (interrupted) {
-      this.timers.clearAll();
-      this.pending.clear();
-    }
+    if (interrupted) this.pending.clear();
     return interrupted;
   }
 
@@ -311,10 +366,14 @@ export class VU implements VUContext {
     this.phase = name === 'handleSummary' ? 'summary' : name;
     if (name !== 'handleSummary') this.setGroup(`::${name}`);
     this.running = true;
+    this.discarding = false;
     try {
-      let value = (fn as (a: unknown) => unknown)(arg);
+      let value = this.call(fn as (a: unknown) => unknown, arg, `${name}()`);
       if (value instanceof Promise) {
-        const settled = value.then((v) => ((value = v), undefined));
+        const settled = value.then(
+          (v) => ((value = v), undefined),
+          (err) => Promise.reject(new LifecycleRejection(err)),
+        );
         await this.settle(settled);
       } else await this.settle(undefined);
       return value;
@@ -323,4 +382,16 @@ export class VU implements VUContext {
       this.setGroup('');
     }
   }
+}
+
+function unawaitedCallWarning(call: string, where: string): string {
+  const fix =
+    where === 'the init context'
+      ? 'move the call into an async setup() (or the iteration function) and await it there'
+      : `make ${where} async and await the call`;
+  return (
+    `${call} was called without await in ${where}: in streamprobe's async mode k6/x/kafka calls return a Promise, ` +
+    `not the value xk6-kafka returns in k6, so code that uses the result directly gets a Promise. Fix: ${fix} ` +
+    `(real k6 runs the awaited form unchanged; streamprobe has no classic mode for synchronous scripts yet).`
+  );
 }

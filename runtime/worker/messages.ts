@@ -53,4 +53,5 @@ export type FromWorker =
   | { type: 'report'; report: Report }
   | { type: 'abort'; reason: string; exitCode: ExitCodeValue }
   | { type: 'fail'; reason: string }
+  | { type: 'warn'; key: string; message: string }
   | { type: 'done'; report: Report };

@@ -14,6 +14,8 @@ import { SharedResourcePool } from '../vu/shared-resources.ts';
 export interface HostEvents {
   abort(reason: string, exitCode: ExitCodeValue): void;
   fail(reason: string): void;
+  /** a warning to show once per run: the main thread drops repeats from other threads */
+  warnOnce(key: string, message: string): void;
 }
 
 export class LocalHost implements ThreadHost {
@@ -27,6 +29,7 @@ export class LocalHost implements ThreadHost {
   testStartEpochMs = 0;
   setupDataJson: string | undefined;
   stopping = false;
+  private readonly warned = new Set<string>();
 
   constructor(
     readonly scriptPath: string,
@@ -48,5 +51,11 @@ export class LocalHost implements ThreadHost {
 
   markFailed(reason: string): void {
     this.events.fail(reason);
+  }
+
+  warnOnce(key: string, message: string): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.events.warnOnce(key, message);
   }
 }

@@ -9,6 +9,7 @@ import { loadScript } from '../loader/load.ts';
 import { describeError } from '../loader/source-map.ts';
 import { createLogger } from '../vu/logger.ts';
 import { LoopDelayMonitor } from './loop-delay.ts';
+import { CLOSE_GRACE_MS } from '../vu/shared-resources.ts';
 import type { FromWorker, Report, ToWorker, WorkerInit } from './messages.ts';
 import { LocalHost } from './thread-host.ts';
 
@@ -16,11 +17,13 @@ const REPORT_INTERVAL_MS = 1000;
 const init = workerData as WorkerInit;
 const port = parentPort!;
 const send = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+/** set once the script is loaded: every way the worker ends closes the clients its VUs opened */
+let opened: LocalHost | undefined;
 
 async function main(): Promise<void> {
   const script = await loadScript(init.bundle);
   const stop = new AbortController();
-  const host = new LocalHost(
+  const host = (opened = new LocalHost(
     script.path,
     script.factory,
     script.mapStack,
@@ -33,8 +36,9 @@ async function main(): Promise<void> {
         send({ type: 'abort', reason, exitCode });
       },
       fail: (reason) => send({ type: 'fail', reason }),
+      warnOnce: (key, message) => send({ type: 'warn', key, message }),
     },
-  );
+  ));
   if (init.keepSamples) host.store.keepIndividualSamples();
   // k6 logs a promise rejection nobody handled and goes on; so do we
   process.on('unhandledRejection', (err) => host.log.error(`Uncaught (in promise) ${describeError(err, script.mapStack, script.path)}`));
@@ -69,34 +73,45 @@ async function main(): Promise<void> {
     };
   };
 
+  let timer: NodeJS.Timeout | undefined;
+  let finished = false;
+  const finish = async () => {
+    if (finished) return;
+    finished = true;
+    clearInterval(timer);
+    loopDelay.stop();
+    await host.shared.closeAll(CLOSE_GRACE_MS);
+    const r = report();
+    send({ type: 'done', report: r }, transferables(r.metrics));
+    // end the thread (not terminate() from outside), so profilers and exit hooks run
+    port.close();
+  };
+
   port.on('message', async (m: ToWorker) => {
     if (m.type === 'stop') {
       host.stopping = true;
       stop.abort();
+      // stopped before the start (a signal during setup): nothing else will end this thread
+      if (!timer) await finish();
       return;
     }
     host.testStartEpochMs = m.startEpochMs;
     host.setupDataJson = m.setupDataJson;
     loopDelay.start();
-    const timer = setInterval(() => {
+    timer = setInterval(() => {
       const r = report();
       send({ type: 'report', report: r }, transferables(r.metrics));
     }, REPORT_INTERVAL_MS);
     try {
       await scheduler.run(performance.now() - (Date.now() - m.startEpochMs), stop.signal);
     } finally {
-      clearInterval(timer);
-      loopDelay.stop();
-      await host.shared.closeAll();
-      const r = report();
-      send({ type: 'done', report: r }, transferables(r.metrics));
-      // end the thread (not terminate() from outside), so profilers and exit hooks run
-      port.close();
+      await finish();
     }
   });
 }
 
-main().catch((err) => {
+main().catch(async (err) => {
+  await opened?.shared.closeAll(CLOSE_GRACE_MS);
   const exitCode = err instanceof StreamprobeError ? err.exitCode : ExitCode.ScriptException;
   send({ type: 'error', message: err instanceof Error ? err.message : String(err), exitCode });
 });

@@ -1,5 +1,5 @@
 /** Runs `streamprobe run` as a child process, the way a user does, and reads back what it wrote. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,32 +15,56 @@ export interface CliResult {
   stderr: string;
 }
 
+/** `streamprobe run -q --no-color <args>` with CI=true; `args` may be bare fixture names ("x.ts"). */
+export function runCli(args: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
+  return startCli(args, opts).result;
+}
+
+/** A started run: the child (to signal it) and its result; it is killed after `timeoutMs` if still alive. */
+export interface StartedCli {
+  child: ChildProcess;
+  result: Promise<CliResult>;
+  /** resolves when stderr has a line matching `re` */
+  waitFor(re: RegExp): Promise<void>;
+}
+
 export interface CliOptions {
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** false: without -q (the banner shows) */
+  quiet?: boolean;
   /** a command that runs the CLI, e.g. ['taskset', '-c', '0'] */
   prefix?: readonly string[];
 }
 
-/** `streamprobe run -q --no-color <args>` with CI=true; `args` may be bare fixture names ("x.ts"). */
-export function runCli(args: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
-  return runStreamprobe(['run', '-q', '--no-color', ...args.map((a) => (/^[\w-]+\.ts$/.test(a) ? path.join(FIXTURES, a) : a))], opts);
+/** `streamprobe run [-q] --no-color <args>`, started; `args` may be bare fixture names ("x.ts"). */
+export function startCli(args: readonly string[], opts: CliOptions = {}): StartedCli {
+  const fixtures = args.map((a) => (/^[\w-]+\.ts$/.test(a) ? path.join(FIXTURES, a) : a));
+  return startStreamprobe(['run', ...(opts.quiet === false ? [] : ['-q']), '--no-color', ...fixtures], opts);
 }
 
-/** `streamprobe <argv>` with CI=true. */
+/** `streamprobe <argv>` with CI=true, to its end. */
 export function runStreamprobe(argv: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
+  return startStreamprobe(argv, opts).result;
+}
+
+function startStreamprobe(argv: readonly string[], opts: CliOptions): StartedCli {
   const [command, ...args] = [...(opts.prefix ?? []), process.execPath, BIN, ...argv];
-  return new Promise((resolve, reject) => {
-    const child = spawn(command!, args, {
-      cwd: ROOT,
-      // the guard judges the machine, and this one is busy with the whole suite: tests of the guard turn it on
-      env: { ...process.env, CI: 'true', STREAMPROBE_SATURATION_GUARD: 'off', ...opts.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const child = spawn(command!, args, {
+    cwd: ROOT,
+    // the guard judges the machine, and this one is busy with the whole suite: tests of the guard turn it on
+    env: { ...process.env, CI: 'true', STREAMPROBE_SATURATION_GUARD: 'off', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  const watchers: { re: RegExp; resolve: () => void }[] = [];
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => {
+    stderr += d;
+    for (const w of watchers) if (w.re.test(stderr)) w.resolve();
+  });
+  const result = new Promise<CliResult>((resolve, reject) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 40_000);
     child.on('error', reject);
     child.on('close', (code) => {
@@ -48,6 +72,13 @@ export function runStreamprobe(argv: readonly string[], opts: CliOptions = {}): 
       resolve({ code, stdout, stderr });
     });
   });
+  const waitFor = (re: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      if (re.test(stderr)) return resolve();
+      watchers.push({ re, resolve });
+      void result.then((r) => reject(new Error(`the run ended (exit ${r.code}) before stderr matched ${re}\nstderr:\n${r.stderr}`)));
+    });
+  return { child, result, waitFor };
 }
 
 /** A scratch directory removed by the returned cleanup. */

@@ -12,6 +12,7 @@ interface Entry {
 
 export class ClientPool {
   private readonly entries = new Map<string, Entry>();
+  private owned = 0;
 
   acquire<T>(key: string, create: () => T, close: (value: T) => Promise<void>): T {
     let entry = this.entries.get(key);
@@ -22,6 +23,13 @@ export class ClientPool {
     }
     entry.refs++;
     return entry.value as T;
+  }
+
+  /** A client of one VU's own (a Reader): `close` runs when its owner releases it, or at the thread's end. */
+  adopt(close: () => Promise<void>): () => Promise<void> {
+    const key = `owned:${++this.owned}`;
+    this.entries.set(key, { value: undefined, refs: 1, close });
+    return () => this.release(key);
   }
 
   async release(key: string): Promise<void> {

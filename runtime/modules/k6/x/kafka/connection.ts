@@ -65,9 +65,9 @@ export function defineAdmin(vu: VUContext, listTopicsAsInfo: boolean) {
       this.#shared = clientPool(vu).acquire(this.#key, () => new SharedAdmin(client), (s) => s.admin.close());
     }
 
-    #run<T>(op: (admin: Admin) => Promise<T>, code: number, message: string): Promise<T> {
+    #run<T>(call: string, op: (admin: Admin) => Promise<T>, code: number, message: string): Promise<T> {
       if (this.#closed) throw new KafkaError(code, message, 'the connection is closed');
-      return vu.track(this.#shared.run(op, code, message));
+      return vu.track(this.#shared.run(op, code, message), call);
     }
 
     createTopic(config: unknown): Promise<void> {
@@ -82,6 +82,7 @@ export function defineAdmin(vu: VUContext, listTopicsAsInfo: boolean) {
         return { name: entry.str('configName'), value: entry.str('configValue') };
       });
       return this.#run(
+        'createTopic()',
         async (admin) => {
           await admin.createTopics({
             topics: [topic],
@@ -98,11 +99,12 @@ export function defineAdmin(vu: VUContext, listTopicsAsInfo: boolean) {
 
     deleteTopic(topic: string): Promise<void> {
       if (topic === undefined) throw notEnoughArguments();
-      return this.#run((admin) => admin.deleteTopics({ topics: [topic] }), ErrorCode.FailedToDeleteTopic, `Failed to delete topic "${topic}".`);
+      return this.#run('deleteTopic()', (admin) => admin.deleteTopics({ topics: [topic] }), ErrorCode.FailedToDeleteTopic, `Failed to delete topic "${topic}".`);
     }
 
     listTopics(): Promise<string[] | TopicInfo[]> {
       return this.#run(
+        'listTopics()',
         async (admin) => {
           const names = await admin.listTopics();
           if (!listTopicsAsInfo) return [...new Set(names)];
@@ -115,7 +117,7 @@ export function defineAdmin(vu: VUContext, listTopicsAsInfo: boolean) {
 
     getMetadata(topic: string): Promise<TopicInfo> {
       if (topic === undefined) throw notEnoughArguments();
-      return this.#run((admin) => topicInfo(admin, topic), ErrorCode.FailedToReadPartitions, 'Failed to read partitions.');
+      return this.#run('getMetadata()', (admin) => topicInfo(admin, topic), ErrorCode.FailedToReadPartitions, 'Failed to read partitions.');
     }
 
     close(): Promise<void> {

@@ -10,6 +10,7 @@ import { consumedBytes, readerSample, type ConsumeOutcome, type PartitionTally, 
 import { TimeFormatter, toScriptMessage, type ConsumedRecord, type ScriptMessageOut } from './consumed-message.ts';
 import { ErrorCode, initContextError, KafkaError, notEnoughArguments } from './errors.ts';
 import { GroupSource } from './group-source.ts';
+import { clientPool } from './client-pool.ts';
 import type { KafkaMetrics, ReaderSample } from './metrics.ts';
 import { PartitionSource } from './partition-source.ts';
 import { decodeReaderConfig, type ReaderConfig } from './reader-config.ts';
@@ -63,13 +64,16 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
     readonly #gauges: ReaderGauges;
     /** reused for every call's samples */
     readonly #sample = {} as ReaderSample;
+    /** closes the source; the thread's end closes it if the script never does */
+    readonly #release: () => Promise<void>;
     #closed = false;
 
     constructor(config: unknown) {
       if (config === undefined) throw notEnoughArguments();
       this.#config = decodeReaderConfig(config);
       for (const w of this.#config.warnings) vu.log.warn(w);
-      this.#source = this.#config.groupId ? new GroupSource(this.#config) : new PartitionSource(this.#config);
+      const source = (this.#source = this.#config.groupId ? new GroupSource(this.#config) : new PartitionSource(this.#config));
+      this.#release = clientPool(vu).adopt(() => source.close());
       this.#gauges = this.#config.gauges;
     }
 
@@ -79,7 +83,7 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
       const cfg = new Config(config, 'ConsumeConfig');
       // v2: maxMessages wins over limit; neither (or ≤ 0) reads one message
       const limit = Math.max(1, cfg.num('maxMessages', 0) || cfg.num('limit', 0));
-      return vu.track(this.#consume(limit, cfg.bool('nanoPrecision'), cfg.bool('expectTimeout')));
+      return vu.track(this.#consume(limit, cfg.bool('nanoPrecision'), cfg.bool('expectTimeout')), 'consume()');
     }
 
     async #consume(limit: number, nanoPrecision: boolean, expectTimeout: boolean): Promise<ScriptMessageOut[]> {
@@ -164,7 +168,7 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
     close(): Promise<void> {
       if (this.#closed) return Promise.resolve();
       this.#closed = true;
-      return vu.track(this.#source.close());
+      return vu.track(this.#release());
     }
   };
 }

@@ -39,6 +39,7 @@ export function defineSchemaRegistry(vu: VUContext) {
           if (caching) this.#cache.set(subject, s);
           return s;
         }),
+        'getSchema()',
       );
     }
 
@@ -54,6 +55,7 @@ export function defineSchemaRegistry(vu: VUContext) {
           if (caching) this.#cache.set(subject, s);
           return s;
         }),
+        'createSchema()',
       );
     }
 

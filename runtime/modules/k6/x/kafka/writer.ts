@@ -53,7 +53,7 @@ export function defineWriter(vu: VUContext, metrics: KafkaMetrics) {
       if (vu.phase === 'init') throw initContextError();
       if (config === undefined) throw notEnoughArguments();
       if (this.#closed) throw new KafkaError(ErrorCode.WriterError, 'Error writing messages.', 'the writer is closed');
-      return vu.track(this.#produce(config));
+      return vu.track(this.#produce(config), 'produce()');
     }
 
     async #produce(config: { messages?: ScriptMessage[] }): Promise<void> {
