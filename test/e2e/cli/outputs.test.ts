@@ -16,7 +16,7 @@ const run = sharedRun(async () => {
     '-o', `csv=fileName=${scratch.file('out.csv')},saveInterval=200ms,timeFormat=rfc3339_nano`,
     '--junit', scratch.file('junit.xml'),
     '--tag', 'testid=t1',
-  ], { env: { K6_CSV_TIME_FORMAT: 'unix' } });
+  ], { env: { K6_CSV_TIME_FORMAT: 'unix' }, quiet: false });
   expectCode(r, 99); // the gauge threshold fails on purpose
   return r;
 });
