@@ -27,14 +27,22 @@ export class HttpMetrics {
     return hop.responded && isExpectedStatus(callback, hop.status);
   }
 
-  emit(hop: Hop, name: string | undefined, userTags: Record<string, string> | undefined, callback: ResponseCallbackData | null): void {
+  /**
+   * `vuTags` are the VU's tags when the request started (its group, scenario): a request that
+   * outlives a group() still counts in that group, as in k6.
+   */
+  emit(hop: Hop, name: string | undefined, userTags: Record<string, string> | undefined, callback: ResponseCallbackData | null, vuTags: Tags): void {
     const expected = HttpMetrics.expected(hop, callback);
     const tags = this.tags(hop, name, userTags, expected);
+    const store = this.vu.host.store;
+    // the VU's cached series (fast) while its tags are still those of the request's start
+    const vu = this.vu.currentTags() === vuTags
+      ? this.vu
+      : { emit: (def: MetricDef, value: number, extra?: Tags) => store.add(def, extra ? { ...vuTags, ...extra } : vuTags, value) };
     const [reqs, failed, duration, blocked, connecting, tls, sending, waiting, receiving, sent, received] = this.defs as [
       MetricDef, MetricDef, MetricDef, MetricDef, MetricDef, MetricDef, MetricDef, MetricDef, MetricDef, MetricDef, MetricDef,
     ];
     const t = hop.timings;
-    const vu = this.vu;
     vu.emit(reqs, 1, tags);
     if (expected !== undefined) vu.emit(failed, expected ? 0 : 1, tags);
     vu.emit(duration, t.duration, tags);

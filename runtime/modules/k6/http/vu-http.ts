@@ -3,6 +3,7 @@
  * and turns results into Responses and metrics. Everything after the runner is synchronous, so
  * the same code serves async mode (promises) and classic mode (a blocking runner).
  */
+import type { Tags } from '../../../metrics/metric.ts';
 import type { VU } from '../../../vu/vu.ts';
 import { HttpURL, prepareRequest, type PreparedRequest, type RequestDefaults } from './args.ts';
 import { emptyJar } from './cookie-jar.ts';
@@ -19,6 +20,9 @@ type MaybePromise<T> = T | Promise<T>;
 function then<T, U>(value: MaybePromise<T>, f: (v: T) => U): MaybePromise<U> {
   return value instanceof Promise ? value.then(f) : f(value);
 }
+
+/** A prepared request and the VU's tags when it was made. */
+type Prepared = PreparedRequest & { vuTags: Tags };
 
 export type BatchInput = unknown[] | Record<string, unknown>;
 
@@ -82,7 +86,7 @@ export class VUHttp {
     return this.jar;
   }
 
-  private batchItem(item: unknown, key: string): PreparedRequest {
+  private batchItem(item: unknown, key: string): Prepared {
     if (typeof item === 'string' || item instanceof HttpURL) {
       return this.prepare('GET', item, null, undefined, 'Using batch');
     }
@@ -98,10 +102,10 @@ export class VUHttp {
     throw new TypeError(`http.batch(): request ${key} must be a URL string, an array [method, url, body, params] or an object {method, url, body, params}`);
   }
 
-  private prepare(method: unknown, url: unknown, body: unknown, params: unknown, what: string): PreparedRequest {
+  private prepare(method: unknown, url: unknown, body: unknown, params: unknown, what: string): Prepared {
     if (this.vu.phase === 'init') throw new Error(`${what} in the init context is not supported`);
     this.onIteration();
-    return prepareRequest(method, url, body, params, this.defaults());
+    return { ...prepareRequest(method, url, body, params, this.defaults()), vuTags: this.vu.currentTags() };
   }
 
   /** read once the test runs (the options are not known during the options pass) */
@@ -131,8 +135,8 @@ export class VUHttp {
     if (!first && o.noVUConnectionReuse) this.runner.resetConnections();
   }
 
-  private finish(p: PreparedRequest, result: RequestResult): Response {
-    for (const hop of result.hops) this.metrics.emit(hop, p.name, p.tags, p.callback);
+  private finish(p: Prepared, result: RequestResult): Response {
+    for (const hop of result.hops) this.metrics.emit(hop, p.name, p.tags, p.callback, p.vuTags);
     if (p.spec.jar && result.jar && result.jar !== p.spec.jar) p.spec.jar.cookies = result.jar.cookies;
     const res = new Response(p.spec, result);
     if (result.redirectLimitHit) {
@@ -144,13 +148,13 @@ export class VUHttp {
     return res;
   }
 
-  private failed(p: PreparedRequest): Response {
+  private failed(p: Prepared): Response {
     this.reportFailure(p, p.invalid!.error);
     return new Response(p.spec, undefined, p.invalid);
   }
 
   /** k6 logs a failed request as a warning, or throws it with the `throw` option. */
-  private reportFailure(p: PreparedRequest, error: string): void {
+  private reportFailure(p: Prepared, error: string): void {
     const message = `${p.spec.method} "${p.spec.url}": ${error}`;
     if (this.opts().throw) throw new Error(message);
     this.vu.log.warn(`Request Failed error="${message}"`);
