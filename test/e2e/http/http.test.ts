@@ -80,6 +80,26 @@ describe('k6/http', { concurrency: 1 }, () => {
     assert.ok(count(summary, 'data_received')! > 1000);
   });
 
+  /** Runs per-iteration.ts with `env`; returns the Cookie header of each /first and the connections opened. */
+  async function perIteration(env: string[]): Promise<{ cookies: (string | undefined)[]; connections: number }> {
+    server.seen.length = 0;
+    const before = server.connections();
+    const r = await runCli([...env.flatMap((e) => ['-e', e]), '-e', `BASE=${server.url}`, fixture('per-iteration.ts')]);
+    expectCode(r, 0);
+    const cookies = server.seen.filter((s) => s.url === '/first').map((s) => s.headers.cookie);
+    return { cookies, connections: server.connections() - before };
+  }
+
+  test('the VU cookie jar starts empty each iteration unless noCookiesReset', async () => {
+    assert.deepEqual((await perIteration([])).cookies, [undefined, undefined]);
+    assert.deepEqual((await perIteration(['NO_COOKIES_RESET=true'])).cookies, [undefined, 'it=set']);
+  });
+
+  test('a VU keeps its connection across iterations unless noVUConnectionReuse', async () => {
+    assert.equal((await perIteration([])).connections, 1);
+    assert.equal((await perIteration(['NO_VU_CONNECTION_REUSE=true'])).connections, 2);
+  });
+
   test('a request in the init context fails as in k6 (exit 107)', async () => {
     const r = await runCli(['-e', `BASE=${server.url}`, fixture('init-request.ts')]);
     expectCode(r, 107);

@@ -1,6 +1,7 @@
 /** performRequest and the VU's connections against a real local HTTP server. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { Cancellation } from '../../../runtime/modules/k6/http/cancellation.ts';
 import { Connections } from '../../../runtime/modules/k6/http/connections.ts';
 import { cookiesFor, emptyJar } from '../../../runtime/modules/k6/http/cookie-jar.ts';
 import { performRequest } from '../../../runtime/modules/k6/http/perform.ts';
@@ -109,9 +110,9 @@ describe('performRequest', () => {
   });
 
   it('an interrupted VU ends its request at once', async () => {
-    const ac = new AbortController();
-    setTimeout(() => ac.abort(new Error('iteration interrupted')), 50);
-    const r = await performRequest(conns, spec(`${server.url}/never`, { timeoutMs: 60_000 }), ac.signal);
+    const cancel = new Cancellation();
+    setTimeout(() => cancel.cancel(new Error('iteration interrupted')), 50);
+    const r = await performRequest(conns, spec(`${server.url}/never`, { timeoutMs: 60_000 }), cancel);
     assert.equal(r.hops[0]!.status, 0);
     assert.equal(r.hops[0]!.error, 'iteration interrupted');
   });
@@ -137,6 +138,13 @@ describe('performRequest', () => {
     const none = await performRequest(conns, spec(`${server.url}/bytes/5`, { responseType: 'none' }));
     assert.equal(none.body, null);
     assert.ok(none.hops[0]!.bytesReceived >= 5);
+  });
+
+  it('decodes gzip bodies; a broken one is error 1701', async () => {
+    assert.equal((await performRequest(conns, spec(`${server.url}/gzip`))).body, 'unzipped text');
+    const broken = await performRequest(conns, spec(`${server.url}/gzip/broken`));
+    assert.equal(broken.body, null);
+    assert.equal(broken.hops[0]!.errorCode, 1701);
   });
 
   it('4xx responses carry error code 1000 + status and no error text', async () => {

@@ -1,6 +1,7 @@
 /** A real node:http server on 127.0.0.1:<free port> with the routes the k6/http tests need. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 export interface SeenRequest {
   method: string;
@@ -21,7 +22,7 @@ export interface TestServer {
 
 /**
  * Routes: `/status/<code>`, `/redirect/<n>` (n hops of 302 to /redirect/<n-1>, then 200),
- * `/cookie?name=value` (sets it), `/never` (never answers), `/bytes/<n>`, anything else: 200 with
+ * `/cookie?name=value` (sets it), `/never` (never answers), `/bytes/<n>`, `/gzip` (`/gzip/broken`), anything else: 200 with
  * a JSON echo of the request.
  */
 export async function startTestServer(): Promise<TestServer> {
@@ -49,6 +50,10 @@ export async function startTestServer(): Promise<TestServer> {
       }
       if (route === 'cookie') {
         res.setHeader('Set-Cookie', [...url.searchParams].map(([k, v]) => `${k}=${v}; Path=/`));
+      }
+      if (route === 'gzip') {
+        res.writeHead(200, { 'Content-Encoding': 'gzip', 'Content-Type': 'text/plain' });
+        return res.end(arg === 'broken' ? Buffer.from('not gzip') : gzipSync('unzipped text'));
       }
       if (route === 'bytes') {
         res.writeHead(200, { 'Content-Type': 'application/octet-stream' });

@@ -7,6 +7,7 @@ import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { buildConnector, Client } from 'undici';
 import type { Hop, Timings } from './types.ts';
+import type { Cancellation } from './cancellation.ts';
 import { classifyError, statusErrorCode } from './error-codes.ts';
 
 export interface ConnectionOptions {
@@ -50,7 +51,7 @@ export class Connections {
   }
 
   /** One request/response on a free connection to the URL's origin. Never rejects. */
-  exchange(x: Exchange, signal: AbortSignal): Promise<ExchangeResult> {
+  exchange(x: Exchange, cancel: Cancellation): Promise<ExchangeResult> {
     const origin = x.url.origin;
     const conn = this.acquire(origin);
     const t0 = performance.now();
@@ -71,7 +72,7 @@ export class Connections {
       const finish = (err: unknown) => {
         if (done) return;
         done = true;
-        signal.removeEventListener('abort', onAbort);
+        cancel.listen(undefined);
         const end = performance.now();
         this.release(origin, conn);
         if (sendStart === 0) dial = { blocked: end - t0, connecting: 0, tls: 0 };
@@ -88,8 +89,7 @@ export class Connections {
           receiving,
           duration: sending + waiting + receiving,
         };
-        const target = `${x.url.hostname.replace(/^\[|\]$/g, '')}:${x.url.port || (x.url.protocol === 'https:' ? 443 : 80)}`;
-        const failure = err ? classifyError(signal.aborted ? signal.reason : err, target) : undefined;
+        const failure = err ? classifyError(cancel.cancelled ? cancel.reason : err, target(x.url)) : undefined;
         const headers: [string, string][] = [];
         for (let i = 0; i + 1 < rawHeaders.length; i += 2) headers.push([rawHeaders[i]!.toString('latin1'), rawHeaders[i + 1]!.toString('latin1')]);
         const hop: Hop = {
@@ -113,12 +113,12 @@ export class Connections {
         resolve({ hop, body: failure || !chunks ? null : Buffer.concat(chunks) });
       };
 
-      const onAbort = () => {
-        this.discard(origin, conn, signal.reason);
-        finish(signal.reason);
+      const onCancel = (reason: unknown) => {
+        this.discard(origin, conn, reason);
+        finish(reason);
       };
-      if (signal.aborted) return onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
+      if (cancel.cancelled) return onCancel(cancel.reason);
+      cancel.listen(onCancel);
 
       const handler = {
         onConnect: () => {
@@ -238,6 +238,11 @@ export class Connections {
     });
     return conn;
   }
+}
+
+/** host:port as Go's dialer names it in errors */
+function target(url: URL): string {
+  return `${url.hostname.replace(/^\[|\]$/g, '')}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
 }
 
 function tlsVersion(socket: Socket | undefined): string {

@@ -14,6 +14,7 @@ export const ErrorCode = {
   TLSGeneric: 1300,
   TLSUnknownAuthority: 1310,
   TLSHostnameMismatch: 1311,
+  Decompression: 1701,
 } as const;
 
 const REQUEST_TIMEOUT = 'K6_REQUEST_TIMEOUT';

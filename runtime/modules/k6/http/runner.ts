@@ -3,6 +3,7 @@
  * connections, results as promises. Classic mode provides another `RequestRunner` whose methods
  * block the VU thread and return the same plain results synchronously.
  */
+import { Cancellation } from './cancellation.ts';
 import { Connections, type ConnectionOptions } from './connections.ts';
 import { performRequest } from './perform.ts';
 import type { RequestResult, RequestSpec } from './types.ts';
@@ -26,6 +27,9 @@ export interface RequestRunner {
 
 export class AsyncRunner implements RequestRunner {
   private conns: Connections;
+  private readonly inFlight = new Set<Cancellation>();
+  /** the VU signal we listen on (a new one per iteration): one listener, not one per request */
+  private watched: AbortSignal | undefined;
 
   constructor(
     private readonly options: ConnectionOptions,
@@ -35,7 +39,20 @@ export class AsyncRunner implements RequestRunner {
   }
 
   run(spec: RequestSpec): Promise<RequestResult> {
-    return performRequest(this.conns, spec, this.interrupt());
+    const signal = this.interrupt();
+    if (signal !== this.watched) {
+      this.watched = signal;
+      signal.addEventListener('abort', () => {
+        for (const c of this.inFlight) c.cancel(signal.reason ?? new Error('request interrupted'));
+      }, { once: true });
+    }
+    const cancel = new Cancellation();
+    if (signal.aborted) cancel.cancel(signal.reason);
+    this.inFlight.add(cancel);
+    const done = performRequest(this.conns, spec, cancel);
+    const settled = () => this.inFlight.delete(cancel);
+    done.then(settled, settled);
+    return done;
   }
 
   runAsync(spec: RequestSpec): Promise<RequestResult> {
