@@ -7,6 +7,7 @@ import { toResponseCallback, type ResponseCallbackData } from './expected-status
 import { findHeader } from './headers.ts';
 import { CookieJar } from './script-jar.ts';
 import type { RequestSpec, ResponseType } from './types.ts';
+import { parseURL } from './url-cache.ts';
 
 /** `http.url\`https://api/items/${id}\``: the URL, tagged with its template as `name`. */
 export class HttpURL {
@@ -86,12 +87,8 @@ export function prepareRequest(method: unknown, url: unknown, body: unknown, par
 }
 
 function urlProblem(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return `parse "${url}": invalid URL`;
-  }
+  const parsed = parseURL(url);
+  if (!parsed) return `parse "${url}": invalid URL`;
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `unsupported protocol scheme "${parsed.protocol.slice(0, -1)}"`;
   return undefined;
 }

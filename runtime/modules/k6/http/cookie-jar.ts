@@ -129,6 +129,7 @@ export function cookieHeader(
   url: URL,
   extra: Record<string, { value: string; replace: boolean }>,
 ): string {
+  if ((!jar || jar.cookies.length === 0) && isEmpty(extra)) return '';
   const pairs = new Map<string, string[]>();
   for (const c of jar ? cookiesFor(jar, url) : []) {
     const list = pairs.get(c.name) ?? [];
@@ -141,4 +142,9 @@ export function cookieHeader(
   const parts: string[] = [];
   for (const [name, values] of pairs) for (const v of values) parts.push(`${name}=${v}`);
   return parts.join('; ');
+}
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
 }

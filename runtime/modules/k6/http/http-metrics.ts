@@ -4,27 +4,31 @@ import {
   HTTP_REQ_RECEIVING, HTTP_REQ_SENDING, HTTP_REQ_TLS_HANDSHAKING, HTTP_REQ_WAITING, HTTP_REQS,
 } from '../../../metrics/builtin.ts';
 import type { MetricDef, Tags } from '../../../metrics/metric.ts';
+import type { Series } from '../../../metrics/store.ts';
 import { DEFAULT_SYSTEM_TAGS } from '../../../options/values.ts';
 import type { VU } from '../../../vu/vu.ts';
 import { isExpectedStatus, type ResponseCallbackData } from './expected-statuses.ts';
 import type { Hop } from './types.ts';
 
-/** Bounds the interned tag sets of one VU (unique URLs without a `name` tag would grow it forever). */
+/** Bounds the cached tag sets per VU tag set (unique URLs without a `name` tag would grow it forever). */
 const MAX_TAG_SETS = 10_000;
+
+/** The series of one tag set, in the order of `defs` below. */
+type SeriesSet = Series[];
 
 export class HttpMetrics {
   private readonly defs: MetricDef[];
-  private readonly tagSets = new Map<string, Tags>();
+  private readonly data: [sent: MetricDef, received: MetricDef];
+  /** VU tags at the request's start ⇒ request tag key ⇒ series handles (k6's hot path, no tag-set keying) */
+  private readonly cache = new WeakMap<Tags, Map<string, SeriesSet>>();
+  /** data_sent/data_received carry the VU's tags only */
+  private readonly dataSeries = new WeakMap<Tags, [Series, Series]>();
 
   constructor(private readonly vu: VU) {
+    const define = (d: MetricDef) => vu.defineMetric(d.name, d.type, d.contains);
     this.defs = [HTTP_REQS, HTTP_REQ_FAILED, HTTP_REQ_DURATION, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING, HTTP_REQ_TLS_HANDSHAKING,
-      HTTP_REQ_SENDING, HTTP_REQ_WAITING, HTTP_REQ_RECEIVING, DATA_SENT, DATA_RECEIVED].map((d) => vu.defineMetric(d.name, d.type, d.contains));
-  }
-
-  /** The expected_response verdict for a hop: undefined when the callback is null (k6 then emits no http_req_failed). */
-  static expected(hop: Hop, callback: ResponseCallbackData | null): boolean | undefined {
-    if (callback === null) return undefined;
-    return hop.responded && isExpectedStatus(callback, hop.status);
+      HTTP_REQ_SENDING, HTTP_REQ_WAITING, HTTP_REQ_RECEIVING].map(define);
+    this.data = [define(DATA_SENT), define(DATA_RECEIVED)];
   }
 
   /**
@@ -32,31 +36,45 @@ export class HttpMetrics {
    * outlives a group() still counts in that group, as in k6.
    */
   emit(hop: Hop, name: string | undefined, userTags: Record<string, string> | undefined, callback: ResponseCallbackData | null, vuTags: Tags): void {
-    const expected = HttpMetrics.expected(hop, callback);
-    const tags = this.tags(hop, name, userTags, expected);
-    const store = this.vu.host.store;
-    // the VU's cached series (fast) while its tags are still those of the request's start
-    const vu = this.vu.currentTags() === vuTags
-      ? this.vu
-      : { emit: (def: MetricDef, value: number, extra?: Tags) => store.add(def, extra ? { ...vuTags, ...extra } : vuTags, value) };
-    const [reqs, failed, duration, blocked, connecting, tls, sending, waiting, receiving, sent, received] = this.defs as [
-      MetricDef, MetricDef, MetricDef, MetricDef, MetricDef, MetricDef, MetricDef, MetricDef, MetricDef, MetricDef, MetricDef,
+    const expected = callback === null ? undefined : hop.responded && isExpectedStatus(callback, hop.status);
+    const [reqs, failed, duration, blocked, connecting, tls, sending, waiting, receiving] = this.series(hop, name, userTags, expected, vuTags) as [
+      Series, Series, Series, Series, Series, Series, Series, Series, Series,
     ];
     const t = hop.timings;
-    vu.emit(reqs, 1, tags);
-    if (expected !== undefined) vu.emit(failed, expected ? 0 : 1, tags);
-    vu.emit(duration, t.duration, tags);
-    vu.emit(blocked, t.blocked, tags);
-    vu.emit(connecting, t.connecting, tags);
-    vu.emit(tls, t.tls_handshaking, tags);
-    vu.emit(sending, t.sending, tags);
-    vu.emit(waiting, t.waiting, tags);
-    vu.emit(receiving, t.receiving, tags);
-    if (hop.bytesSent > 0) vu.emit(sent, hop.bytesSent);
-    if (hop.bytesReceived > 0) vu.emit(received, hop.bytesReceived);
+    reqs.add(1);
+    if (expected !== undefined) failed.add(expected ? 0 : 1);
+    duration.add(t.duration);
+    blocked.add(t.blocked);
+    connecting.add(t.connecting);
+    tls.add(t.tls_handshaking);
+    sending.add(t.sending);
+    waiting.add(t.waiting);
+    receiving.add(t.receiving);
+    let data = this.dataSeries.get(vuTags);
+    if (!data) {
+      const store = this.vu.host.store;
+      this.dataSeries.set(vuTags, (data = [store.series(this.data[0], vuTags), store.series(this.data[1], vuTags)]));
+    }
+    if (hop.bytesSent > 0) data[0].add(hop.bytesSent);
+    if (hop.bytesReceived > 0) data[1].add(hop.bytesReceived);
   }
 
-  /** One frozen object per distinct tag set, so the VU reuses its cached series. */
+  private series(hop: Hop, name: string | undefined, userTags: Record<string, string> | undefined, expected: boolean | undefined, vuTags: Tags): SeriesSet {
+    let byKey = this.cache.get(vuTags);
+    if (!byKey) this.cache.set(vuTags, (byKey = new Map()));
+    let key = `${hop.method} ${hop.status} ${expected} ${hop.errorCode} ${hop.proto} ${hop.tlsVersion} ${hop.remoteIp} ${name ?? ''}\n${hop.url}\n${hop.error}`;
+    if (userTags) for (const k in userTags) key += `\n${k}\n${userTags[k]}`;
+    let set = byKey.get(key);
+    if (!set) {
+      if (byKey.size >= MAX_TAG_SETS) byKey.clear();
+      const tags = { ...vuTags, ...this.tags(hop, name, userTags, expected) };
+      const store = this.vu.host.store;
+      set = this.defs.map((d) => store.series(d, tags));
+      byKey.set(key, set);
+    }
+    return set;
+  }
+
   private tags(hop: Hop, name: string | undefined, userTags: Record<string, string> | undefined, expected: boolean | undefined): Tags {
     const system = this.vu.host.options?.systemTags ?? DEFAULT_SYSTEM_TAGS;
     const t: Record<string, string> = {};
@@ -71,13 +89,6 @@ export class HttpMetrics {
     if (hop.tlsVersion && system.includes('tls_version')) t.tls_version = hop.tlsVersion;
     if (hop.remoteIp && system.includes('ip')) t.ip = hop.remoteIp;
     if (userTags) Object.assign(t, userTags);
-    let key = '';
-    for (const k in t) key += k + '\0' + t[k] + '\0';
-    let interned = this.tagSets.get(key);
-    if (!interned) {
-      if (this.tagSets.size >= MAX_TAG_SETS) this.tagSets.clear();
-      this.tagSets.set(key, (interned = Object.freeze(t)));
-    }
-    return interned;
+    return t;
   }
 }

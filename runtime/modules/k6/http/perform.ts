@@ -9,6 +9,7 @@ import type { Connections } from './connections.ts';
 import { cookieHeader, storeSetCookie } from './cookie-jar.ts';
 import { ErrorCode, RequestTimeoutError } from './error-codes.ts';
 import type { RequestResult, RequestSpec } from './types.ts';
+import { parseURL } from './url-cache.ts';
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
@@ -17,7 +18,7 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 export async function performRequest(conns: Connections, spec: RequestSpec, cancel = new Cancellation()): Promise<RequestResult> {
   const timer = setTimeout(() => cancel.cancel(new RequestTimeoutError()), spec.timeoutMs);
   const hops: RequestResult['hops'] = [];
-  let url = new URL(spec.url);
+  let url = parseURL(spec.url) ?? new URL(spec.url); // the second throws the parse error
   let method = spec.method;
   let body = spec.body;
   let headers = spec.headers;

@@ -32,6 +32,8 @@ export class VUHttp {
   private readonly metrics: HttpMetrics;
   private iteration = -1;
   private options: HttpOptions | undefined;
+  /** rebuilt when the callback or the jar changes */
+  private requestDefaults: RequestDefaults | undefined;
 
   constructor(
     private readonly vu: VU,
@@ -42,6 +44,7 @@ export class VUHttp {
 
   setResponseCallback(callback: ResponseCallbackData | null): void {
     this.callback = callback;
+    this.requestDefaults = undefined;
   }
 
   request(method: unknown, url: unknown, body: unknown, params: unknown): MaybePromise<Response> {
@@ -105,7 +108,9 @@ export class VUHttp {
   private prepare(method: unknown, url: unknown, body: unknown, params: unknown, what: string): Prepared {
     if (this.vu.phase === 'init') throw new Error(`${what} in the init context is not supported`);
     this.onIteration();
-    return { ...prepareRequest(method, url, body, params, this.defaults()), vuTags: this.vu.currentTags() };
+    const p = prepareRequest(method, url, body, params, (this.requestDefaults ??= this.defaults())) as Prepared;
+    p.vuTags = this.vu.currentTags();
+    return p;
   }
 
   /** read once the test runs (the options are not known during the options pass) */
@@ -131,7 +136,10 @@ export class VUHttp {
     const first = this.iteration === -1;
     this.iteration = iteration;
     const o = this.opts();
-    if (!o.noCookiesReset) this.jar.data = emptyJar();
+    if (!o.noCookiesReset) {
+      this.jar.data = emptyJar();
+      this.requestDefaults = undefined;
+    }
     if (!first && o.noVUConnectionReuse) this.runner.resetConnections();
   }
 
