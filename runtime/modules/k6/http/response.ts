@@ -29,8 +29,6 @@ export class Response {
   status_text: string;
   proto: string;
   body: string | ArrayBuffer | null;
-  headers: Record<string, string>;
-  cookies: Record<string, ResponseCookie[]>;
   timings: Timings;
   error: string;
   error_code: number;
@@ -38,17 +36,23 @@ export class Response {
   remote_ip: string;
   remote_port: number;
   tls_version: string;
-  request: RequestInfo;
   private parsed: { ok: true; value: unknown } | undefined;
+  // headers, cookies and request are built on first use: most scripts read few of them
+  private readonly hop: Hop | undefined;
+  private lazyHeaders: Record<string, string> | undefined;
+  private lazyCookies: Record<string, ResponseCookie[]> | undefined;
+  private lazyRequest: RequestInfo | undefined;
+
+  private readonly spec: RequestSpec;
 
   constructor(spec: RequestSpec, result: RequestResult | undefined, failure?: { error: string; code: number }) {
     const hop: Hop | undefined = result?.hops[result.hops.length - 1];
+    this.hop = hop;
+    this.spec = spec;
     this.status = hop?.status ?? 0;
     this.status_text = hop && hop.status ? `${hop.status} ${hop.statusText}`.trimEnd() : '';
     this.proto = hop?.proto ?? '';
     this.body = result?.body ?? null;
-    this.headers = headerObject(hop?.headers ?? []);
-    this.cookies = responseCookies(hop);
     this.timings = { ...(hop?.timings ?? EMPTY_TIMINGS) };
     this.error = failure?.error ?? hop?.error ?? '';
     this.error_code = failure?.code ?? hop?.errorCode ?? 0;
@@ -56,7 +60,24 @@ export class Response {
     this.remote_ip = hop?.remoteIp ?? '';
     this.remote_port = hop?.remotePort ?? 0;
     this.tls_version = hop?.tlsVersion ?? '';
-    this.request = requestInfo(spec, hop);
+  }
+
+  get headers(): Record<string, string> {
+    return (this.lazyHeaders ??= headerObject(this.hop?.headers ?? []));
+  }
+
+  get cookies(): Record<string, ResponseCookie[]> {
+    return (this.lazyCookies ??= responseCookies(this.hop));
+  }
+
+  get request(): RequestInfo {
+    return (this.lazyRequest ??= requestInfo(this.spec, this.hop));
+  }
+
+  /** JSON.stringify(res) shows the same fields as in k6 */
+  toJSON(): Record<string, unknown> {
+    const { status, status_text, proto, body, headers, cookies, timings, error, error_code, url, remote_ip, remote_port, tls_version, request } = this;
+    return { status, status_text, proto, body, headers, cookies, timings, error, error_code, url, remote_ip, remote_port, tls_version, request };
   }
 
   /** The body parsed as JSON; with a selector, the value at a dotted path (`items.0.id`, `items.#` for a length). */
