@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # k6/http throughput vs wrk: both drive the same empty-response keep-alive server (its own
-# process) with the same number of connections; prints requests/s of each and the ratio.
+# process) with the same number of connections, each from one thread; prints requests/s of each
+# and the ratio.
 # Target: streamprobe >= 0.4 × wrk. Usage: bench/http/run.sh [connections=50] [seconds=20]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,9 +18,10 @@ echo "== machine: $(nproc) cores, node $(node --version), $(date -u +%FT%TZ), lo
 wrk_rps=$(wrk -t1 -c"$conns" -d"${secs}s" "http://127.0.0.1:$port/" | awk '/^Requests\/sec:/ {print $2}')
 echo "wrk -t1 -c$conns -d${secs}s:           $wrk_rps requests/s"
 
-CI=true node bin/streamprobe.js run -q --no-color --summary-export "$out/sp.json" \
+# one worker thread, as wrk runs one thread (-t1)
+CI=true node bin/streamprobe.js run -q --no-color --workers 1 --summary-export "$out/sp.json" \
   -e PORT="$port" -e VUS="$conns" -e DURATION="${secs}s" bench/http/script.ts > /dev/null
 sp_rps=$(node -e 'const m = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).metrics; console.log(m.http_reqs.rate.toFixed(0), m.http_req_failed.passes)' "$out/sp.json")
 set -- $sp_rps
-echo "streamprobe constant-vus $conns, ${secs}s: $1 requests/s ($2 failed)"
+echo "streamprobe --workers 1, constant-vus $conns, ${secs}s: $1 requests/s ($2 failed)"
 echo "ratio streamprobe / wrk: $(node -e "console.log(($1 / $wrk_rps).toFixed(2))") (target >= 0.4); load after: $(uptime | sed 's/.*load average: //')"

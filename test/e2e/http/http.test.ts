@@ -106,6 +106,16 @@ describe('k6/http', { concurrency: 1 }, () => {
     assert.match(r.stderr, /Making http requests in the init context is not supported/);
   });
 
+  test('gracefulStop interrupts a request that would outlive the scenario', async () => {
+    const started = performance.now();
+    const r = await runWithExport(['-e', `BASE=${server.url}`, fixture('interrupted.ts')], { timeoutMs: 30_000 });
+    expectCode(r, 0);
+    assert.ok(performance.now() - started < 20_000, 'the run did not wait for the 60 s request timeout');
+    assert.equal(count(r.summary, 'iterations'), undefined, 'no iteration completed');
+    assert.equal(count(r.summary, 'http_reqs'), undefined, 'an interrupted request is not recorded (as in k6)');
+    assert.doesNotMatch(r.stderr, /Request Failed/);
+  });
+
   test('requests that never get an answer end at their timeout; the run ends', async () => {
     const r = await runWithExport(['-e', `BASE=${server.url}`, fixture('blocking.ts')], { timeoutMs: 30_000 });
     expectCode(r, 0);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Cancellation } from '../../../runtime/modules/k6/http/cancellation.ts';
 import { Connections } from '../../../runtime/modules/k6/http/connections.ts';
+import { IterationInterruptedError } from '../../../runtime/modules/k6/http/error-codes.ts';
 import { cookiesFor, emptyJar } from '../../../runtime/modules/k6/http/cookie-jar.ts';
 import { performRequest } from '../../../runtime/modules/k6/http/perform.ts';
 import type { RequestSpec } from '../../../runtime/modules/k6/http/types.ts';
@@ -111,10 +112,11 @@ describe('performRequest', () => {
 
   it('an interrupted VU ends its request at once', async () => {
     const cancel = new Cancellation();
-    setTimeout(() => cancel.cancel(new Error('iteration interrupted')), 50);
+    setTimeout(() => cancel.cancel(new IterationInterruptedError()), 50);
     const r = await performRequest(conns, spec(`${server.url}/never`, { timeoutMs: 60_000 }), cancel);
     assert.equal(r.hops[0]!.status, 0);
-    assert.equal(r.hops[0]!.error, 'iteration interrupted');
+    assert.equal(r.hops[0]!.error, 'context canceled');
+    assert.equal(r.interrupted, true);
   });
 
   it('connection refused: error code 1212', async () => {

@@ -15,7 +15,7 @@ const hop: Hop = {
   requestHeaders: spec.headers, timings, bytesSent: 10, bytesReceived: 20, remoteIp: '127.0.0.1', remotePort: 8080,
   tlsVersion: '', error: '', errorCode: 0, responded: true,
 };
-const result: RequestResult = { hops: [hop], body: '{"a":{"b":[5]}}', jar: null, redirectLimitHit: false };
+const result: RequestResult = { hops: [hop], body: '{"a":{"b":[5]}}', jar: null, redirectLimitHit: false, interrupted: false };
 
 describe('Response', () => {
   it("has k6's fields, taken from the last hop", () => {

@@ -27,6 +27,16 @@ export class RequestTimeoutError extends Error {
   }
 }
 
+const INTERRUPTED = 'K6_ITERATION_INTERRUPTED';
+
+/** The VU's iteration was interrupted (gracefulStop, ramp-down, abort): its requests end unrecorded. */
+export class IterationInterruptedError extends Error {
+  readonly code = INTERRUPTED;
+  constructor() {
+    super('context canceled');
+  }
+}
+
 export interface ClassifiedError {
   code: number;
   message: string;
@@ -45,6 +55,8 @@ export function classifyError(err: unknown, target: string): ClassifiedError {
   switch (code) {
     case REQUEST_TIMEOUT:
       return { code: ErrorCode.RequestTimeout, message: 'request timeout' };
+    case INTERRUPTED:
+      return { code: ErrorCode.Generic, message: 'context canceled' };
     case 'ECONNREFUSED':
       return { code: ErrorCode.DialRefused, message: `dial tcp ${target}: connect: connection refused` };
     case 'UND_ERR_CONNECT_TIMEOUT':

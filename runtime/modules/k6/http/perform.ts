@@ -7,7 +7,7 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { Cancellation } from './cancellation.ts';
 import type { Connections } from './connections.ts';
 import { cookieHeader, storeSetCookie } from './cookie-jar.ts';
-import { ErrorCode, RequestTimeoutError } from './error-codes.ts';
+import { ErrorCode, IterationInterruptedError, RequestTimeoutError } from './error-codes.ts';
 import type { RequestResult, RequestSpec } from './types.ts';
 import { parseURL } from './url-cache.ts';
 
@@ -31,7 +31,9 @@ export async function performRequest(conns: Connections, spec: RequestSpec, canc
         cancel,
       );
       hops.push(hop);
-      if (!hop.responded) return { hops, body: null, jar: spec.jar, redirectLimitHit: false };
+      if (!hop.responded) {
+        return { hops, body: null, jar: spec.jar, redirectLimitHit: false, interrupted: cancel.reason instanceof IterationInterruptedError };
+      }
       if (spec.jar) for (const [name, value] of hop.headers) if (name.toLowerCase() === 'set-cookie') storeSetCookie(spec.jar, url, value);
       const next = REDIRECTS.has(hop.status) ? redirectTarget(hop.headers, url) : undefined;
       if (next === undefined || followed >= spec.maxRedirects) {
@@ -42,7 +44,7 @@ export async function performRequest(conns: Connections, spec: RequestSpec, canc
           hop.error = `error decompressing the response body: ${(err as Error).message}`;
           hop.errorCode = ErrorCode.Decompression;
         }
-        return { hops, body, jar: spec.jar, redirectLimitHit: next !== undefined && spec.maxRedirects > 0 };
+        return { hops, body, jar: spec.jar, redirectLimitHit: next !== undefined && spec.maxRedirects > 0, interrupted: false };
       }
       url = next;
       if (hop.status === 303 || ((hop.status === 301 || hop.status === 302) && method !== 'GET' && method !== 'HEAD')) {

@@ -5,6 +5,7 @@
  */
 import { Cancellation } from './cancellation.ts';
 import { Connections, type ConnectionOptions } from './connections.ts';
+import { IterationInterruptedError } from './error-codes.ts';
 import { performRequest } from './perform.ts';
 import type { RequestResult, RequestSpec } from './types.ts';
 
@@ -43,11 +44,11 @@ export class AsyncRunner implements RequestRunner {
     if (signal !== this.watched) {
       this.watched = signal;
       signal.addEventListener('abort', () => {
-        for (const c of this.inFlight) c.cancel(signal.reason ?? new Error('request interrupted'));
+        for (const c of this.inFlight) c.cancel(new IterationInterruptedError());
       }, { once: true });
     }
     const cancel = new Cancellation();
-    if (signal.aborted) cancel.cancel(signal.reason);
+    if (signal.aborted) cancel.cancel(new IterationInterruptedError());
     this.inFlight.add(cancel);
     const done = performRequest(this.conns, spec, cancel);
     const settled = () => this.inFlight.delete(cancel);

@@ -68,6 +68,8 @@ export interface RequestResult {
   jar: CookieJarData | null;
   /** stopped at maxRedirects with a redirect still to follow (k6 warns) */
   redirectLimitHit: boolean;
+  /** ended by the VU's interrupt: k6 records no metrics for it */
+  interrupted: boolean;
 }
 
 export type { CookieJarData, ResponseCallbackData };

@@ -144,6 +144,7 @@ export class VUHttp {
   }
 
   private finish(p: Prepared, result: RequestResult): Response {
+    if (result.interrupted) return new Response(p.spec, result);
     for (const hop of result.hops) this.metrics.emit(hop, p.name, p.tags, p.callback, p.vuTags);
     if (p.spec.jar && result.jar && result.jar !== p.spec.jar) p.spec.jar.cookies = result.jar.cookies;
     const res = new Response(p.spec, result);
