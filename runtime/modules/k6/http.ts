@@ -16,7 +16,7 @@ import { AsyncRunner, type RequestRunner } from './http/runner.ts';
 import { CookieJar } from './http/script-jar.ts';
 import { VUHttp } from './http/vu-http.ts';
 
-/** The VU's connections live until its worker ends (k6 keeps them across iterations). */
+/** The VU's connections live until its worker ends (k6 keeps them across iterations); made at its first request. */
 function asyncRunner(vu: VU): RequestRunner {
   return vu.shared.get(
     `k6/http:connections:${vu.idInTest}:${vu.id}`,
@@ -28,8 +28,9 @@ function asyncRunner(vu: VU): RequestRunner {
   );
 }
 
-export default function createHttpModule(vu: VU, runner: RequestRunner = asyncRunner(vu)): Record<string, unknown> {
-  const http = new VUHttp(vu, runner);
+/** `makeRunner` lets classic mode carry out requests with its blocking runner. */
+export default function createHttpModule(vu: VU, makeRunner: () => RequestRunner = () => asyncRunner(vu)): Record<string, unknown> {
+  const http = new VUHttp(vu, makeRunner);
   const withBody = (method: string) => (url: unknown, body?: unknown, params?: unknown) => http.request(method, url, body ?? null, params);
   const withoutBody = (method: string) => (url: unknown, params?: unknown) => http.request(method, url, null, params);
   const exports: Record<string, unknown> = {

@@ -32,12 +32,14 @@ export class VUHttp {
   private readonly metrics: HttpMetrics;
   private iteration = -1;
   private options: HttpOptions | undefined;
+  private runnerInstance: RequestRunner | undefined;
   /** rebuilt when the callback or the jar changes */
   private requestDefaults: RequestDefaults | undefined;
 
   constructor(
     private readonly vu: VU,
-    private readonly runner: RequestRunner,
+    /** called at the first request, when the test's options are known */
+    private readonly makeRunner: () => RequestRunner,
   ) {
     this.metrics = new HttpMetrics(vu);
   }
@@ -113,6 +115,10 @@ export class VUHttp {
     return p;
   }
 
+  private get runner(): RequestRunner {
+    return (this.runnerInstance ??= this.makeRunner());
+  }
+
   /** read once the test runs (the options are not known during the options pass) */
   private opts(): HttpOptions {
     return (this.options ??= httpOptions(this.vu));
@@ -140,7 +146,7 @@ export class VUHttp {
       this.jar.data = emptyJar();
       this.requestDefaults = undefined;
     }
-    if (!first && o.noVUConnectionReuse) this.runner.resetConnections();
+    if (!first && o.noVUConnectionReuse) this.runnerInstance?.resetConnections();
   }
 
   private finish(p: Prepared, result: RequestResult): Response {
