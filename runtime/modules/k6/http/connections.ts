@@ -33,7 +33,13 @@ export class Connections implements ConnectionOwner {
     return new PendingExchange(x, this.acquire(x.url.origin), cancel, this).start(this.options.noConnectionReuse);
   }
 
+  /** Ends every exchange in flight (the VU's iteration was interrupted). */
+  cancelAll(reason: unknown): void {
+    for (const pool of this.pools.values()) for (const c of [...pool]) if (c.busy) c.current?.cancel(reason);
+  }
+
   finished(conn: Connection, broken: unknown): void {
+    conn.current = undefined;
     if (broken === undefined) this.release(conn);
     else this.discard(conn, broken);
   }
@@ -78,7 +84,7 @@ export class Connections implements ConnectionOwner {
   }
 
   private open(origin: string): Connection {
-    const conn = { origin, busy: false, socket: undefined, fresh: false, dialStart: 0, connected: 0, secured: 0 } as Omit<Connection, 'client'> as Connection;
+    const conn = { origin, current: undefined, busy: false, socket: undefined, fresh: false, dialStart: 0, connected: 0, secured: 0 } as Omit<Connection, 'client'> as Connection;
     const connect: buildConnector.connector = (opts, callback) => {
       conn.dialStart = performance.now();
       conn.connected = 0;

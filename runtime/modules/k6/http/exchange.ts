@@ -31,6 +31,8 @@ export interface ConnectionOwner {
 /** What an exchange needs of its connection. */
 export interface ConnectionState {
   readonly origin: string;
+  /** the cancellation of the exchange in flight on it */
+  current: Cancellation | undefined;
   readonly client: Client;
   socket: Socket | undefined;
   /** the socket is new: its dial and TLS timings go to the next exchange */
@@ -65,6 +67,7 @@ export class PendingExchange {
     private readonly owner: ConnectionOwner,
   ) {
     this.chunks = x.keepBody ? [] : null;
+    conn.current = cancel;
   }
 
   start(reset: boolean): Promise<ExchangeResult> {

@@ -16,7 +16,7 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** Resolves with every hop (the redirects and the final response); never rejects for network errors. */
 /** `cancel` lets the caller end the request early (the VU was interrupted); the timeout uses it too. */
 export async function performRequest(conns: Connections, spec: RequestSpec, cancel = new Cancellation()): Promise<RequestResult> {
-  const timer = setTimeout(() => cancel.cancel(new RequestTimeoutError()), spec.timeoutMs);
+  const timer = setTimeout(timeOut, spec.timeoutMs, cancel);
   const hops: RequestResult['hops'] = [];
   let url = parseURL(spec.url) ?? new URL(spec.url); // the second throws the parse error
   let method = spec.method;
@@ -56,6 +56,10 @@ export async function performRequest(conns: Connections, spec: RequestSpec, canc
   } finally {
     clearTimeout(timer);
   }
+}
+
+function timeOut(cancel: Cancellation): void {
+  cancel.cancel(new RequestTimeoutError());
 }
 
 /** The Location to follow; none when missing or unparsable (the 3xx is then the response). */

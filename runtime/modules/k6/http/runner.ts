@@ -28,9 +28,9 @@ export interface RequestRunner {
 
 export class AsyncRunner implements RequestRunner {
   private conns: Connections;
-  private readonly inFlight = new Set<Cancellation>();
   /** the VU signal we listen on (a new one per iteration): one listener, not one per request */
   private watched: AbortSignal | undefined;
+  private readonly onInterrupt = () => this.conns.cancelAll(new IterationInterruptedError());
 
   constructor(
     private readonly options: ConnectionOptions,
@@ -43,17 +43,11 @@ export class AsyncRunner implements RequestRunner {
     const signal = this.interrupt();
     if (signal !== this.watched) {
       this.watched = signal;
-      signal.addEventListener('abort', () => {
-        for (const c of this.inFlight) c.cancel(new IterationInterruptedError());
-      }, { once: true });
+      signal.addEventListener('abort', this.onInterrupt, { once: true });
     }
     const cancel = new Cancellation();
     if (signal.aborted) cancel.cancel(new IterationInterruptedError());
-    this.inFlight.add(cancel);
-    const done = performRequest(this.conns, spec, cancel);
-    const settled = () => this.inFlight.delete(cancel);
-    done.then(settled, settled);
-    return done;
+    return performRequest(this.conns, spec, cancel);
   }
 
   runAsync(spec: RequestSpec): Promise<RequestResult> {
