@@ -100,10 +100,19 @@ describe('k6/http', { concurrency: 1 }, () => {
     assert.equal((await perIteration(['NO_VU_CONNECTION_REUSE=true'])).connections, 2);
   });
 
-  test('a request in the init context fails as in k6 (exit 107)', async () => {
-    const r = await runCli(['-e', `BASE=${server.url}`, fixture('init-request.ts')]);
-    expectCode(r, 107);
-    assert.match(r.stderr, /Making http requests in the init context is not supported/);
+  test("HTTP calls in the init context fail with k6's errors (exit 107)", async () => {
+    const expected: Record<string, RegExp> = {
+      get: /Making http requests in the init context is not supported/,
+      asyncRequest: /Making http requests in the init context is not supported/,
+      batch: /Using batch in the init context is not supported/,
+      cookieJar: /Making cookie jars in the init context is not supported/,
+    };
+    for (const [call, message] of Object.entries(expected)) {
+      const r = await runCli(['-e', `BASE=${server.url}`, '-e', `CALL=${call}`, fixture('init-request.ts')]);
+      expectCode(r, 107);
+      assert.match(r.stderr, message, call);
+    }
+    assert.equal(server.seen.filter((s) => s.url === '/').length, 0, 'no request reached the server');
   });
 
   test('gracefulStop interrupts a request that would outlive the scenario', async () => {

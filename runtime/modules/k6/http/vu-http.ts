@@ -57,6 +57,8 @@ export class VUHttp {
   }
 
   asyncRequest(method: unknown, url: unknown, body: unknown, params: unknown): Promise<Response> {
+    // in the init context it throws where it is called, like the other request functions
+    if (this.vu.phase === 'init') throw new Error('Making http requests in the init context is not supported');
     try {
       const p = this.prepare(method, url, body, params, 'Making http requests');
       if (p.invalid) return Promise.resolve(this.failed(p));
