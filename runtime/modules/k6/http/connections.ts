@@ -33,6 +33,12 @@ export class Connections implements ConnectionOwner {
     return new PendingExchange(x, this.acquire(x.url.origin), cancel, this).start(this.options.noConnectionReuse);
   }
 
+  /** Some exchange is in flight. */
+  busy(): boolean {
+    for (const pool of this.pools.values()) for (const c of pool) if (c.busy) return true;
+    return false;
+  }
+
   /** Ends every exchange in flight (the VU's iteration was interrupted). */
   cancelAll(reason: unknown): void {
     for (const pool of this.pools.values()) for (const c of [...pool]) if (c.busy) c.current?.cancel(reason);

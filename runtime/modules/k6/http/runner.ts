@@ -3,9 +3,10 @@
  * connections, results as promises. Classic mode provides another `RequestRunner` whose methods
  * block the VU thread and return the same plain results synchronously.
  */
-import { Cancellation } from './cancellation.ts';
+import { setMaxListeners } from 'node:events';
 import { Connections, type ConnectionOptions } from './connections.ts';
 import { IterationInterruptedError } from './error-codes.ts';
+import { watchInterrupts, type Watched } from './interrupt-watch.ts';
 import { performRequest } from './perform.ts';
 import type { RequestResult, RequestSpec } from './types.ts';
 
@@ -26,9 +27,9 @@ export interface RequestRunner {
   close(): Promise<void>;
 }
 
-export class AsyncRunner implements RequestRunner {
+export class AsyncRunner implements RequestRunner, Watched {
   private conns: Connections;
-  /** the VU signal we listen on (a new one per iteration): one listener, not one per request */
+  /** the VU signal we listen on (a new one per iteration) */
   private watched: AbortSignal | undefined;
   private readonly onInterrupt = () => this.conns.cancelAll(new IterationInterruptedError());
 
@@ -40,14 +41,23 @@ export class AsyncRunner implements RequestRunner {
   }
 
   run(spec: RequestSpec): Promise<RequestResult> {
-    const signal = this.interrupt();
+    watchInterrupts(this);
+    return performRequest(this.conns, spec);
+  }
+
+  watchInterrupt(): boolean {
+    const signal = this.conns.busy() ? this.interrupt() : undefined;
     if (signal !== this.watched) {
+      this.watched?.removeEventListener('abort', this.onInterrupt);
       this.watched = signal;
-      signal.addEventListener('abort', this.onInterrupt, { once: true });
+      if (signal?.aborted) this.onInterrupt();
+      else if (signal) {
+        // between iterations all VUs of a thread share one never-aborted signal: many listeners are expected
+        setMaxListeners(0, signal);
+        signal.addEventListener('abort', this.onInterrupt, { once: true });
+      }
     }
-    const cancel = new Cancellation();
-    if (signal.aborted) cancel.cancel(new IterationInterruptedError());
-    return performRequest(this.conns, spec, cancel);
+    return signal !== undefined;
   }
 
   runAsync(spec: RequestSpec): Promise<RequestResult> {
