@@ -1,4 +1,5 @@
 /** k6's HTTP options with k6's defaults (they come from the merged option layers). */
+import { readFileSync } from 'node:fs';
 import type { VU } from '../../../vu/vu.ts';
 
 export interface HttpOptions {
@@ -14,7 +15,7 @@ export interface HttpOptions {
   throw: boolean;
 }
 
-const VERSION = '0.1.0';
+const VERSION = (JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export function httpOptions(vu: VU): HttpOptions {
   const o = vu.host.options;
