@@ -22,6 +22,7 @@ const modules: Record<string, ModuleFactory> = {
 /** Heavy modules (a Kafka client) load only for scripts that import them. */
 const lazyModules: Record<string, () => Promise<{ default: ModuleFactory }>> = {
   'k6/x/kafka': () => import('./k6/x/kafka.ts'),
+  'k6/http': () => import('./k6/http.ts'),
 };
 
 export const moduleNames = [...Object.keys(modules), ...Object.keys(lazyModules)];

@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MetricStore } from '../metrics/store.ts';
+import { HTTP_REQ_DURATION } from '../metrics/builtin.ts';
 import { createSink } from '../metrics/sinks/create-sink.ts';
 import type { ConsolidatedOptions } from '../options/types.ts';
 import { buildSummaryData, type SummaryData, type SummaryMetricInput } from '../summary/data.ts';
@@ -36,6 +37,13 @@ export function summaryData(args: {
     if (withThresholds.has(name)) continue;
     const def = store.definition(name)!;
     metrics.push({ name, type: def.type, contains: def.contains, values: store.values(name, undefined, query)! });
+  }
+  // k6 adds this sub-metric on its own whenever the expected_response system tag is on
+  const expected = store.definition(HTTP_REQ_DURATION.name);
+  const expectedName = `${HTTP_REQ_DURATION.name}{expected_response:true}`;
+  if (expected && options.systemTags.includes('expected_response') && !withThresholds.has(expectedName)) {
+    const values = store.values(HTTP_REQ_DURATION.name, { expected_response: 'true' }, query);
+    if (values) metrics.push({ name: expectedName, type: expected.type, contains: expected.contains, values });
   }
   for (const t of thresholds) {
     const q = { ...query, percentiles: [...query.percentiles, ...t.percentiles] };

@@ -1,0 +1,35 @@
+/** k6's HTTP options with k6's defaults (they come from the merged option layers). */
+import { readFileSync } from 'node:fs';
+import type { VU } from '../../../vu/vu.ts';
+
+export interface HttpOptions {
+  userAgent: string;
+  maxRedirects: number;
+  discardResponseBodies: boolean;
+  insecureSkipTLSVerify: boolean;
+  noConnectionReuse: boolean;
+  noVUConnectionReuse: boolean;
+  noCookiesReset: boolean;
+  batch: number;
+  batchPerHost: number;
+  throw: boolean;
+}
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export function httpOptions(vu: VU): HttpOptions {
+  const o = vu.host.options;
+  const m = o?.merged ?? {};
+  return {
+    userAgent: m.userAgent ?? `streamprobe/${VERSION} (k6-compatible)`,
+    maxRedirects: m.maxRedirects ?? 10,
+    discardResponseBodies: m.discardResponseBodies ?? false,
+    insecureSkipTLSVerify: m.insecureSkipTLSVerify ?? false,
+    noConnectionReuse: m.noConnectionReuse ?? false,
+    noVUConnectionReuse: m.noVUConnectionReuse ?? false,
+    noCookiesReset: m.noCookiesReset ?? false,
+    batch: m.batch ?? 20,
+    batchPerHost: m.batchPerHost ?? 6,
+    throw: o?.throw ?? false,
+  };
+}
