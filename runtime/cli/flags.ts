@@ -3,12 +3,15 @@ import { ConfigError } from '../errors.ts';
 import { OPTION_FIELDS, addOption, isBooleanOption, parseBoolText } from '../options/fields.ts';
 import type { OptionKey, Options } from '../options/types.ts';
 import { parseKeyValue } from '../options/values.ts';
+import { parseModeFlag, type ModeFlag } from '../classic/mode.ts';
 
 export type LogFormat = 'text' | 'json' | 'raw';
 
 /** Settings of the runner itself, not test options (k6's global and runtime flags). */
 export interface RuntimeSettings {
   workers: number;
+  /** classic (a thread per VU, blocking calls), async, or auto: chosen from the script */
+  mode: ModeFlag;
   quiet: boolean;
   verbose: boolean;
   noColor: boolean;
@@ -147,6 +150,7 @@ export const RUN_FLAGS: readonly Flag[] = [
   setting('help', 'help', 'h', asBool, true),
   setting('config', 'configPath', 'c', (v) => v as string, false),
   setting('workers', 'workers', undefined, positiveInt, false),
+  setting('mode', 'mode', undefined, (v, what) => parseModeFlag(String(v), what), false),
   setting('log-format', 'logFormat', undefined, logFormat, false),
   ignored('address', 'a', false),
   ignored('linger', 'l', true),

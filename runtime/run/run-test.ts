@@ -27,6 +27,8 @@ import { runStage, setupDataToJson } from './lifecycle.ts';
 import { ProgressPrinter, progressLines, progressState } from './progress.ts';
 import { summaryData, writeSummary } from './end-of-test.ts';
 import { WorkerSet } from './worker-set.ts';
+import { ClassicSession } from '../classic/session.ts';
+import { checkCapacity } from '../classic/vu-resources.ts';
 
 const THRESHOLD_INTERVAL_MS = 2000;
 const HANDLE_SUMMARY_TIMEOUT_MS = 120_000;
@@ -41,6 +43,8 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
   for (const w of args.warnings) log.warn(w);
   const script = await loadScript(args.scriptPath);
   const env = buildScriptEnv(process.env, args.env, args.runtime.includeSystemEnvVars);
+  // classic mode's I/O thread does not keep the process alive: every exit path may leave it
+  const classic = await ClassicSession.open(args.runtime.mode, script.bundle, args.runtime.verbose);
 
   // Outcome of the run, decided by whichever happens first.
   let abort: { reason: string; exitCode: ExitCodeValue } | undefined;
@@ -72,13 +76,17 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
   }
   const thresholds = options.noThresholds ? [] : parseThresholds(options.thresholds, optionsHost.registry);
   checkExecFunctions(options, vu0.exports);
+  const mode = await classic.settle(vu0.exports, Object.values(options.scenarios).map((s) => s.exec));
 
   const planned = planScenarios(options, SegmentContext.full);
-  const workers = Math.max(1, Math.min(args.runtime.workers || availableParallelism(), plannedVUs(planned) || 1));
+  // classic: one scheduler thread; the VUs' own threads do the work
+  const workers = mode === 'classic' ? 1 : Math.max(1, Math.min(args.runtime.workers || availableParallelism(), plannedVUs(planned) || 1));
+  if (mode === 'classic') checkCapacity(plannedVUs(planned));
+  const classicWorker = await classic.workerSettings();
   const quiet = args.runtime.quiet || process.env.CI === 'true';
   const colors = !args.runtime.noColor && Boolean(process.stdout.isTTY);
   if (options.summaryMode !== 'disabled' || !quiet) {
-    process.stdout.write(banner(args.scriptPath, planned, workers, options.out.map((o) => o.type)) + '\n');
+    process.stdout.write(banner(args.scriptPath, planned, workers, options.out.map((o) => o.type), mode) + '\n');
   }
 
   const main = new LocalHost(script.path, script.factory, script.mapStack, log, env, options, events);
@@ -95,6 +103,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
       workerIndex: i,
       claims,
       verbose: args.runtime.verbose,
+      classic: classicWorker,
     })),
     {
       report: (i, r) => {
@@ -178,7 +187,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  await Promise.all([main.shared.closeAll(), optionsHost.shared.closeAll()]);
+  await Promise.all([main.shared.closeAll(), optionsHost.shared.closeAll(), classic.close()]);
   return exitCodeOf(abort, evaluation, failed, options);
 }
 

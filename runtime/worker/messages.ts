@@ -4,6 +4,7 @@ import type { StoreSnapshot } from '../metrics/store.ts';
 import type { ConsolidatedOptions } from '../options/types.ts';
 import type { GroupSnapshot } from '../summary/groups.ts';
 import type { ScriptBundle } from '../loader/bundle.ts';
+import type { MessagePort } from 'node:worker_threads';
 
 export interface WorkerInit {
   readonly bundle: ScriptBundle;
@@ -18,6 +19,8 @@ export interface WorkerInit {
   readonly claims: Int32Array;
   readonly verbose: boolean;
   readonly workerIndex: number;
+  /** classic mode: the bundled VU-thread runtime and a connector port to the I/O thread */
+  readonly classic?: { readonly runtimeFile: string; readonly io: MessagePort };
 }
 
 export interface ScenarioProgress {
