@@ -15,12 +15,13 @@ import { VU, type IterationOutcome } from '../vu/vu.ts';
 import type { AttachMessage } from './io-protocol.ts';
 import type { FromVUThread, MetricsDelta, ToVUThread, VUThreadInit } from './vu-messages.ts';
 import { VU_THREAD_LIMITS } from './vu-resources.ts';
+import { VU_THREAD_LOADER, type VURuntime } from './vu-runtime.ts';
 import { clearInterrupt, raiseInterrupt, wakeCells } from './wake-cells.ts';
 
 /** What every classic VU of a scheduler thread is started with. */
 export interface ClassicSettings {
-  /** the bundled VU-thread runtime (vu-runtime.ts) */
-  readonly runtimeFile: string;
+  /** the bundled VU-thread runtime */
+  readonly runtime: VURuntime;
   readonly bundle: ScriptBundle;
   readonly options: ConsolidatedOptions;
   readonly env: Record<string, string>;
@@ -86,7 +87,7 @@ export class ClassicVU extends VU {
     const attach: AttachMessage = { type: 'attach', port: port2, cells: this.cells, vu: { id: this.id, idInTest: this.idInTest, env: s.env, scriptPath: s.bundle.scriptPath } };
     s.io.postMessage(attach, [port2]);
     const init: VUThreadInit = { bundle: s.bundle, options: s.options, env: s.env, id: this.id, idInTest: this.idInTest, verbose: s.verbose, cells: this.cells, port: port1 };
-    this.thread = new Worker(s.runtimeFile, { workerData: init, transferList: [port1], resourceLimits: VU_THREAD_LIMITS, stdout: false, stderr: false });
+    this.thread = new Worker(VU_THREAD_LOADER, { eval: true, argv: [s.runtime.file, s.runtime.cacheFile], workerData: init, transferList: [port1], resourceLimits: VU_THREAD_LIMITS, stdout: false, stderr: false });
     this.thread.on('message', (m: FromVUThread) => this.receive(m));
     this.thread.on('error', (err) => this.crashed(err));
     this.thread.on('exit', () => this.crashed(new Error('the VU thread ended')));

@@ -3,17 +3,18 @@
  * thread when classic, gives the main thread's VUs (options pass, setup, teardown,
  * handleSummary) blocking modules, and gives scheduler workers what their VU threads need.
  */
+import type { MessagePort } from 'node:worker_threads';
 import type { ScriptBundle } from '../loader/bundle.ts';
 import { overrideModules } from '../modules/registry.ts';
 import { classicModules } from './classic-modules.ts';
 import { IoLink } from './io-link.ts';
 import { BLOCKING_MODULES, modeFromBundle, modeFromExports, type ModeFlag, type RunMode } from './mode.ts';
-import { buildVURuntime } from './vu-runtime.ts';
+import { buildVURuntime, type VURuntime } from './vu-runtime.ts';
 
 export class ClassicSession {
   private io: IoLink | undefined;
   private restore: (() => void) | undefined;
-  private runtimeFile: Promise<string> | undefined;
+  private runtime: Promise<VURuntime> | undefined;
 
   private constructor(
     private readonly flag: ModeFlag,
@@ -40,9 +41,9 @@ export class ClassicSession {
   }
 
   /** For a scheduler worker's WorkerInit.classic. */
-  async workerSettings(): Promise<{ runtimeFile: string; io: import('node:worker_threads').MessagePort } | undefined> {
+  async workerSettings(): Promise<{ runtime: VURuntime; io: MessagePort } | undefined> {
     if (this.mode !== 'classic' || !this.io) return undefined;
-    return { runtimeFile: await this.runtimeFile!, io: this.io.connector() };
+    return { runtime: await this.runtime!, io: this.io.connector() };
   }
 
   async close(): Promise<void> {
@@ -54,7 +55,7 @@ export class ClassicSession {
   }
 
   private async start(): Promise<void> {
-    this.runtimeFile = buildVURuntime();
+    this.runtime = buildVURuntime();
     const modules = BLOCKING_MODULES.filter((m) => this.bundle.code.includes(`require("${m}")`));
     this.io = await IoLink.start(modules, this.verbose);
     const client = this.io.attach({ id: 0, idInTest: 0, env: {}, scriptPath: this.bundle.scriptPath });

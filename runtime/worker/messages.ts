@@ -5,6 +5,7 @@ import type { ConsolidatedOptions } from '../options/types.ts';
 import type { GroupSnapshot } from '../summary/groups.ts';
 import type { ScriptBundle } from '../loader/bundle.ts';
 import type { MessagePort } from 'node:worker_threads';
+import type { VURuntime } from '../classic/vu-runtime.ts';
 
 export interface WorkerInit {
   readonly bundle: ScriptBundle;
@@ -20,7 +21,7 @@ export interface WorkerInit {
   readonly verbose: boolean;
   readonly workerIndex: number;
   /** classic mode: the bundled VU-thread runtime and a connector port to the I/O thread */
-  readonly classic?: { readonly runtimeFile: string; readonly io: MessagePort };
+  readonly classic?: { readonly runtime: VURuntime; readonly io: MessagePort };
 }
 
 export interface ScenarioProgress {
