@@ -18,6 +18,9 @@ import { VU_THREAD_LIMITS } from './vu-resources.ts';
 import { VU_THREAD_LOADER, type VURuntime } from './vu-runtime.ts';
 import { clearInterrupt, raiseInterrupt, wakeCells } from './wake-cells.ts';
 
+/** How long a VU thread has to send its last metrics when the test ends. */
+const STOP_GRACE_MS = 5000;
+
 /** What every classic VU of a scheduler thread is started with. */
 export interface ClassicSettings {
   /** the bundled VU-thread runtime */
@@ -118,10 +121,18 @@ export class ClassicVU extends VU {
     if (this.finish) raiseInterrupt(this.cells);
   }
 
+  /** Asks the thread for its last metrics and ends it; a thread still busy (a script in a busy loop) is ended anyway. */
   stop(): Promise<void> {
     if (this.ended) return Promise.resolve();
     return new Promise<void>((resolve) => {
-      this.onEnd = resolve;
+      const timer = setTimeout(() => {
+        this.ended = true;
+        void this.thread.terminate().then(() => resolve());
+      }, STOP_GRACE_MS);
+      this.onEnd = () => {
+        clearTimeout(timer);
+        resolve();
+      };
       this.send({ type: 'stop' });
     });
   }

@@ -81,7 +81,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
   const planned = planScenarios(options, SegmentContext.full);
   // classic: one scheduler thread; the VUs' own threads do the work
   const workers = mode === 'classic' ? 1 : Math.max(1, Math.min(args.runtime.workers || availableParallelism(), plannedVUs(planned) || 1));
-  if (mode === 'classic') checkCapacity(plannedVUs(planned));
+  if (mode === 'classic') checkCapacity(planned.reduce((n, p) => n + p.vus, 0));
   const classicWorker = await classic.workerSettings();
   const quiet = args.runtime.quiet || process.env.CI === 'true';
   const colors = !args.runtime.noColor && Boolean(process.stdout.isTTY);
