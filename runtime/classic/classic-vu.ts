@@ -15,7 +15,7 @@ import { VU, type IterationOutcome } from '../vu/vu.ts';
 import type { AttachMessage } from './io-protocol.ts';
 import type { FromVUThread, MetricsDelta, ToVUThread, VUThreadInit } from './vu-messages.ts';
 import { VU_THREAD_LIMITS } from './vu-resources.ts';
-import { VU_THREAD_LOADER, type VURuntime } from './vu-runtime.ts';
+import { VU_THREAD_LOADER, type VURuntime } from './vu-thread-loader.ts';
 import { clearInterrupt, raiseInterrupt, wakeCells } from './wake-cells.ts';
 
 /** How long a VU thread has to send its last metrics when the test ends. */

@@ -174,20 +174,27 @@ function methodNames(object: object): string[] {
 }
 
 /**
- * Byte views into a larger buffer (a record in a fetch response) are copied out: structured
- * clone would otherwise send the whole underlying buffer with each view.
+ * Structured clone sends a byte view's whole underlying buffer (once per buffer per message).
+ * Records read from one fetch share its response buffer: it is sent as is when the reply uses
+ * most of it, and views into a mostly unused buffer (one record of a large fetch) are copied out.
  */
 export function compactBytes(value: unknown): unknown {
-  if (value instanceof Uint8Array) {
-    return value.byteLength === value.buffer.byteLength ? value : new Uint8Array(value);
-  }
+  const used = new Map<ArrayBufferLike, number>();
+  walkBytes(value, (view) => {
+    used.set(view.buffer, (used.get(view.buffer) ?? 0) + view.byteLength);
+    return view;
+  });
+  return walkBytes(value, (view) => (used.get(view.buffer)! * 2 < view.buffer.byteLength ? new Uint8Array(view) : view));
+}
+
+/** Replaces every Uint8Array in arrays and plain objects (in place) with `visit`'s result. */
+function walkBytes(value: unknown, visit: (view: Uint8Array) => Uint8Array): unknown {
+  if (value instanceof Uint8Array) return visit(value);
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = compactBytes(value[i]);
-    return value;
-  }
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (let i = 0; i < value.length; i++) value[i] = walkBytes(value[i], visit);
+  } else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const o = value as Record<string, unknown>;
-    for (const k of Object.keys(o)) o[k] = compactBytes(o[k]);
+    for (const k of Object.keys(o)) o[k] = walkBytes(o[k], visit);
   }
   return value;
 }

@@ -6,10 +6,10 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ScriptBundle } from '../loader/bundle.ts';
 import { overrideModules } from '../modules/registry.ts';
-import { classicModules } from './classic-modules.ts';
 import { IoLink } from './io-link.ts';
 import { BLOCKING_MODULES, modeFromBundle, modeFromExports, type ModeFlag, type RunMode } from './mode.ts';
-import { buildVURuntime, type VURuntime } from './vu-runtime.ts';
+import { buildVURuntime } from './vu-runtime.ts';
+import type { VURuntime } from './vu-thread-loader.ts';
 
 export class ClassicSession {
   private io: IoLink | undefined;
@@ -59,6 +59,8 @@ export class ClassicSession {
     const modules = BLOCKING_MODULES.filter((m) => this.bundle.code.includes(`require("${m}")`));
     this.io = await IoLink.start(modules, this.verbose);
     const client = this.io.attach({ id: 0, idInTest: 0, env: {}, scriptPath: this.bundle.scriptPath });
+    // loaded only for classic runs: it brings the Kafka serde (avsc, ajv) to the main thread
+    const { classicModules } = await import('./classic-modules.ts');
     this.restore = overrideModules(classicModules(client));
   }
 }

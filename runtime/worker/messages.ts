@@ -5,7 +5,7 @@ import type { ConsolidatedOptions } from '../options/types.ts';
 import type { GroupSnapshot } from '../summary/groups.ts';
 import type { ScriptBundle } from '../loader/bundle.ts';
 import type { MessagePort } from 'node:worker_threads';
-import type { VURuntime } from '../classic/vu-runtime.ts';
+import type { VURuntime } from '../classic/vu-thread-loader.ts';
 
 export interface WorkerInit {
   readonly bundle: ScriptBundle;

@@ -148,4 +148,11 @@ describe('errors and bytes across threads', () => {
     assert.equal(out[0]!.key.buffer.byteLength, 2);
     assert.equal(out[0]!.headers.h.buffer.byteLength, 1);
   });
+
+  it('compactBytes keeps views that use most of their buffer: the buffer is sent once for all of them', () => {
+    const fetch = new Uint8Array(10);
+    const records = compactBytes([{ value: fetch.subarray(0, 5) }, { value: fetch.subarray(5, 9) }]) as { value: Uint8Array }[];
+    assert.equal(records[0]!.value.buffer, fetch.buffer);
+    assert.equal(records[1]!.value.buffer, fetch.buffer);
+  });
 });
