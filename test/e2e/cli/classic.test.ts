@@ -62,6 +62,12 @@ describe('mode choice', { timeout: 120_000 }, () => {
     assert.match(r.stdout, /async mode/);
   });
 
+  it('more classic VUs than free memory holds: exit 104 with the number that fits', async () => {
+    const r = await runCli([fixture('too-many-vus')], TIMEOUT);
+    assert.equal(r.code, 104, r.stderr);
+    assert.match(r.stderr, /needs 100000 VUs, but classic mode .* fits about \d+/);
+  });
+
   it('--mode rejects an unknown value with a usage error', async () => {
     const r = await runCli(['--mode', 'sync', 'counts.ts']);
     assert.equal(r.code, 104, r.stderr);
