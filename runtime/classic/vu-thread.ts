@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ExitCode, StreamprobeError } from '../errors.ts';
 import { compileScript } from '../loader/compile.ts';
-import { stackMapper } from '../loader/source-map.ts';
+import { describeError, stackMapper } from '../loader/source-map.ts';
 import { ITERATION_DURATION, ITERATIONS } from '../metrics/builtin.ts';
 import { transferables } from '../metrics/store.ts';
 import { overrideModules } from '../modules/registry.ts';
@@ -18,8 +18,8 @@ import { BlockingClient } from './blocking-client.ts';
 import { classicModules } from './classic-modules.ts';
 import type { FromVUThread, MetricsDelta, ToVUThread, VUThreadInit } from './vu-messages.ts';
 
-/** Metrics reach the scheduler at most this often (and at the end). */
-const DELTA_INTERVAL_MS = 500;
+/** Metrics reach the scheduler at most this often (and at the end); it reports to the main thread every second. */
+const DELTA_INTERVAL_MS = 1000;
 const DEFS = { iterations: ITERATIONS, duration: ITERATION_DURATION };
 
 const init = workerData as VUThreadInit;
@@ -34,6 +34,8 @@ function main(): void {
     abort: (reason, exitCode) => send({ type: 'abort', reason, exitCode }),
     fail: (reason) => send({ type: 'fail', reason }),
   });
+  // k6 logs a promise rejection nobody handled and goes on; so does the async runtime
+  process.on('unhandledRejection', (err) => host.log.error(`Uncaught (in promise) ${describeError(err, host.mapStack, bundle.scriptPath)}`));
   const vu = new VU(host, init.id, init.idInTest);
   client.onInterrupt = () => vu.interrupt('graceful stop ended');
   vu.init();
