@@ -28,8 +28,15 @@ export class RemoteCalls {
   }
 
   private emit(samples: readonly Sample[]): void {
+    // a call's samples share one tags object (structured clone keeps shared references shared)
+    let raw: Tags | null = null;
+    let interned: Tags | undefined;
     for (const [name, type, contains, value, tags] of samples) {
-      this.vu.emit(this.vu.defineMetric(name, type, contains), value, tags ? this.intern(tags) : undefined);
+      if (tags !== raw) {
+        raw = tags;
+        interned = tags ? this.intern(tags) : undefined;
+      }
+      this.vu.emit(this.vu.defineMetric(name, type, contains), value, interned);
     }
   }
 
