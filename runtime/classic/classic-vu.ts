@@ -25,6 +25,8 @@ const STOP_GRACE_MS = 5000;
 export interface ClassicSettings {
   /** the bundled VU-thread runtime */
   readonly runtime: VURuntime;
+  /** the script's V8 code cache */
+  readonly scriptCache: Uint8Array | undefined;
   readonly bundle: ScriptBundle;
   readonly options: ConsolidatedOptions;
   readonly env: Record<string, string>;
@@ -89,7 +91,7 @@ export class ClassicVU extends VU {
     const { port1, port2 } = new MessageChannel();
     const attach: AttachMessage = { type: 'attach', port: port2, cells: this.cells, vu: { id: this.id, idInTest: this.idInTest, env: s.env, scriptPath: s.bundle.scriptPath } };
     s.io.postMessage(attach, [port2]);
-    const init: VUThreadInit = { bundle: s.bundle, options: s.options, env: s.env, id: this.id, idInTest: this.idInTest, verbose: s.verbose, cells: this.cells, port: port1 };
+    const init: VUThreadInit = { bundle: s.bundle, options: s.options, env: s.env, id: this.id, idInTest: this.idInTest, verbose: s.verbose, cells: this.cells, port: port1, scriptCache: s.scriptCache };
     this.thread = new Worker(VU_THREAD_LOADER, { eval: true, argv: [s.runtime.file, s.runtime.cacheFile], workerData: init, transferList: [port1], resourceLimits: VU_THREAD_LIMITS, stdout: false, stderr: false });
     this.thread.on('message', (m: FromVUThread) => this.receive(m));
     this.thread.on('error', (err) => this.crashed(err));

@@ -5,6 +5,7 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { ScriptBundle } from '../loader/bundle.ts';
+import { compileScript } from '../loader/compile.ts';
 import { overrideModules } from '../modules/registry.ts';
 import { IoLink } from './io-link.ts';
 import { BLOCKING_MODULES, modeFromBundle, modeFromExports, type ModeFlag, type RunMode } from './mode.ts';
@@ -41,9 +42,11 @@ export class ClassicSession {
   }
 
   /** For a scheduler worker's WorkerInit.classic. */
-  async workerSettings(): Promise<{ runtime: VURuntime; io: MessagePort } | undefined> {
+  async workerSettings(): Promise<{ runtime: VURuntime; io: MessagePort; scriptCache: Uint8Array | undefined } | undefined> {
     if (this.mode !== 'classic' || !this.io) return undefined;
-    return { runtime: await this.runtime!, io: this.io.connector() };
+    // the script compiled once here; every VU thread starts from its code cache
+    const scriptCache = compileScript(this.bundle, { produce: true }).cachedData;
+    return { runtime: await this.runtime!, io: this.io.connector(), scriptCache };
   }
 
   async close(): Promise<void> {

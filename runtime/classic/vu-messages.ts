@@ -20,6 +20,8 @@ export interface VUThreadInit {
   readonly cells: Int32Array;
   /** this VU's port to the I/O thread */
   readonly port: MessagePort;
+  /** the script's V8 code cache, compiled once on the main thread */
+  readonly scriptCache: Uint8Array | undefined;
 }
 
 export interface MetricsDelta {

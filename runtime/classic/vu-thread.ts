@@ -30,7 +30,7 @@ function main(): void {
   const client = new BlockingClient(init.port, init.cells);
   overrideModules(classicModules(client));
   const bundle = init.bundle;
-  const host = new LocalHost(bundle.scriptPath, compileScript(bundle), stackMapper(bundle), createLogger({ verbose: init.verbose }), init.env, init.options, {
+  const host = new LocalHost(bundle.scriptPath, compileScript(bundle, { cachedData: init.scriptCache }), stackMapper(bundle), createLogger({ verbose: init.verbose }), init.env, init.options, {
     abort: (reason, exitCode) => send({ type: 'abort', reason, exitCode }),
     fail: (reason) => send({ type: 'fail', reason }),
   });

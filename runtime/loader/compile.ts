@@ -25,15 +25,27 @@ export interface ScriptInstance {
 
 export type ScriptFactory = (globals: InitGlobals) => ScriptInstance;
 
+/** V8 code cache: `produce` one (classic mode shares it with its VU threads) or start from `cachedData`. */
+export interface CodeCache {
+  readonly cachedData?: Uint8Array;
+  readonly produce?: boolean;
+}
+
 const params = ['require', 'module', 'exports', 'open', '__ENV', '__VU', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'console'];
 
-export function compileScript(bundle: ScriptBundle): ScriptFactory {
+export function compileScript(bundle: ScriptBundle, cache: CodeCache = {}): ScriptFactory & { readonly cachedData?: Buffer } {
   // `__ITER` is a closure variable of each instance so every VU sees its own counter.
   const body = `let __ITER;\n${bundle.code}\n;return (i) => { __ITER = i; };`;
-  const fn = vm.compileFunction(body, params, { filename: bundle.filename, lineOffset: -1 });
-  return (g) => {
+  const fn = vm.compileFunction(body, params, {
+    filename: bundle.filename,
+    lineOffset: -1,
+    ...(cache.cachedData && { cachedData: cache.cachedData }),
+    ...(cache.produce && { produceCachedData: true }),
+  }) as ReturnType<typeof vm.compileFunction> & { cachedData?: Buffer };
+  const factory: ScriptFactory = (g) => {
     const module = { exports: {} as Record<string, unknown> };
     const setIter = fn(g.require, module, module.exports, g.open, g.__ENV, g.__VU, g.setTimeout, g.clearTimeout, g.setInterval, g.clearInterval, g.console) as (i: number) => void;
     return { exports: module.exports, setIter };
   };
+  return Object.assign(factory, { cachedData: fn.cachedData });
 }

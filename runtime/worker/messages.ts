@@ -21,7 +21,7 @@ export interface WorkerInit {
   readonly verbose: boolean;
   readonly workerIndex: number;
   /** classic mode: the bundled VU-thread runtime and a connector port to the I/O thread */
-  readonly classic?: { readonly runtime: VURuntime; readonly io: MessagePort };
+  readonly classic?: { readonly runtime: VURuntime; readonly io: MessagePort; readonly scriptCache: Uint8Array | undefined };
 }
 
 export interface ScenarioProgress {
