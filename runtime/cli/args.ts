@@ -100,6 +100,7 @@ function resolveRuntime(cli: Partial<RuntimeSettings>, env: ProcessEnv): Runtime
   const format = set('K6_LOG_FORMAT');
   return {
     workers: cli.workers ?? availableParallelism(),
+    mode: cli.mode ?? 'auto',
     quiet: cli.quiet ?? false,
     verbose: cli.verbose ?? false,
     // https://no-color.org: NO_COLOR counts even when empty

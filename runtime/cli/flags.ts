@@ -3,6 +3,7 @@ import { ConfigError } from '../errors.ts';
 import { OPTION_FIELDS, addOption, isBooleanOption, parseBoolText } from '../options/fields.ts';
 import type { OptionKey, Options } from '../options/types.ts';
 import { parseKeyValue } from '../options/values.ts';
+import { parseModeFlag, type ModeFlag } from '../classic/mode.ts';
 import { parseBounds, parseGuardMode, type GuardMode, type SaturationBounds } from '../saturation/guard.ts';
 
 export type LogFormat = 'text' | 'json' | 'raw';
@@ -10,6 +11,8 @@ export type LogFormat = 'text' | 'json' | 'raw';
 /** Settings of the runner itself, not test options (k6's global and runtime flags). */
 export interface RuntimeSettings {
   workers: number;
+  /** classic (a thread per VU, blocking calls), async, or auto: chosen from the script */
+  mode: ModeFlag;
   quiet: boolean;
   verbose: boolean;
   noColor: boolean;
@@ -155,6 +158,7 @@ export const RUN_FLAGS: readonly Flag[] = [
   setting('config', 'configPath', 'c', (v) => v as string, false),
   setting('junit', 'junit', undefined, (v) => v as string, false),
   setting('workers', 'workers', undefined, positiveInt, false),
+  setting('mode', 'mode', undefined, (v, what) => parseModeFlag(String(v), what), false),
   setting('log-format', 'logFormat', undefined, logFormat, false),
   setting('saturation-guard', 'saturationGuard', undefined, (v, what) => parseGuardMode(String(v), what), false),
   setting('saturation-bounds', 'saturationBounds', undefined, (v, what) => parseBounds(String(v), what), false),

@@ -19,6 +19,8 @@ Execution:
       --no-teardown                  do not run teardown()
   -w, --throw                        throw on invalid metric values instead of warning
       --workers N                    worker threads (default: number of CPU cores)
+      --mode MODE                    classic (a thread per VU, calls block as in k6), async or
+                                     auto (default: classic for synchronous xk6-kafka scripts)
 
 Environment and tags:
   -e, --env NAME=VALUE               add or override a __ENV variable (repeatable)

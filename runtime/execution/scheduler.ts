@@ -114,6 +114,8 @@ export class ThreadScheduler {
   constructor(
     private readonly host: ThreadHost,
     private readonly place: ThreadPlace,
+    /** classic mode: VUs on their own threads (runtime/classic/classic-vu.ts) */
+    makeVU: (host: ThreadHost, idInInstance: number, idInTest: number) => VU = (h, id, idInTest) => new VU(h, id, idInTest),
   ) {
     this.scenarios = planScenarios(host.options!, place.instance).flatMap((whole, slot) => {
       // k6 leaves out a scenario whose share of this segment is empty, and says so once
@@ -133,7 +135,7 @@ export class ThreadScheduler {
     const vuIds = SegmentContext.full.split(place.threads)[place.index]!;
     this.pool = new VUPool((n) => {
       const idInInstance = vuIds.idInTest(n);
-      return new VU(host, idInInstance, place.instance.idInTest(idInInstance));
+      return makeVU(host, idInInstance, place.instance.idInTest(idInInstance));
     });
   }
 

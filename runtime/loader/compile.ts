@@ -27,14 +27,25 @@ export interface ScriptInstance {
 
 export type ScriptFactory = (globals: InitGlobals) => ScriptInstance;
 
+/** V8 code cache: `produce` one (classic mode shares it with its VU threads) or start from `cachedData`. */
+export interface CodeCache {
+  readonly cachedData?: Uint8Array;
+  readonly produce?: boolean;
+}
+
 const params = ['require', 'module', 'exports', 'open', '__ENV', '__VU', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'console'];
 
-export function compileScript(bundle: ScriptBundle): ScriptFactory {
+export function compileScript(bundle: ScriptBundle, cache: CodeCache = {}): ScriptFactory & { readonly cachedData?: Buffer } {
   // `__ITER` is a closure variable of each instance so every VU sees its own counter.
   const body = `let __ITER;\n${bundle.code}\n;return (i) => { __ITER = i; };`;
-  const fn = vm.compileFunction(body, params, { filename: bundle.filename, lineOffset: -1 });
+  const fn = vm.compileFunction(body, params, {
+    filename: bundle.filename,
+    lineOffset: -1,
+    ...(cache.cachedData && { cachedData: cache.cachedData }),
+    ...(cache.produce && { produceCachedData: true }),
+  }) as ReturnType<typeof vm.compileFunction> & { cachedData?: Buffer };
   let moduleDir: ((stack: string) => string | undefined) | undefined;
-  return (g) => {
+  const factory: ScriptFactory = (g) => {
     const module = { exports: {} as Record<string, unknown> };
     // a relative path is the calling module's, as in k6; g.open resolves it from the main script
     const open = (file: string, mode?: string) => {
@@ -45,4 +56,5 @@ export function compileScript(bundle: ScriptBundle): ScriptFactory {
     const setIter = fn(g.require, module, module.exports, open, g.__ENV, g.__VU, g.setTimeout, g.clearTimeout, g.setInterval, g.clearInterval, g.console) as (i: number) => void;
     return { exports: module.exports, setIter };
   };
+  return Object.assign(factory, { cachedData: fn.cachedData });
 }

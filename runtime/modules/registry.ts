@@ -8,7 +8,7 @@ import encoding from './k6/encoding.ts';
 import timers from './k6/timers.ts';
 import k6Summary from './jslib/k6-summary.ts';
 
-type ModuleFactory = (vu: VU) => Record<string, unknown>;
+export type ModuleFactory = (vu: VU) => Record<string, unknown>;
 
 const modules: Record<string, ModuleFactory> = {
   k6,
@@ -26,6 +26,18 @@ const lazyModules: Record<string, () => Promise<{ default: ModuleFactory }>> = {
 };
 
 export const moduleNames = [...Object.keys(modules), ...Object.keys(lazyModules)];
+
+/** Classic mode answers some modules with blocking versions (runtime/classic/classic-modules.ts). */
+export function overrideModules(overrides: Readonly<Record<string, ModuleFactory>>): () => void {
+  const before = Object.fromEntries(Object.keys(overrides).map((name) => [name, modules[name]]));
+  Object.assign(modules, overrides);
+  return () => {
+    for (const [name, factory] of Object.entries(before)) {
+      if (factory) modules[name] = factory;
+      else delete modules[name];
+    }
+  };
+}
 
 /** Loads the lazy modules a bundle requires, before any VU runs its (synchronous) init context. */
 export async function preloadModules(code: string): Promise<void> {

@@ -4,13 +4,15 @@ import type { ScenarioBase } from '../executors/types.ts';
 import { formatDuration } from '../options/duration.ts';
 import type { PlannedScenario } from '../execution/scheduler.ts';
 
-export function banner(scriptPath: string, planned: readonly PlannedScenario[], workers: number, outputs: string[]): string {
+export function banner(scriptPath: string, planned: readonly PlannedScenario[], workers: number, outputs: string[], mode: 'classic' | 'async' = 'async'): string {
   const maxVUs = planned.reduce((n, p) => n + p.vus, 0);
   const maxMs = Math.max(0, ...planned.map((p) => p.toMs));
   const n = planned.length;
   const lines = [
     '',
-    `  execution: local (${workers} worker thread${workers === 1 ? '' : 's'})`,
+    mode === 'classic'
+      ? `  execution: local, classic mode (a thread per VU, blocking calls)`
+      : `  execution: local, async mode (${workers} worker thread${workers === 1 ? '' : 's'})`,
     `     script: ${scriptPath}`,
     `     output: ${outputs.length ? outputs.join(', ') : '-'}`,
     '',

@@ -27,7 +27,7 @@ import type { Logger } from '../vu/context.ts';
 import { createLogger } from '../vu/logger.ts';
 import { CLOSE_GRACE_MS } from '../vu/shared-resources.ts';
 import { VU } from '../vu/vu.ts';
-import type { Report } from '../worker/messages.ts';
+import type { Report, WorkerInit } from '../worker/messages.ts';
 import { LocalHost, type HostEvents } from '../worker/thread-host.ts';
 import { banner } from './banner.ts';
 import { runStage, setupDataToJson } from './lifecycle.ts';
@@ -36,6 +36,8 @@ import { ProgressPrinter, progressLines, progressState } from './progress.ts';
 import { exitWhenFlushed, Shutdown, trapSignals } from './shutdown.ts';
 import { summaryData, writeSummary } from './end-of-test.ts';
 import { WorkerSet } from './worker-set.ts';
+import { ClassicSession } from '../classic/session.ts';
+import { checkCapacity } from '../classic/vu-resources.ts';
 
 const THRESHOLD_INTERVAL_MS = 2000;
 const HANDLE_SUMMARY_TIMEOUT_MS = 120_000;
@@ -55,6 +57,9 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
 
   const outcome = new RunOutcome();
   const shutdown = new Shutdown(log);
+  // classic mode's I/O thread does not keep the process alive: every exit path may leave it
+  const classic = await ClassicSession.open(args.runtime.mode, script.bundle, args.runtime.verbose);
+  shutdown.onEnd(() => classic.close());
   const untrap = trapSignals(
     (signal) => outcome.abort(`test run was aborted because streamprobe received a '${signal}' signal`, ExitCode.ExternalAbort),
     (signal) => {
@@ -66,7 +71,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
   // k6 logs a promise rejection nobody handled and goes on; so do we, up to the exit (Node would end the process)
   process.on('unhandledRejection', (err) => log.error(`Uncaught (in promise) ${describeError(err, script.mapStack, script.path)}`));
   try {
-    return await runPhases({ args, log, script, env, outcome, shutdown, events: hostEvents(outcome, log) });
+    return await runPhases({ args, log, script, env, outcome, shutdown, classic, events: hostEvents(outcome, log) });
   } finally {
     untrap();
     await shutdown.close(WORKER_STOP_GRACE_MS + CLOSE_GRACE_MS);
@@ -80,6 +85,7 @@ interface RunContext {
   readonly env: Record<string, string>;
   readonly outcome: RunOutcome;
   readonly shutdown: Shutdown;
+  readonly classic: ClassicSession;
   readonly events: HostEvents;
 }
 
@@ -100,19 +106,22 @@ function hostEvents(outcome: RunOutcome, log: Logger): HostEvents {
 async function runPhases(ctx: RunContext): Promise<ExitCodeValue> {
   const { args, log, script, env, outcome, shutdown, events } = ctx;
   const { options, thresholds, exports } = optionsPass(ctx);
+  const mode = await ctx.classic.settle(exports, Object.values(options.scenarios).map((s) => s.exec));
   const planned = planScenarios(options, SegmentContext.full);
-  const workers = Math.max(1, Math.min(args.runtime.workers || availableParallelism(), plannedVUs(planned) || 1));
+  // classic: one scheduler thread; the VUs' own threads do the work
+  const workers = mode === 'classic' ? 1 : Math.max(1, Math.min(args.runtime.workers || availableParallelism(), plannedVUs(planned) || 1));
+  if (mode === 'classic') checkCapacity(planned.reduce((n, p) => n + p.vus, 0));
   const quiet = args.runtime.quiet || process.env.CI === 'true';
   const colors = !args.runtime.noColor && Boolean(process.stdout.isTTY);
   const outputs = createOutputs(options.out, { scriptPath: args.scriptPath, options, env: process.env, log }, args.runtime);
   // the normal end stops them with the test's end; any other end stops them without (stop runs once)
   shutdown.onEnd(() => outputs.stop(undefined));
-  if (!args.runtime.quiet) process.stdout.write(banner(args.scriptPath, planned, workers, outputs.descriptions) + '\n');
+  if (!args.runtime.quiet) process.stdout.write(banner(args.scriptPath, planned, workers, outputs.descriptions, mode) + '\n');
 
   const main = new LocalHost(script.path, script.factory, script.mapStack, log, env, options, events);
   shutdown.onEnd(() => main.shared.closeAll(CLOSE_GRACE_MS));
   const reports = new Map<number, Report>();
-  const set = startWorkers(ctx, options, workers, planned.length, main, reports, outputs);
+  const set = startWorkers(ctx, options, workers, planned.length, main, reports, outputs, await ctx.classic.workerSettings());
   shutdown.onEnd(() => set.stop(WORKER_STOP_GRACE_MS));
 
   await Promise.race([set.whenReady(), outcome.whenAborted()]);
@@ -181,6 +190,7 @@ function startWorkers(
   main: LocalHost,
   reports: Map<number, Report>,
   outputs: OutputManager,
+  classic: WorkerInit['classic'],
 ): WorkerSet {
   const { args, script, env, events } = ctx;
   const claims = claimCounters(scenarios);
@@ -196,6 +206,7 @@ function startWorkers(
       claims,
       verbose: args.runtime.verbose,
       keepSamples: outputs.keepSamples,
+      classic,
     })),
     {
       report: (i, r) => {

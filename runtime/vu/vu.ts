@@ -392,6 +392,6 @@ function unawaitedCallWarning(call: string, where: string): string {
   return (
     `${call} was called without await in ${where}: in streamprobe's async mode k6/x/kafka calls return a Promise, ` +
     `not the value xk6-kafka returns in k6, so code that uses the result directly gets a Promise. Fix: ${fix} ` +
-    `(real k6 runs the awaited form unchanged; streamprobe has no classic mode for synchronous scripts yet).`
+    `(real k6 runs the awaited form unchanged), or run the script as it is with --mode classic.`
   );
 }

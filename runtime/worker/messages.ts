@@ -4,6 +4,8 @@ import type { StoreSnapshot } from '../metrics/store.ts';
 import type { ConsolidatedOptions } from '../options/types.ts';
 import type { GroupSnapshot } from '../summary/groups.ts';
 import type { ScriptBundle } from '../loader/bundle.ts';
+import type { MessagePort } from 'node:worker_threads';
+import type { VURuntime } from '../classic/vu-thread-loader.ts';
 import type { LoopDelayTotals } from './loop-delay.ts';
 
 export interface WorkerInit {
@@ -21,6 +23,8 @@ export interface WorkerInit {
   readonly workerIndex: number;
   /** keep and ship every individual sample (a per-sample output such as json or csv is on) */
   readonly keepSamples: boolean;
+  /** classic mode: the bundled VU-thread runtime and a connector port to the I/O thread */
+  readonly classic?: { readonly runtime: VURuntime; readonly io: MessagePort; readonly scriptCache: Uint8Array | undefined };
 }
 
 export interface ScenarioProgress {

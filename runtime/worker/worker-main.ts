@@ -12,6 +12,7 @@ import { LoopDelayMonitor } from './loop-delay.ts';
 import { CLOSE_GRACE_MS } from '../vu/shared-resources.ts';
 import type { FromWorker, Report, ToWorker, WorkerInit } from './messages.ts';
 import { LocalHost } from './thread-host.ts';
+import { ClassicVUs } from '../classic/classic-vu.ts';
 
 const REPORT_INTERVAL_MS = 1000;
 const init = workerData as WorkerInit;
@@ -42,13 +43,19 @@ async function main(): Promise<void> {
   if (init.keepSamples) host.store.keepIndividualSamples();
   // k6 logs a promise rejection nobody handled and goes on; so do we
   process.on('unhandledRejection', (err) => host.log.error(`Uncaught (in promise) ${describeError(err, script.mapStack, script.path)}`));
-  const scheduler = new ThreadScheduler(host, {
-    instance: segmentContext(init.segment, init.sequence),
-    threads: init.workers,
-    index: init.workerIndex,
-    claims: init.claims,
-  });
+  const classic = init.classic && new ClassicVUs({ ...init.classic, bundle: init.bundle, options: init.options, env: init.env, verbose: init.verbose });
+  const scheduler = new ThreadScheduler(
+    host,
+    {
+      instance: segmentContext(init.segment, init.sequence),
+      threads: init.workers,
+      index: init.workerIndex,
+      claims: init.claims,
+    },
+    classic && ((h, id, idInTest) => classic.create(h, id, idInTest)),
+  );
   scheduler.initVUs();
+  await classic?.ready();
   const first = scheduler.pool.take(1);
   checkExecFunctions(init.options, first[0]?.exports ?? {});
   scheduler.pool.giveBack(first);
@@ -80,6 +87,7 @@ async function main(): Promise<void> {
     finished = true;
     clearInterval(timer);
     loopDelay.stop();
+    await classic?.stop();
     await host.shared.closeAll(CLOSE_GRACE_MS);
     const r = report();
     send({ type: 'done', report: r }, transferables(r.metrics));

@@ -21,6 +21,7 @@ describe('parseRunArgs', () => {
     assert.deepEqual(a.warnings, []);
     assert.deepEqual(a.runtime, {
       workers: availableParallelism(),
+      mode: 'auto',
       quiet: false,
       verbose: false,
       noColor: false,
@@ -104,8 +105,9 @@ describe('parseRunArgs', () => {
   });
 
   it('reads runner settings', () => {
-    const a = parseRunArgs(['s.js', '--workers', '3', '-c', 'cfg.json', '--log-format=json', '--no-color']);
+    const a = parseRunArgs(['s.js', '--workers', '3', '-c', 'cfg.json', '--log-format=json', '--no-color', '--mode', 'classic']);
     assert.equal(a.runtime.workers, 3);
+    assert.equal(a.runtime.mode, 'classic');
     assert.equal(a.runtime.configPath, 'cfg.json');
     assert.equal(a.runtime.logFormat, 'json');
     assert.equal(a.runtime.noColor, true);
@@ -180,6 +182,7 @@ describe('parseRunArgs', () => {
       ['--no-setup=maybe'],
       ['--workers', '0'],
       ['--log-format', 'xml'],
+      ['--mode', 'sync'],
     ];
     for (const flagArgs of cases) {
       const shown = flagArgs[0]!.split('=')[0]!;

@@ -18,6 +18,10 @@ export function isUnknownTopic(err: unknown): boolean {
   return has(err, 'apiId', 'UNKNOWN_TOPIC_OR_PARTITION') || /^Unknown topic/.test(String((err as Error)?.message));
 }
 
+export function isTopicAlreadyExisting(err: unknown): boolean {
+  return has(err, 'apiId', 'TOPIC_ALREADY_EXISTS');
+}
+
 export function isMessageTooLarge(err: unknown): boolean {
   return has(err, 'apiId', 'MESSAGE_TOO_LARGE') || has(err, 'apiId', 'RECORD_LIST_TOO_LARGE');
 }

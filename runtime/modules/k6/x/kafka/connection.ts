@@ -5,7 +5,7 @@
  */
 import { Admin } from '@platformatic/kafka';
 import type { VUContext } from '../../../../vu/context.ts';
-import { isNetworkError, unreachable, withDeadline } from './broker-errors.ts';
+import { isNetworkError, isTopicAlreadyExisting, unreachable, withDeadline } from './broker-errors.ts';
 import { clientOptions, connectionKey, type ClientOptions } from './client-options.ts';
 import { clientPool } from './client-pool.ts';
 import { Config } from './config.ts';
@@ -84,12 +84,16 @@ export function defineAdmin(vu: VUContext, listTopicsAsInfo: boolean) {
       return this.#run(
         'createTopic()',
         async (admin) => {
+          // as xk6-kafka (kafka-go's CreateTopics): an existing topic is not an error, so the
+          // `if (__VU == 0) createTopic(...)` of its examples passes in setup and teardown's init too
           await admin.createTopics({
             topics: [topic],
             ...(assignments.length > 0
               ? { partitions: -1, replicas: -1, assignments: assignments.map((a) => ({ partition: a.partition, brokers: a.replicas })) }
               : { partitions: numPartitions > 0 ? numPartitions : 1, replicas: replicationFactor > 0 ? replicationFactor : 1 }),
             configs,
+          }).catch((err: unknown) => {
+            if (!isTopicAlreadyExisting(err)) throw err;
           });
         },
         ErrorCode.FailedToCreateTopic,
