@@ -10,7 +10,8 @@ import { count, expectCode, failedChecks, FIXTURES, runCli, runWithExport } from
 
 const fixture = (name: string) => path.join(FIXTURES, 'classic', `${name}.js`);
 const topic = (name: string) => `classic-${name}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-const TIMEOUT = { timeoutMs: 180_000 };
+// not quiet: the banner names the mode
+const TIMEOUT = { timeoutMs: 180_000, quiet: false };
 
 async function passes(name: string, extra: string[] = []) {
   const r = await runWithExport([fixture(name), '-e', `TOPIC=${topic(name)}`, ...extra], TIMEOUT);
