@@ -105,6 +105,7 @@ public final class QueryServer {
     o.put("redis", redis.ping());
     o.put("records_valid", Counters.VALID.get());
     o.put("records_dlq", Counters.DLQ.get());
+    o.put("records_aggregated", Counters.AGGREGATED.get());
     o.put("late_dropped", Counters.LATE_DROPPED.get());
     o.put("windows_emitted", Counters.WINDOWS_EMITTED.get());
     o.put("faults_applied", Counters.FAULTS_APPLIED.get());

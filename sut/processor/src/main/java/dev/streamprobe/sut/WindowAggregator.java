@@ -67,7 +67,8 @@ public final class WindowAggregator implements Processor<String, Event, String, 
   @Override
   public void process(Record<String, Event> record) {
     lastRecordWallMs = System.currentTimeMillis();
-    if (faults.crashAfter > 0 && Counters.AGGREGATED.incrementAndGet() >= faults.crashAfter) {
+    long aggregated = Counters.AGGREGATED.incrementAndGet();
+    if (faults.crashAfter > 0 && aggregated >= faults.crashAfter) {
       System.out.println("fault crash: halting after " + faults.crashAfter + " records");
       System.out.flush();
       Runtime.getRuntime().halt(3);
