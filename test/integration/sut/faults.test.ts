@@ -29,7 +29,7 @@ describe('drop fault', { timeout: 180_000 }, () => {
 
   it('drops a seeded fraction of records, so the aggregates count less than was sent', async () => {
     const events = await sendLive(p, 500, 11);
-    for (let i = 0; i < 100 && (await p.counters()).records_valid! < events.length; i++) await sleep(200);
+    for (let i = 0; i < 100 && (await p.counters()).records_aggregated! < events.length; i++) await sleep(200);
     await sleep(4000); // idle-close + grace: every window closed
     const dropped = (await p.counters()).faults_applied!;
     const records = await readTopic(p.state.topics.aggregates, (m) =>
@@ -40,6 +40,29 @@ describe('drop fault', { timeout: 180_000 }, () => {
     const expected = expectedAggregates(events, WINDOW_MS);
     const wrong = records.map((r) => JSON.parse(r.value)).filter((a) => a.count !== expected.get(`${a.key}@${a.window_start_ms}`)?.count);
     assert.ok(wrong.length > 0, 'some windows count less than expected');
+  });
+});
+
+describe('skew, duplicate and miscount faults', { timeout: 180_000 }, () => {
+  let p: TestPipeline;
+  before(async () => {
+    p = await startTestPipeline('skew', { window: '2s', 'idle-close': '2s', fault: 'skew=500,duplicate=0.1,miscount=pg1:click', 'no-lake': true });
+  });
+  after(async () => {
+    await p?.stop();
+  });
+
+  it('shifts window boundaries, counts duplicates twice and one key one too many', async () => {
+    const events = await sendLive(p, 400, 13);
+    for (let i = 0; i < 100 && (await p.counters()).records_aggregated! < events.length; i++) await sleep(200);
+    await sleep(4000); // idle-close + grace: every window closed
+    const { faults_applied: duplicated, windows_emitted: emitted } = await p.counters();
+    const records = await readTopic(p.state.topics.aggregates, (m) => m.length >= emitted!, 30_000);
+    const aggregates = records.map((r) => JSON.parse(r.value) as { key: string; window_start_ms: number; count: number });
+    assert.ok(aggregates.every((a) => a.window_start_ms % WINDOW_MS === 500), 'windows start 500 ms after the epoch grid');
+    const miscounted = aggregates.filter((a) => a.key === 'pg1:click').length;
+    assert.ok(miscounted > 0 && duplicated! > 10);
+    assert.equal(aggregates.reduce((n, a) => n + a.count, 0), events.length + duplicated! + miscounted);
   });
 });
 
