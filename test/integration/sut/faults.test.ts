@@ -21,7 +21,7 @@ async function sendLive(p: TestPipeline, count: number, seed: number): Promise<G
 describe('drop fault', { timeout: 180_000 }, () => {
   let p: TestPipeline;
   before(async () => {
-    p = await startTestPipeline('drop', { window: '2s', 'idle-close': '2s', fault: 'drop=0.2', 'no-lake': true });
+    p = await startTestPipeline('drop', { window: '2s', fault: 'drop=0.2', 'no-lake': true });
   });
   after(async () => {
     await p?.stop();
@@ -29,8 +29,8 @@ describe('drop fault', { timeout: 180_000 }, () => {
 
   it('drops a seeded fraction of records, so the aggregates count less than was sent', async () => {
     const events = await sendLive(p, 500, 11);
-    for (let i = 0; i < 100 && (await p.counters()).records_aggregated! < events.length; i++) await sleep(200);
-    await sleep(4000); // idle-close + grace: every window closed
+    await p.drainAndFlush(events.length);
+    await sleep(1000); // every task applies the flush at its next tick
     const dropped = (await p.counters()).faults_applied!;
     const records = await readTopic(p.state.topics.aggregates, (m) =>
       m.reduce((n, r) => n + (JSON.parse(r.value) as { count: number }).count, 0) >= events.length - dropped, 30_000);
@@ -46,7 +46,7 @@ describe('drop fault', { timeout: 180_000 }, () => {
 describe('skew, duplicate and miscount faults', { timeout: 180_000 }, () => {
   let p: TestPipeline;
   before(async () => {
-    p = await startTestPipeline('skew', { window: '2s', 'idle-close': '2s', fault: 'skew=500,duplicate=0.1,miscount=pg1:click', 'no-lake': true });
+    p = await startTestPipeline('skew', { window: '2s', fault: 'skew=500,duplicate=0.1,miscount=pg1:click', 'no-lake': true });
   });
   after(async () => {
     await p?.stop();
@@ -54,8 +54,8 @@ describe('skew, duplicate and miscount faults', { timeout: 180_000 }, () => {
 
   it('shifts window boundaries, counts duplicates twice and one key one too many', async () => {
     const events = await sendLive(p, 400, 13);
-    for (let i = 0; i < 100 && (await p.counters()).records_aggregated! < events.length; i++) await sleep(200);
-    await sleep(4000); // idle-close + grace: every window closed
+    await p.drainAndFlush(events.length);
+    await sleep(1000); // every task applies the flush at its next tick
     const { faults_applied: duplicated, windows_emitted: emitted } = await p.counters();
     const records = await readTopic(p.state.topics.aggregates, (m) => m.length >= emitted!, 30_000);
     const aggregates = records.map((r) => JSON.parse(r.value) as { key: string; window_start_ms: number; count: number });
@@ -69,7 +69,8 @@ describe('skew, duplicate and miscount faults', { timeout: 180_000 }, () => {
 describe('processor crash under exactly_once_v2', { timeout: 240_000 }, () => {
   let p: TestPipeline;
   before(async () => {
-    p = await startTestPipeline('crash', { window: '2s', 'idle-close': '2s', processors: '2', fault: 'crash=400', 'no-lake': true });
+    // idle-close longer than a failover (session timeout 6 s + restore): no window closes while instance 0 is down
+    p = await startTestPipeline('crash', { window: '2s', 'idle-close': '15s', processors: '2', fault: 'crash=400', 'no-lake': true });
   });
   after(async () => {
     await p?.stop();

@@ -13,7 +13,7 @@ public final class Config {
   public long windowMs = 5_000;
   public long graceMs = 250;
   /** a task that processed no record for this long closes windows as if its stream time were the wall clock */
-  public long idleCloseMs = 1_000;
+  public long idleCloseMs = 30_000;
   public long retentionMs = 10 * 60_000;
   public long commitMs = 100;
   public String guarantee = "exactly_once_v2";

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -19,7 +20,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * Open windows hold 40-byte aggregates; distinct users are exact, one store entry per (window, key, user). A window
  * [s, s+size) closes when the task's stream time reaches s+size+grace; a record for a closed window is dropped as late.
  * Stream time is the largest event time the task has seen, or the wall clock once the task has had open windows and no
- * record for idle-close ms (so the last windows of a run close without more input).
+ * record for idle-close ms, or the time of a flush request (so the last windows of a run close without more input).
  */
 public final class WindowAggregator implements Processor<String, Event, String, String> {
   public static final String OPEN = "sp-open";
@@ -30,6 +31,9 @@ public final class WindowAggregator implements Processor<String, Event, String, 
   private static final byte[] PRESENT = new byte[0];
 
   private record Delayed(long dueWallMs, Record<String, Event> record) {}
+
+  /** wall-clock time of the last POST /v1/flush on this instance (0: none); every task applies it at its next tick */
+  public static final AtomicLong FLUSH_AT_MS = new AtomicLong();
 
   private final Config cfg;
   private final Faults faults;
@@ -115,8 +119,9 @@ public final class WindowAggregator implements Processor<String, Event, String, 
 
   private void tick(long wallMs) {
     while (!delayed.isEmpty() && delayed.peek().dueWallMs() <= wallMs) apply(delayed.poll().record());
-    boolean idle = wallMs - lastRecordWallMs >= cfg.idleCloseMs;
-    if (idle && lowestOpenStart != Long.MAX_VALUE && wallMs > streamTime) advanceTo(wallMs);
+    // an idle task, or a flush, closes windows as if a record with the wall-clock time had arrived
+    long closeAt = wallMs - lastRecordWallMs >= cfg.idleCloseMs ? wallMs : FLUSH_AT_MS.get();
+    if (lowestOpenStart != Long.MAX_VALUE && closeAt > streamTime) advanceTo(closeAt);
   }
 
   private void advanceTo(long time) {
