@@ -10,6 +10,8 @@ public final class Config {
   public String eventsTopic = "events";
   public String dlqTopic = "events-dlq";
   public String aggregatesTopic = "aggregates";
+  /** partitions of the events topic (Main reads them from the broker): one watermark each */
+  public int eventsPartitions = 1;
   public long windowMs = 5_000;
   public long graceMs = 250;
   /** a task that processed no record for this long closes windows as if its stream time were the wall clock */

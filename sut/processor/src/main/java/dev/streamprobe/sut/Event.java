@@ -7,10 +7,13 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** What the aggregation needs of a valid event; stamps are -1 when the record carried none. */
-public record Event(String eventId, String userId, long amountCents, long eventTimeMs, long intendedUs, long sentUs) {
+/**
+ * What the aggregation needs of a valid event; stamps are -1 when the record carried none. `sourcePartition` is the
+ * events partition it came from: the window stage keeps one watermark per input partition.
+ */
+public record Event(String eventId, String userId, long amountCents, long eventTimeMs, long intendedUs, long sentUs, int sourcePartition) {
 
-  /** the repartition topic's value: 4 longs, then the two ids, each as a length-prefixed UTF-8 string */
+  /** the repartition topic's value: 4 longs, the source partition, then the two ids as length-prefixed UTF-8 */
   public static final Serde<Event> SERDE = Serdes.serdeFrom(new EventSerializer(), new EventDeserializer());
 
   static final class EventSerializer implements Serializer<Event> {
@@ -18,8 +21,8 @@ public record Event(String eventId, String userId, long amountCents, long eventT
     public byte[] serialize(String topic, Event e) {
       byte[] id = e.eventId.getBytes(StandardCharsets.UTF_8);
       byte[] user = e.userId.getBytes(StandardCharsets.UTF_8);
-      return ByteBuffer.allocate(32 + 8 + id.length + user.length)
-          .putLong(e.amountCents).putLong(e.eventTimeMs).putLong(e.intendedUs).putLong(e.sentUs)
+      return ByteBuffer.allocate(36 + 8 + id.length + user.length)
+          .putLong(e.amountCents).putLong(e.eventTimeMs).putLong(e.intendedUs).putLong(e.sentUs).putInt(e.sourcePartition)
           .putInt(id.length).put(id).putInt(user.length).put(user).array();
     }
   }
@@ -32,8 +35,9 @@ public record Event(String eventId, String userId, long amountCents, long eventT
       long eventTime = b.getLong();
       long intended = b.getLong();
       long sent = b.getLong();
+      int partition = b.getInt();
       String id = string(b);
-      return new Event(id, string(b), amount, eventTime, intended, sent);
+      return new Event(id, string(b), amount, eventTime, intended, sent, partition);
     }
 
     private static String string(ByteBuffer b) {
