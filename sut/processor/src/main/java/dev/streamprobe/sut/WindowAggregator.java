@@ -178,13 +178,13 @@ public final class WindowAggregator implements Processor<String, Event, String, 
   }
 
   /**
-   * Halts right after emitting, before the commit: the results reach the broker (the producer sends within its 5 ms
-   * linger) but the input offsets are not committed, so the instance taking over emits these windows again —
+   * Halts 1 s after emitting, before the commit: the results reach the broker (a first send may wait for topic metadata)
+   * but the input offsets are not committed, so the instance taking over emits these windows again —
    * duplicates under at_least_once, an aborted transaction (invisible to read_committed readers) under exactly_once_v2.
    */
   private static void crash() {
     try {
-      Thread.sleep(200);
+      Thread.sleep(1000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
