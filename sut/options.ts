@@ -89,7 +89,7 @@ export function parseSutOptions(raw: RawOptions, env: Readonly<Record<string, st
     faultSeed: int('fault-seed', 1, 0),
     windowMs,
     graceMs: duration('grace', '250ms'),
-    idleCloseMs: duration('idle-close', '1s'),
+    idleCloseMs: duration('idle-close', '30s'),
     commitMs: duration('commit-interval', '100ms'),
     prefix: str('prefix', ''),
     partitions: int('partitions', 6, 1),

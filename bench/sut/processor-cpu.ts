@@ -3,7 +3,8 @@
  * Starts its own pipeline (topic prefix, free ports, no lake), produces live stamped events from lib/events at
  * `--rate` for `--duration` s, and reads the processor JVMs' CPU time from /proc between the end of a warm-up and the
  * end of the load. Latency: when an aggregate record was read (read_committed consumer, ~ms resolution) minus its
- * max_intended_us. Prints one JSON line. Run with the broker up:
+ * max_intended_us. CPU is counted until the processors have taken in every event sent (a lagging processor does its work
+ * after the load ends), per valid record they took in. Prints one JSON line. Run with the broker up:
  *   KAFKA_BROKERS=127.0.0.1:9092 npx tsx bench/sut/processor-cpu.ts --rate 20000 --duration 60 [--processors 1] [--guarantee at_least_once]
  */
 import { Consumer, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
@@ -30,6 +31,13 @@ const warmupS = Number(values.warmup);
 const TICK_MS = 10;
 const CLK_TCK = 100; // Linux USER_HZ
 
+/** valid records that reached the processors' window tasks so far (their /health counters) */
+async function processedRecords(ports: number[]): Promise<number> {
+  let n = 0;
+  for (const port of ports) n += ((await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { records_aggregated: number }).records_aggregated;
+  return n;
+}
+
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK; // utime, stime
@@ -43,6 +51,7 @@ const opts = parseSutOptions({
 }, process.env, dir);
 const state = await startPipeline(opts, (l) => console.error(l));
 const pids = state.processors.map((p) => p.pid);
+const ports = state.processors.map((p) => p.port);
 const producer = new Producer({ clientId: 'bench-sut', bootstrapBrokers: opts.brokers, serializers: stringSerializers, acks: -1 });
 const latencies: number[] = [];
 const consumer = new Consumer({ clientId: 'bench-sut-agg', groupId: `${prefix}reader`, bootstrapBrokers: opts.brokers, deserializers: stringDeserializers });
@@ -61,7 +70,7 @@ let failed = 0;
 const perTick = rate * TICK_MS / 1000;
 const t0 = Date.now();
 let cpuStart = 0;
-let sentAtStart = 0;
+let processedAtStart = 0;
 let ownCpuStart = process.cpuUsage();
 for (let tick = 0; ; tick++) {
   const intended = t0 + tick * TICK_MS;
@@ -70,7 +79,7 @@ for (let tick = 0; ; tick++) {
   if (!measuring && elapsed >= warmupS * 1000) {
     measuring = true;
     cpuStart = pids.reduce((n, pid) => n + cpuMs(pid), 0);
-    sentAtStart = sent;
+    processedAtStart = await processedRecords(ports);
     ownCpuStart = process.cpuUsage();
   }
   const wait = intended - Date.now();
@@ -87,20 +96,24 @@ for (let tick = 0; ; tick++) {
   producer.send({ messages }).then(() => (sent += n), () => (failed += n)).finally(() => inflight--);
 }
 while (inflight > 0) await sleep(10);
-const cpuEnd = pids.reduce((n, pid) => n + cpuMs(pid), 0);
 const own = process.cpuUsage(ownCpuStart);
-const events = sent - sentAtStart;
+const loadEnd = Date.now();
+// CPU until the processors have caught up with everything sent (a lagging processor does the work later)
+while ((await processedRecords(ports)) < sent) await sleep(100);
+const catchUpMs = Date.now() - loadEnd;
+const cpuEnd = pids.reduce((n, pid) => n + cpuMs(pid), 0);
+const events = (await processedRecords(ports)) - processedAtStart;
 await sleep(Number.parseInt(values.window) * 1000 + 3000); // the last windows close
 measuring = false;
 latencies.sort((a, b) => a - b);
 const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
 console.log(JSON.stringify({
   rate, durationS, processors: opts.processors, guarantee: opts.guarantee, windowMs: opts.windowMs, graceMs: opts.graceMs,
-  eventsMeasured: events, dropped: failed,
+  eventsMeasured: events, notSent: failed, catchUpMs,
   processorCpuMs: Math.round(cpuEnd - cpuStart),
   processorCpuUsPerEvent: Number((((cpuEnd - cpuStart) * 1000) / events).toFixed(2)),
-  processorCores: Number(((cpuEnd - cpuStart) / (durationS * 1000)).toFixed(2)),
-  loadGeneratorCpuUsPerEvent: Number(((own.user + own.system) / events).toFixed(2)),
+  processorCores: Number(((cpuEnd - cpuStart) / (durationS * 1000 + catchUpMs)).toFixed(2)),
+  loadGeneratorCpuUsPerEvent: Number(((own.user + own.system) / (sent - processedAtStart)).toFixed(2)),
   windowResults: latencies.length, resultLatencyMs: { p50: q(0.5), p99: q(0.99), max: latencies.at(-1) },
 }));
 await consumer.close(true);

@@ -18,6 +18,8 @@ export interface TestPipeline {
   query(path: string): Promise<any>;
   /** summed counters of every processor's /health */
   counters(): Promise<Record<string, number>>;
+  /** waits until `records` valid records reached the window tasks, then closes every open window (POST /v1/flush) */
+  drainAndFlush(records: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,16 +34,22 @@ export async function startTestPipeline(name: string, raw: RawOptions): Promise<
   const state = await startPipeline(opts, () => {});
   const producer = new Producer({ clientId: 'sut-test', bootstrapBrokers: brokers, serializers: stringSerializers, acks: -1 });
   const getJson = async (port: number, path: string): Promise<any> => (await fetch(`http://127.0.0.1:${port}${path}`)).json();
+  const counters = async (): Promise<Record<string, number>> => {
+    const sums: Record<string, number> = {};
+    for (const p of state.processors) {
+      for (const [k, v] of Object.entries(await getJson(p.port, '/health'))) if (typeof v === 'number') sums[k] = (sums[k] ?? 0) + v;
+    }
+    return sums;
+  };
   return {
     state,
     producer,
     query: (path) => getJson(state.processors[0]!.port, path),
-    async counters() {
-      const sums: Record<string, number> = {};
-      for (const p of state.processors) {
-        for (const [k, v] of Object.entries(await getJson(p.port, '/health'))) if (typeof v === 'number') sums[k] = (sums[k] ?? 0) + v;
-      }
-      return sums;
+    counters,
+    async drainAndFlush(records) {
+      for (let i = 0; i < 300 && (await counters()).records_aggregated! < records; i++) await sleep(100);
+      const res = await fetch(`http://127.0.0.1:${state.processors[0]!.port}/v1/flush`, { method: 'POST' });
+      if (res.status !== 200) throw new Error(`flush answered ${res.status}: ${await res.text()}`);
     },
     async stop() {
       await producer.close();

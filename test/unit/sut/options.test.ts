@@ -4,7 +4,7 @@ import { faultFor, parseSutOptions, sutTopics } from '../../../sut/options.ts';
 
 test('defaults: 5 s windows, 250 ms grace, exactly_once_v2, KAFKA_BROKERS respected', () => {
   const o = parseSutOptions({}, { KAFKA_BROKERS: 'a:1, b:2' }, '/d');
-  assert.deepEqual([o.windowMs, o.graceMs, o.commitMs, o.idleCloseMs, o.guarantee, o.processors], [5000, 250, 100, 1000, 'exactly_once_v2', 1]);
+  assert.deepEqual([o.windowMs, o.graceMs, o.commitMs, o.idleCloseMs, o.guarantee, o.processors], [5000, 250, 100, 30_000, 'exactly_once_v2', 1]);
   assert.deepEqual(o.brokers, ['a:1', 'b:2']);
   assert.equal(o.dir, '/d');
   assert.deepEqual(sutTopics('t-'), { events: 't-events', dlq: 't-events-dlq', aggregates: 't-aggregates' });

@@ -10,10 +10,12 @@ public final class Config {
   public String eventsTopic = "events";
   public String dlqTopic = "events-dlq";
   public String aggregatesTopic = "aggregates";
+  /** partitions of the events topic (Main reads them from the broker): one watermark each */
+  public int eventsPartitions = 1;
   public long windowMs = 5_000;
   public long graceMs = 250;
   /** a task that processed no record for this long closes windows as if its stream time were the wall clock */
-  public long idleCloseMs = 1_000;
+  public long idleCloseMs = 30_000;
   public long retentionMs = 10 * 60_000;
   public long commitMs = 100;
   public String guarantee = "exactly_once_v2";

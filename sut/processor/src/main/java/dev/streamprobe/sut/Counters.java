@@ -12,6 +12,6 @@ public final class Counters {
   public static final AtomicLong WINDOWS_EMITTED = new AtomicLong();
   public static final AtomicLong REDIS_ERRORS = new AtomicLong();
   public static final AtomicLong FAULTS_APPLIED = new AtomicLong();
-  /** records that reached the window aggregator (for the crash fault) */
+  /** valid records that reached the window aggregator (after the repartition hop), faults not yet applied */
   public static final AtomicLong AGGREGATED = new AtomicLong();
 }

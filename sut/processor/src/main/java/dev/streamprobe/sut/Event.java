@@ -1,49 +1,50 @@
 package dev.streamprobe.sut;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** What the aggregation needs of a valid event; stamps are -1 when the record carried none. */
-public record Event(String eventId, String userId, long amountCents, long eventTimeMs, long intendedUs, long sentUs) {
+/**
+ * What the aggregation needs of a valid event; stamps are -1 when the record carried none. `sourcePartition` is the
+ * events partition it came from: the window stage keeps one watermark per input partition.
+ */
+public record Event(String eventId, String userId, long amountCents, long eventTimeMs, long intendedUs, long sentUs, int sourcePartition) {
 
+  /** the repartition topic's value: 4 longs, the source partition, then the two ids as length-prefixed UTF-8 */
   public static final Serde<Event> SERDE = Serdes.serdeFrom(new EventSerializer(), new EventDeserializer());
 
   static final class EventSerializer implements Serializer<Event> {
     @Override
     public byte[] serialize(String topic, Event e) {
-      try {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeUTF(e.eventId);
-        out.writeUTF(e.userId);
-        out.writeLong(e.amountCents);
-        out.writeLong(e.eventTimeMs);
-        out.writeLong(e.intendedUs);
-        out.writeLong(e.sentUs);
-        return bytes.toByteArray();
-      } catch (IOException ex) {
-        throw new UncheckedIOException(ex);
-      }
+      byte[] id = e.eventId.getBytes(StandardCharsets.UTF_8);
+      byte[] user = e.userId.getBytes(StandardCharsets.UTF_8);
+      return ByteBuffer.allocate(36 + 8 + id.length + user.length)
+          .putLong(e.amountCents).putLong(e.eventTimeMs).putLong(e.intendedUs).putLong(e.sentUs).putInt(e.sourcePartition)
+          .putInt(id.length).put(id).putInt(user.length).put(user).array();
     }
   }
 
   static final class EventDeserializer implements Deserializer<Event> {
     @Override
     public Event deserialize(String topic, byte[] data) {
-      try {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
-        return new Event(in.readUTF(), in.readUTF(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
-      } catch (IOException ex) {
-        throw new UncheckedIOException(ex);
-      }
+      ByteBuffer b = ByteBuffer.wrap(data);
+      long amount = b.getLong();
+      long eventTime = b.getLong();
+      long intended = b.getLong();
+      long sent = b.getLong();
+      int partition = b.getInt();
+      String id = string(b);
+      return new Event(id, string(b), amount, eventTime, intended, sent, partition);
+    }
+
+    private static String string(ByteBuffer b) {
+      int len = b.getInt();
+      String s = new String(b.array(), b.position(), len, StandardCharsets.UTF_8);
+      b.position(b.position() + len);
+      return s;
     }
   }
 }

@@ -3,7 +3,11 @@ package dev.streamprobe.sut;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,6 +26,7 @@ public final class Main {
       System.exit(2);
       return;
     }
+    cfg.eventsPartitions = partitionCount(cfg);
     Faults faults = new Faults(cfg.faults, cfg.faultSeed);
     RedisSink redis = new RedisSink(cfg.redisHost, cfg.redisPort, cfg.redisPrefix);
     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", cfg.httpPort), 0);
@@ -51,6 +56,14 @@ public final class Main {
     streams.start();
     stopped.await();
     if (streams.state() == KafkaStreams.State.ERROR) System.exit(1);
+  }
+
+  private static int partitionCount(Config cfg) throws Exception {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cfg.brokers);
+    try (Admin admin = Admin.create(p)) {
+      return admin.describeTopics(List.of(cfg.eventsTopic)).allTopicNames().get(60, TimeUnit.SECONDS).get(cfg.eventsTopic).partitions().size();
+    }
   }
 
   static Properties properties(Config cfg, int httpPort) {

@@ -80,7 +80,8 @@ public final class PipelineTopology {
     @Override
     public void process(FixedKeyRecord<byte[], byte[]> record) {
       long[] stamps = Stamps.read(record.headers());
-      Validator.Result result = validator.validate(record.value(), stamps[0], stamps[1]);
+      int partition = ctx.recordMetadata().map(m -> m.partition()).orElse(0);
+      Validator.Result result = validator.validate(record.value(), stamps[0], stamps[1], partition);
       Routed routed = new Routed(result, record.value());
       if (result.reason() != null) {
         Counters.DLQ.incrementAndGet();

@@ -39,7 +39,7 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * The query API (sut/README.md "Query API"): GET /health, /v1/windows?key=…, /v1/top?window_start=…; `source=redis` reads
+ * The query API (sut/README.md "Query API"): GET /health, /v1/windows?key=…, /v1/top?window_start=…, POST /v1/flush; `source=redis` reads
  * the serving store, otherwise Kafka Streams' state stores: a key is answered by the instance that owns it (others
  * forward the request), a window's top keys are merged from every instance.
  */
@@ -58,9 +58,10 @@ public final class QueryServer {
     this.cfg = cfg;
     this.self = new HostInfo("127.0.0.1", http.getAddress().getPort());
     http.setExecutor(Executors.newFixedThreadPool(4));
-    http.createContext("/health", ex -> handle(ex, this::health));
-    http.createContext("/v1/windows", ex -> handle(ex, this::windows));
-    http.createContext("/v1/top", ex -> handle(ex, this::top));
+    http.createContext("/health", ex -> handle(ex, "GET", this::health));
+    http.createContext("/v1/windows", ex -> handle(ex, "GET", this::windows));
+    http.createContext("/v1/top", ex -> handle(ex, "GET", this::top));
+    http.createContext("/v1/flush", ex -> handle(ex, "POST", this::flush));
   }
 
   private record Reply(int status, String body) {}
@@ -69,10 +70,10 @@ public final class QueryServer {
     Reply apply(Map<String, String> query) throws Exception;
   }
 
-  private void handle(HttpExchange ex, Handler handler) throws IOException {
+  private void handle(HttpExchange ex, String method, Handler handler) throws IOException {
     Reply reply;
     try {
-      if (!ex.getRequestMethod().equals("GET")) reply = error(405, "use GET");
+      if (!ex.getRequestMethod().equals(method)) reply = error(405, "use " + method);
       else reply = handler.apply(query(ex.getRequestURI()));
     } catch (IllegalArgumentException e) {
       reply = error(400, e.getMessage());
@@ -105,6 +106,7 @@ public final class QueryServer {
     o.put("redis", redis.ping());
     o.put("records_valid", Counters.VALID.get());
     o.put("records_dlq", Counters.DLQ.get());
+    o.put("records_aggregated", Counters.AGGREGATED.get());
     o.put("late_dropped", Counters.LATE_DROPPED.get());
     o.put("windows_emitted", Counters.WINDOWS_EMITTED.get());
     o.put("faults_applied", Counters.FAULTS_APPLIED.get());
@@ -155,6 +157,22 @@ public final class QueryServer {
     return found.stream().limit(limit).map(kv -> kv.value).toList();
   }
 
+  /** closes every open window whose end + grace is before now, on every instance (they apply it within ~50 ms) */
+  private Reply flush(Map<String, String> q) throws Exception {
+    long now = System.currentTimeMillis();
+    WindowAggregator.FLUSH_AT_MS.accumulateAndGet(now, Math::max);
+    int instances = 1;
+    if (!q.containsKey("local")) {
+      for (StreamsMetadata m : streams.metadataForAllStreamsClients()) {
+        if (m.hostInfo().equals(self)) continue;
+        Reply r = forward("POST", m.hostInfo(), "/v1/flush", Map.of("local", "1"));
+        if (r.status() != 200) return r;
+        instances++;
+      }
+    }
+    return new Reply(200, JSON.createObjectNode().put("flush_at_ms", now).put("instances", instances).toString());
+  }
+
   private Reply top(Map<String, String> q) throws Exception {
     long start = Long.parseLong(required(q, "window_start"));
     int n = intParam(q, "n", 10);
@@ -196,13 +214,18 @@ public final class QueryServer {
   }
 
   private Reply forward(HostInfo host, String path, Map<String, String> q) throws Exception {
+    return forward("GET", host, path, q);
+  }
+
+  private Reply forward(String method, HostInfo host, String path, Map<String, String> q) throws Exception {
     StringBuilder uri = new StringBuilder("http://").append(host.host()).append(':').append(host.port()).append(path).append('?');
     for (Map.Entry<String, String> e : q.entrySet()) {
       uri.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
           .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).append('&');
     }
-    HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(uri.toString())).timeout(Duration.ofSeconds(5)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpRequest request = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(Duration.ofSeconds(5))
+        .method(method, HttpRequest.BodyPublishers.noBody()).build();
+    HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     return new Reply(r.statusCode(), r.body());
   }
 

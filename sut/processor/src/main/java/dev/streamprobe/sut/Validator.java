@@ -1,17 +1,25 @@
 package dev.streamprobe.sut;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.util.Set;
 
 /**
  * The event rules (sut/README.md "Validation"; sut/validate.ts applies the same ones in the gateway and the lake).
  * A reason is `<kind>: <detail>` with kind one of oversized, bad_json, missing_field, mistyped_field, invalid_value.
+ * One streaming pass over the JSON (no tree): only the fields the rules and the aggregation need are kept.
  */
 public final class Validator {
   public static final Set<String> TYPES = Set.of("page_view", "click", "add_to_cart", "purchase");
-  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final JsonFactory JSON = new JsonFactory();
+  /** checked in this order; the first five must be strings, the last two integers */
+  private static final String[] FIELDS = {"event_id", "type", "user_id", "page_id", "event_time", "event_time_ms", "amount_cents"};
+  private static final int STRING_FIELDS = 5;
+  private static final int ABSENT = 0;
+  private static final int PRESENT = 1;
+  private static final int MISTYPED = 2;
 
   /** a valid event (key = page_id:type) or a reason */
   public record Result(String key, Event event, String reason) {}
@@ -22,38 +30,49 @@ public final class Validator {
     this.maxBytes = maxBytes;
   }
 
-  public Result validate(byte[] value, long intendedUs, long sentUs) {
-    if (value == null) return invalid("bad_json: empty value");
+  public Result validate(byte[] value, long intendedUs, long sentUs, int sourcePartition) {
+    if (value == null || value.length == 0) return invalid("bad_json: empty value");
     if (value.length > maxBytes) return invalid("oversized: " + value.length + " bytes > " + maxBytes);
-    JsonNode root;
-    try {
-      root = JSON.readTree(value);
-    } catch (Exception e) {
+    int[] state = new int[FIELDS.length];
+    String[] text = new String[STRING_FIELDS];
+    long[] number = new long[FIELDS.length];
+    try (JsonParser p = JSON.createParser(value)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) return invalid("bad_json: not a JSON object");
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        int f = fieldIndex(p.currentName());
+        JsonToken v = p.nextToken();
+        if (f < 0) {
+          p.skipChildren();
+        } else if (f < STRING_FIELDS) {
+          state[f] = v == JsonToken.VALUE_STRING ? PRESENT : MISTYPED;
+          if (v == JsonToken.VALUE_STRING) text[f] = p.getText();
+          else p.skipChildren();
+        } else {
+          boolean integer = v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
+          state[f] = integer ? PRESENT : MISTYPED;
+          if (integer) number[f] = p.getLongValue();
+          else p.skipChildren();
+        }
+      }
+      if (p.nextToken() != null) return invalid("bad_json: trailing data after the object");
+    } catch (IOException e) {
       return invalid("bad_json: " + firstLine(e.getMessage()));
     }
-    if (root == null || !root.isObject()) return invalid("bad_json: not a JSON object");
-    String reason = firstProblem(root);
-    if (reason != null) return invalid(reason);
-    String type = root.get("type").textValue();
-    Event event = new Event(root.get("event_id").textValue(), root.get("user_id").textValue(),
-        root.get("amount_cents").longValue(), root.get("event_time_ms").longValue(), intendedUs, sentUs);
-    return new Result(root.get("page_id").textValue() + ":" + type, event, null);
+    for (int f = 0; f < FIELDS.length; f++) {
+      if (state[f] == ABSENT) return invalid("missing_field: " + FIELDS[f]);
+      if (state[f] == MISTYPED) return invalid("mistyped_field: " + FIELDS[f] + (f < STRING_FIELDS ? " must be a string" : " must be an integer"));
+    }
+    for (int f = STRING_FIELDS; f < FIELDS.length; f++) {
+      if (number[f] < 0) return invalid("invalid_value: " + FIELDS[f] + " must not be negative");
+    }
+    if (!TYPES.contains(text[1])) return invalid("invalid_value: type must be one of page_view, click, add_to_cart, purchase");
+    Event event = new Event(text[0], text[2], number[6], number[5], intendedUs, sentUs, sourcePartition);
+    return new Result(text[3] + ":" + text[1], event, null);
   }
 
-  private static String firstProblem(JsonNode root) {
-    for (String f : new String[] {"event_id", "type", "user_id", "page_id", "event_time"}) {
-      JsonNode n = root.get(f);
-      if (n == null) return "missing_field: " + f;
-      if (!n.isTextual()) return "mistyped_field: " + f + " must be a string";
-    }
-    for (String f : new String[] {"event_time_ms", "amount_cents"}) {
-      JsonNode n = root.get(f);
-      if (n == null) return "missing_field: " + f;
-      if (!n.isIntegralNumber() || !n.canConvertToLong()) return "mistyped_field: " + f + " must be an integer";
-      if (n.longValue() < 0) return "invalid_value: " + f + " must not be negative";
-    }
-    if (!TYPES.contains(root.get("type").textValue())) return "invalid_value: type must be one of page_view, click, add_to_cart, purchase";
-    return null;
+  private static int fieldIndex(String name) {
+    for (int i = 0; i < FIELDS.length; i++) if (FIELDS[i].equals(name)) return i;
+    return -1;
   }
 
   private static Result invalid(String reason) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -18,8 +19,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * Tumbling event-time windows with a grace period, emitted once when they close (sut/README.md "Window semantics").
  * Open windows hold 40-byte aggregates; distinct users are exact, one store entry per (window, key, user). A window
  * [s, s+size) closes when the task's stream time reaches s+size+grace; a record for a closed window is dropped as late.
- * Stream time is the largest event time the task has seen, or the wall clock once the task has had open windows and no
- * record for idle-close ms (so the last windows of a run close without more input).
+ * Stream time is a watermark: the smallest, over the events partitions, of the largest event time this task has seen
+ * from that partition — so a stalled upstream (a crashed instance) holds windows open instead of making its records
+ * late. The wall clock stands in once the task has had open windows and no record for idle-close ms, or at a flush.
  */
 public final class WindowAggregator implements Processor<String, Event, String, String> {
   public static final String OPEN = "sp-open";
@@ -27,9 +29,13 @@ public final class WindowAggregator implements Processor<String, Event, String, 
   public static final String FINAL = "sp-final";
   public static final String META = "sp-meta";
   private static final String STREAM_TIME = "stream-time";
+  private static final String WATERMARK = "partition-max-";
   private static final byte[] PRESENT = new byte[0];
 
   private record Delayed(long dueWallMs, Record<String, Event> record) {}
+
+  /** wall-clock time of the last POST /v1/flush on this instance (0: none); every task applies it at its next tick */
+  public static final AtomicLong FLUSH_AT_MS = new AtomicLong();
 
   private final Config cfg;
   private final Faults faults;
@@ -40,9 +46,13 @@ public final class WindowAggregator implements Processor<String, Event, String, 
   private WindowStore<String, String> finals;
   private KeyValueStore<String, Long> meta;
   private long streamTime;
+  /** per events partition: the largest event time seen from it (Long.MIN_VALUE: none yet) */
+  private long[] partitionMax;
   private long lowestOpenStart;
   private long lastRecordWallMs;
   private final ArrayDeque<Delayed> delayed = new ArrayDeque<>();
+  /** the crash fault: set after N records, carried out at the next window close of any task of this instance */
+  private static volatile boolean crashArmed;
 
   public WindowAggregator(Config cfg, Faults faults, RedisSink redis) {
     this.cfg = cfg;
@@ -59,6 +69,11 @@ public final class WindowAggregator implements Processor<String, Event, String, 
     meta = context.getStateStore(META);
     Long saved = meta.get(STREAM_TIME);
     streamTime = saved == null ? Long.MIN_VALUE : saved;
+    partitionMax = new long[cfg.eventsPartitions];
+    for (int p = 0; p < partitionMax.length; p++) {
+      Long wm = meta.get(WATERMARK + p);
+      partitionMax[p] = wm == null ? Long.MIN_VALUE : wm;
+    }
     lowestOpenStart = lowestOpenStart();
     lastRecordWallMs = System.currentTimeMillis();
     context.schedule(Duration.ofMillis(50), PunctuationType.WALL_CLOCK_TIME, this::tick);
@@ -67,11 +82,8 @@ public final class WindowAggregator implements Processor<String, Event, String, 
   @Override
   public void process(Record<String, Event> record) {
     lastRecordWallMs = System.currentTimeMillis();
-    if (faults.crashAfter > 0 && Counters.AGGREGATED.incrementAndGet() >= faults.crashAfter) {
-      System.out.println("fault crash: halting after " + faults.crashAfter + " records");
-      System.out.flush();
-      Runtime.getRuntime().halt(3);
-    }
+    long aggregated = Counters.AGGREGATED.incrementAndGet();
+    if (faults.crashAfter > 0 && aggregated >= faults.crashAfter) crashArmed = true;
     String id = record.value().eventId();
     if (faults.drop > 0 && faults.draw(1, id) < faults.drop) {
       Counters.FAULTS_APPLIED.incrementAndGet();
@@ -109,13 +121,27 @@ public final class WindowAggregator implements Processor<String, Event, String, 
       open.put(wk, agg.toBytes());
       lowestOpenStart = Math.min(lowestOpenStart, start);
     }
-    if (ts > streamTime) advanceTo(ts);
+    int p = record.value().sourcePartition();
+    if (p >= partitionMax.length) partitionMax = grow(partitionMax, p + 1);
+    if (ts > partitionMax[p]) {
+      partitionMax[p] = ts;
+      long watermark = Long.MAX_VALUE;
+      for (long m : partitionMax) watermark = Math.min(watermark, m);
+      if (watermark > streamTime) advanceTo(watermark);
+    }
+  }
+
+  private static long[] grow(long[] a, int length) {
+    long[] b = java.util.Arrays.copyOf(a, length);
+    java.util.Arrays.fill(b, a.length, length, Long.MIN_VALUE);
+    return b;
   }
 
   private void tick(long wallMs) {
     while (!delayed.isEmpty() && delayed.peek().dueWallMs() <= wallMs) apply(delayed.poll().record());
-    boolean idle = wallMs - lastRecordWallMs >= cfg.idleCloseMs;
-    if (idle && lowestOpenStart != Long.MAX_VALUE && wallMs > streamTime) advanceTo(wallMs);
+    // an idle task, or a flush, closes windows as if a record with the wall-clock time had arrived
+    long closeAt = wallMs - lastRecordWallMs >= cfg.idleCloseMs ? wallMs : FLUSH_AT_MS.get();
+    if (lowestOpenStart != Long.MAX_VALUE && closeAt > streamTime) advanceTo(closeAt);
   }
 
   private void advanceTo(long time) {
@@ -144,9 +170,27 @@ public final class WindowAggregator implements Processor<String, Event, String, 
       emitted.add(new RedisSink.Window(key, start, agg.count, json));
     }
     meta.put(STREAM_TIME, streamTime);
+    for (int p = 0; p < partitionMax.length; p++) meta.put(WATERMARK + p, partitionMax[p]);
     lowestOpenStart = lowestOpenStart();
     Counters.WINDOWS_EMITTED.addAndGet(emitted.size());
     redis.write(emitted);
+    if (crashArmed && !emitted.isEmpty()) crash();
+  }
+
+  /**
+   * Halts 1 s after emitting, before the commit: the results reach the broker (a first send may wait for topic metadata)
+   * but the input offsets are not committed, so the instance taking over emits these windows again —
+   * duplicates under at_least_once, an aborted transaction (invisible to read_committed readers) under exactly_once_v2.
+   */
+  private static void crash() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    System.out.println("fault crash: halting after a window close");
+    System.out.flush();
+    Runtime.getRuntime().halt(3);
   }
 
   private void deleteUsers(long start, String key) {
