@@ -90,7 +90,7 @@ while (inflight > 0) await sleep(10);
 const cpuEnd = pids.reduce((n, pid) => n + cpuMs(pid), 0);
 const own = process.cpuUsage(ownCpuStart);
 const events = sent - sentAtStart;
-await sleep(Number.parseInt(values.window) * 1000 + 3000); // the last windows close
+await sleep(Number.parseInt(values.window, 10) * 1000 + 3000); // the last windows close
 measuring = false;
 latencies.sort((a, b) => a - b);
 const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];

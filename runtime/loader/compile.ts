@@ -12,9 +12,9 @@ export interface InitGlobals {
   open(file: string, mode?: string): string | ArrayBuffer;
   __ENV: Record<string, string>;
   __VU: number;
-  setTimeout: (...args: any[]) => unknown;
+  setTimeout: (...args: never[]) => unknown;
   clearTimeout: (id: unknown) => void;
-  setInterval: (...args: any[]) => unknown;
+  setInterval: (...args: never[]) => unknown;
   clearInterval: (id: unknown) => void;
   console: Pick<Console, 'log' | 'info' | 'warn' | 'error' | 'debug'>;
 }

@@ -60,7 +60,7 @@ export function callerModuleDir(bundle: ScriptBundle): (stack: string) => string
 }
 
 /** An error as a user should see it: the message and only the stack frames in their own files. */
-export function describeError(err: unknown, mapStack: StackMapper, scriptPath: string): string {
+export function describeError(err: unknown, mapStack: StackMapper, _scriptPath: string): string {
   if (!(err instanceof Error)) return String(err);
   const stack = err.stack ? mapStack(err.stack) : `${err.name}: ${err.message}`;
   const lines = stack.split('\n');
