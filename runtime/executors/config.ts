@@ -4,7 +4,7 @@
  * Field readers throw plain ConfigErrors; inScenario() prefixes them with the scenario's name.
  */
 import { ConfigError } from '../errors.ts';
-import { formatDuration, parseDuration } from '../options/duration.ts';
+import { formatDuration, parseDuration } from '../units/duration.ts';
 import type { ExecutorName, ScenarioBase } from './types.ts';
 
 export type RawScenario = Readonly<Record<string, unknown>>;

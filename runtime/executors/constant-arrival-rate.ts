@@ -1,5 +1,5 @@
 /** constant-arrival-rate (spec §3.2, §3.4): `rate` starts per `timeUnit` for `duration`, open model. */
-import type { SegmentContext } from '../execution/segment.ts';
+import type { SegmentContext } from './segment.ts';
 import {
   MIN_DURATION_MS,
   durationField,

@@ -1,5 +1,5 @@
 /** ramping-arrival-rate (spec §3.2, §3.5): the start rate changes linearly within each stage. */
-import type { SegmentContext } from '../execution/segment.ts';
+import type { SegmentContext } from './segment.ts';
 import {
   type Stage,
   inScenario,

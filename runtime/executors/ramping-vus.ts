@@ -1,6 +1,6 @@
 /** ramping-vus (spec §3.2, §3.3): the VU count follows a piecewise-linear profile of stages. */
 import { ConfigError } from '../errors.ts';
-import type { SegmentContext } from '../execution/segment.ts';
+import type { SegmentContext } from './segment.ts';
 import { type Stage, durationField, inScenario, intField, parseBase, stagesField, sumDurations, toNs } from './config.ts';
 import type { Executor, ScenarioBase } from './types.ts';
 

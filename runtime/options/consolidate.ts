@@ -6,7 +6,7 @@
 import { ConfigError } from '../errors.ts';
 import { parseScenario } from '../executors/index.ts';
 import { deriveScenarios } from './derive.ts';
-import { parseDuration } from './duration.ts';
+import { parseDuration } from '../units/duration.ts';
 import { OPTION_FIELDS, isOptionKey } from './fields.ts';
 import { type Layer, mergeLayers } from './merge.ts';
 import type { ConsolidatedOptions, Options } from './types.ts';

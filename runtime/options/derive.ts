@@ -3,7 +3,7 @@
  * stages, then explicit scenarios, else one VU running one iteration.
  */
 import { ConfigError } from '../errors.ts';
-import { parseDuration } from './duration.ts';
+import { parseDuration } from '../units/duration.ts';
 import type { Options } from './types.ts';
 
 export const DEFAULT_SCENARIO_NAME = 'default';

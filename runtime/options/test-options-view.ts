@@ -4,7 +4,7 @@
  * (vus, duration, iterations, stages) left out in favour of `scenarios`; deeply frozen.
  */
 import type { ScenarioBase } from '../executors/types.ts';
-import { formatDuration } from './duration.ts';
+import { formatDuration } from '../units/duration.ts';
 import type { ConsolidatedOptions, OptionKey } from './types.ts';
 
 /** lib.Options keys that keep their merged value (or null) */

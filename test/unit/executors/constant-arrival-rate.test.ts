@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { segmentContext } from '../../../runtime/execution/segment.ts';
+import { segmentContext } from '../../../runtime/executors/segment.ts';
 import { constantArrivalRate } from '../../../runtime/executors/constant-arrival-rate.ts';
 import { SEQUENCES, planOf, segmentsOf, startsOf, unionOfStarts } from './plan-helpers.ts';
 

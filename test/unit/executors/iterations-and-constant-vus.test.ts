@@ -4,7 +4,7 @@ import { constantVUs } from '../../../runtime/executors/constant-vus.ts';
 import { perVUIterations } from '../../../runtime/executors/per-vu-iterations.ts';
 import { sharedIterations } from '../../../runtime/executors/shared-iterations.ts';
 import { hasWork } from '../../../runtime/execution/scheduler.ts';
-import { SegmentContext, segmentContext } from '../../../runtime/execution/segment.ts';
+import { SegmentContext, segmentContext } from '../../../runtime/executors/segment.ts';
 import { SEQUENCES, planOf, segmentsOf } from './plan-helpers.ts';
 
 describe('shared-iterations', () => {

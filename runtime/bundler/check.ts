@@ -6,7 +6,7 @@
  * cheaply detectable built-ins. Instance methods with common names (Set `union`, `transfer`,
  * Uint8Array `toBase64`) are not checked: they cannot be told apart from user methods without types.
  *
- * CLI: `tsx runtime/build/check.ts [dir-or-file...]` (default `build/`); exit 1 on any problem.
+ * CLI: `tsx runtime/bundler/check.ts [dir-or-file...]` (default `build/`); exit 1 on any problem.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../../../runtime/errors.ts';
-import { parseRational } from '../../../runtime/execution/rational.ts';
-import { SegmentContext, segmentContext } from '../../../runtime/execution/segment.ts';
+import { parseRational } from '../../../runtime/executors/rational.ts';
+import { SegmentContext, segmentContext } from '../../../runtime/executors/segment.ts';
 
 /** a multiple of every test sequence's L: each segment owns exactly length·v below it */
 const COMMON_BLOCK = 4 * 3 * 20 * 35;
