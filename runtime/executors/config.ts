@@ -1,5 +1,5 @@
 /**
- * Reading raw scenario objects (spec §3.1): the keys every executor shares, strict rejection of
+ * Reading raw scenario objects (docs/k6-compatibility.md#scenarios-and-executors): the keys every executor shares, strict rejection of
  * unknown keys (k6 unmarshals scenarios strictly), and validated numbers, durations and stages.
  * Field readers throw plain ConfigErrors; inScenario() prefixes them with the scenario's name.
  */

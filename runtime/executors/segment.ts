@@ -1,5 +1,5 @@
 /**
- * Execution segments (spec §10): which part of every scenario this instance runs.
+ * Execution segments (docs/k6-compatibility.md#execution-segments): which part of every scenario this instance runs.
  *
  * The sequence's segments split each block of L global indices (L = LCD of the segment lengths'
  * denominators) between them, `length·L` indices each, spread evenly, largest segments choosing

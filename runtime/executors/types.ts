@@ -5,7 +5,7 @@
  */
 import type { SegmentContext } from './segment.ts';
 
-/** Options every executor shares (spec §3.1), normalised: durations in ms. */
+/** Options every executor shares (docs/k6-compatibility.md#scenarios-and-executors), normalised: durations in ms. */
 export interface ScenarioBase {
   readonly name: string;
   readonly executor: ExecutorName;

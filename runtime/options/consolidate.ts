@@ -1,5 +1,5 @@
 /**
- * All option layers → the options the runtime runs with (spec §2.2–2.3): check each layer, merge
+ * All option layers → the options the runtime runs with (docs/k6-compatibility.md#options): check each layer, merge
  * by precedence (defaults < config file < script < K6_* env < CLI), fill defaults, turn shortcuts
  * into scenarios and have each scenario's executor check and normalise it.
  */

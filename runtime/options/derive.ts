@@ -1,5 +1,5 @@
 /**
- * Shortcut options → scenarios, in k6 v1.x order (spec §2.3): iterations, then duration, then
+ * Shortcut options → scenarios, in k6 v1.x order (docs/k6-compatibility.md#options): iterations, then duration, then
  * stages, then explicit scenarios, else one VU running one iteration.
  */
 import { ConfigError } from '../errors.ts';

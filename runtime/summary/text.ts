@@ -1,5 +1,5 @@
 /**
- * k6 v1.x's end-of-test text summary (spec §6.2), rendered from the handleSummary `data` object:
+ * k6 v1.x's end-of-test text summary (docs/k6-compatibility.md#end-of-test-summary), rendered from the handleSummary `data` object:
  * THRESHOLDS, TOTAL RESULTS (checks, then metrics by category) and, in `full` mode, one section per
  * group with its checks. The runtime prints the banner and wraps the text ("\n" + text + "\n\n").
  */

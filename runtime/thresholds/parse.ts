@@ -1,4 +1,4 @@
-/** `options.thresholds` → validated thresholds per metric or sub-metric (spec §5.1). */
+/** `options.thresholds` → validated thresholds per metric or sub-metric (docs/k6-compatibility.md#thresholds). */
 import { ConfigError } from '../errors.ts';
 import { percentileKey, THRESHOLD_AGGREGATIONS } from '../metrics/aggregations.ts';
 import type { MetricDef, MetricType, Tags } from '../metrics/metric.ts';

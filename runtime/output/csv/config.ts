@@ -1,4 +1,4 @@
-/** `--out csv=…` settings (spec §9.2): defaults < `K6_CSV_*` < the output argument. */
+/** `--out csv=…` settings (docs/outputs.md): defaults < `K6_CSV_*` < the output argument. */
 import { ConfigError } from '../../errors.ts';
 import { parseDuration } from '../../units/duration.ts';
 
