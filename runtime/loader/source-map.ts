@@ -45,7 +45,7 @@ export function stackMapper(bundle: ScriptBundle): StackMapper {
 
 /**
  * The folder of the bundled module running at the innermost bundle frame of `stack`: k6 resolves
- * `open()` paths from the module that calls it (docs/k6-compatibility.md#metrics-checks-and-groups). Undefined when unknown, e.g. code of
+ * `open()` paths from the module that calls it (docs/k6-compatibility.md#cli-environment-and-files). Undefined when unknown, e.g. code of
  * a prebuilt bundle whose own source map points at files it was built from.
  */
 export function callerModuleDir(bundle: ScriptBundle): (stack: string) => string | undefined {
