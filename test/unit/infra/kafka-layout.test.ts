@@ -34,5 +34,5 @@ test('the shipped template renders with no placeholder left', () => {
 });
 
 test('an unknown placeholder is an error, not a silent blank', () => {
-  assert.throws(() => renderTemplate('a=$' + '{NOPE}', {}), /unknown placeholder \$\{NOPE\}/);
+  assert.throws(() => renderTemplate('a=${NOPE}', {}), /unknown placeholder \$\{NOPE\}/);
 });
