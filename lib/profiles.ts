@@ -173,7 +173,7 @@ export function breakpointProfile(o: ProfileCommon & {
 }
 
 export interface ScenarioTotals {
-  /** iterations the schedule starts: Σ stage duration × mean rate, floored (spec §3.5) */
+  /** iterations the schedule starts: Σ stage duration × mean rate, floored (docs/k6-compatibility.md#scenarios-and-executors) */
   iterations: number;
   durationMs: number;
   peakIterationsPerSecond: number;

@@ -398,6 +398,7 @@ declare module 'k6/x/kafka' {
     getSubjectName(config: SubjectNameConfig): string;
     /** local serde (no `schema`) never does I/O, so it is synchronous in both engines */
     serialize(container: Container): Uint8Array;
+    // biome-ignore lint/suspicious/noExplicitAny: the value's type depends on the schema chosen at run time
     deserialize(container: Container): any;
   }
 

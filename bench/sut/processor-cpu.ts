@@ -103,7 +103,7 @@ while ((await processedRecords(ports)) < sent) await sleep(100);
 const catchUpMs = Date.now() - loadEnd;
 const cpuEnd = pids.reduce((n, pid) => n + cpuMs(pid), 0);
 const events = (await processedRecords(ports)) - processedAtStart;
-await sleep(Number.parseInt(values.window) * 1000 + 3000); // the last windows close
+await sleep(Number.parseInt(values.window, 10) * 1000 + 3000); // the last windows close
 measuring = false;
 latencies.sort((a, b) => a - b);
 const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];

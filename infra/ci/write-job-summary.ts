@@ -44,9 +44,9 @@ if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, markdown + 
 if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, `verdict=${result.verdict}\nexit-code=${result.exitCode}\nrun-exit-code=${input.runCode}\n`);
 if (env.GITHUB_ACTIONS === 'true' && result.verdict !== 'passed') {
   // workflow-command data: %, CR and LF must be escaped
-  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const level = result.exitCode === 0 ? 'warning' : 'error';
-  process.stdout.write(`::${level} title=${escape(result.title).replace(/,/g, '%2C').replace(/:/g, '%3A')}::${escape(result.message)}\n`);
+  process.stdout.write(`::${level} title=${escapeData(result.title).replace(/,/g, '%2C').replace(/:/g, '%3A')}::${escapeData(result.message)}\n`);
 }
 process.stdout.write(`perf-gate: ${result.title}: ${result.message} (exit ${result.exitCode})\n`);
 process.exitCode = result.exitCode;

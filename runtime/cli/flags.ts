@@ -1,4 +1,4 @@
-/** The flags of `streamprobe run` (spec §8.1) and what each one sets. */
+/** The flags of `streamprobe run` (docs/k6-compatibility.md#cli-environment-and-files) and what each one sets. */
 import { ConfigError } from '../errors.ts';
 import { OPTION_FIELDS, addOption, isBooleanOption, parseBoolText } from '../options/fields.ts';
 import type { OptionKey, Options } from '../options/types.ts';

@@ -1,4 +1,4 @@
-/** Usage text of `streamprobe run` (flags and env as in k6 run, spec §8.1). */
+/** Usage text of `streamprobe run` (flags and env as in k6 run, docs/k6-compatibility.md#cli-environment-and-files). */
 export const RUN_USAGE = `Usage:
   streamprobe run <script> [flags]
 

@@ -51,7 +51,7 @@ function fromExport(name: string, raw: Record<string, unknown>): RunMetric {
   return { type, time: type === 'trend' && TIME_NAME.test(name.replace(/\{.*$/, '')) ? true : undefined, values };
 }
 
-/** The export has no types; its keys tell them apart (spec §6.3). */
+/** The export has no types; its keys tell them apart (docs/k6-compatibility.md#end-of-test-summary). */
 function inferType(v: Record<string, number>): MetricType {
   if ('passes' in v && 'fails' in v) return 'rate';
   if ('count' in v && 'rate' in v) return 'counter';

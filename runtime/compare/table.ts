@@ -61,8 +61,8 @@ export function textTable(c: Comparison): string {
 }
 
 export function markdownTable(c: Comparison): string {
-  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
-  const line = (row: string[]) => `| ${row.map(escape).join(' | ')} |`;
+  const escapeCell = (cell: string) => cell.replace(/\|/g, '\\|');
+  const line = (row: string[]) => `| ${row.map(escapeCell).join(' | ')} |`;
   return [
     line(HEADER),
     `|${HEADER.map((_, i) => (i >= 2 && i <= 6 ? ' ---: ' : ' --- ')).join('|')}|`,

@@ -13,7 +13,7 @@ import { runArrival } from './arrival.ts';
 import { IterationClaims, runIterations } from './iterations.ts';
 import { runLoopingVUs } from './looping-vus.ts';
 import type { ScenarioRun } from './scenario-run.ts';
-import { SegmentContext } from './segment.ts';
+import { SegmentContext } from '../executors/segment.ts';
 import { VUPool } from './vu-pool.ts';
 import { sleepMs } from './yielder.ts';
 

@@ -1,10 +1,10 @@
 /**
- * Reading raw scenario objects (spec §3.1): the keys every executor shares, strict rejection of
+ * Reading raw scenario objects (docs/k6-compatibility.md#scenarios-and-executors): the keys every executor shares, strict rejection of
  * unknown keys (k6 unmarshals scenarios strictly), and validated numbers, durations and stages.
  * Field readers throw plain ConfigErrors; inScenario() prefixes them with the scenario's name.
  */
 import { ConfigError } from '../errors.ts';
-import { formatDuration, parseDuration } from '../options/duration.ts';
+import { formatDuration, parseDuration } from '../units/duration.ts';
 import type { ExecutorName, ScenarioBase } from './types.ts';
 
 export type RawScenario = Readonly<Record<string, unknown>>;

@@ -1,5 +1,5 @@
-/** constant-arrival-rate (spec §3.2, §3.4): `rate` starts per `timeUnit` for `duration`, open model. */
-import type { SegmentContext } from '../execution/segment.ts';
+/** constant-arrival-rate (docs/k6-compatibility.md#scenarios-and-executors): `rate` starts per `timeUnit` for `duration`, open model. */
+import type { SegmentContext } from './segment.ts';
 import {
   MIN_DURATION_MS,
   durationField,
@@ -61,7 +61,7 @@ export const constantArrivalRate: Executor<ConstantArrivalRateConfig> = {
 /**
  * Global slot k is due at k·P, P = timeUnit/rate exactly, while k·P < duration; this segment
  * takes its striped slots with the unscaled period. k6 stripes them over the sequence
- * re-segmented by maxVUs (spec §12.1); a segment with no share of maxVUs has none.
+ * re-segmented by maxVUs (docs/k6-compatibility.md#execution-segments); a segment with no share of maxVUs has none.
  */
 function* constantStarts(config: ConstantArrivalRateConfig, segment: SegmentContext | undefined): Generator<ArrivalStart> {
   if (!segment) return;

@@ -1,4 +1,4 @@
-/** constant-vus (spec §3.2): `vus` VUs loop for `duration`. */
+/** constant-vus (docs/k6-compatibility.md#scenarios-and-executors): `vus` VUs loop for `duration`. */
 import { MIN_DURATION_MS, durationField, inScenario, intField, parseBase } from './config.ts';
 import type { Executor, ScenarioBase } from './types.ts';
 

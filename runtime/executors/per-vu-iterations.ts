@@ -1,4 +1,4 @@
-/** per-vu-iterations (spec §3.2): each of `vus` VUs runs exactly `iterations`. */
+/** per-vu-iterations (docs/k6-compatibility.md#scenarios-and-executors): each of `vus` VUs runs exactly `iterations`. */
 import { MIN_DURATION_MS, durationField, inScenario, intField, parseBase } from './config.ts';
 import type { Executor, ScenarioBase } from './types.ts';
 

@@ -1,5 +1,5 @@
-/** ramping-arrival-rate (spec §3.2, §3.5): the start rate changes linearly within each stage. */
-import type { SegmentContext } from '../execution/segment.ts';
+/** ramping-arrival-rate (docs/k6-compatibility.md#scenarios-and-executors): the start rate changes linearly within each stage. */
+import type { SegmentContext } from './segment.ts';
 import {
   type Stage,
   inScenario,
@@ -63,12 +63,12 @@ export const rampingArrivalRate: Executor<RampingArrivalRateConfig> = {
  * k6's "calendar": iteration i (from 1) starts when the integral of the rate reaches i. Within a
  * stage with rates a→b per time unit over δ time units, after `done` iterations at its start,
  * k = i − done solves a·t + (b−a)·t²/(2δ) = k:
- *   t = (a·δ − √(δ·(a²·δ + 2k·(b−a)))) / (a − b)   (spec §3.5)
+ *   t = (a·δ − √(δ·(a²·δ + 2k·(b−a)))) / (a − b)   (docs/k6-compatibility.md#scenarios-and-executors)
  * computed as the equal 2k·δ / (a·δ + √…), which does not cancel; flat stages: t = k/a.
  * Cumulative counts are exact (BigInt over the common denominator 2·timeUnit), so stage borders,
  * carried fractions and the "nothing at or after the end" rule don't drift. A segment walks its
  * striped global indices, so the union over a sequence is exactly the unsegmented schedule; k6
- * stripes them over the sequence re-segmented by maxVUs (spec §12.1), and a segment with no share
+ * stripes them over the sequence re-segmented by maxVUs (docs/k6-compatibility.md#execution-segments), and a segment with no share
  * of maxVUs has none.
  */
 function* calendarStarts(config: RampingArrivalRateConfig, segment: SegmentContext | undefined): Generator<ArrivalStart> {

@@ -1,6 +1,6 @@
-/** ramping-vus (spec §3.2, §3.3): the VU count follows a piecewise-linear profile of stages. */
+/** ramping-vus (docs/k6-compatibility.md#scenarios-and-executors): the VU count follows a piecewise-linear profile of stages. */
 import { ConfigError } from '../errors.ts';
-import type { SegmentContext } from '../execution/segment.ts';
+import type { SegmentContext } from './segment.ts';
 import { type Stage, durationField, inScenario, intField, parseBase, stagesField, sumDurations, toNs } from './config.ts';
 import type { Executor, ScenarioBase } from './types.ts';
 
@@ -37,7 +37,7 @@ export const rampingVUs: Executor<RampingVUsConfig> = {
     const last = steps[steps.length - 1]!;
     const stagesEndMs = sumDurations(config.stages);
     // k6 ends the regular duration at the last change of VU count: stages that stay at 0 add nothing
-    // (spec §12.1). The VUs that leave then get gracefulRampDown, cut at stages end + gracefulStop.
+    // (docs/k6-compatibility.md#scenarios-and-executors). The VUs that leave then get gracefulRampDown, cut at stages end + gracefulStop.
     const endsAtZero = last.vus === 0;
     const durationMs = endsAtZero ? last.atMs : stagesEndMs;
     const hardEndMs = endsAtZero ? Math.min(durationMs + config.gracefulRampDownMs, stagesEndMs + config.gracefulStopMs) : stagesEndMs + config.gracefulStopMs;

@@ -1,4 +1,4 @@
-/** shared-iterations (spec §3.2): `vus` VUs pull from one pool of `iterations`. */
+/** shared-iterations (docs/k6-compatibility.md#scenarios-and-executors): `vus` VUs pull from one pool of `iterations`. */
 import { ConfigError } from '../errors.ts';
 import { MIN_DURATION_MS, durationField, inScenario, intField, parseBase } from './config.ts';
 import type { Executor, ScenarioBase } from './types.ts';
@@ -26,7 +26,7 @@ export const sharedIterations: Executor<SharedIterationsConfig> = {
     });
   },
 
-  // k6 shares the iterations by the sequence re-segmented by vus (spec §12.1)
+  // k6 shares the iterations by the sequence re-segmented by vus (docs/k6-compatibility.md#execution-segments)
   plan(config, segment) {
     const space = segment.resegment(config.vus);
     return {

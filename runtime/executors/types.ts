@@ -3,9 +3,9 @@
  * The drivers in runtime/execution/ run plans; nothing here does I/O or reads clocks.
  * All times are milliseconds (float) relative to the scenario's start unless named otherwise.
  */
-import type { SegmentContext } from '../execution/segment.ts';
+import type { SegmentContext } from './segment.ts';
 
-/** Options every executor shares (spec §3.1), normalised: durations in ms. */
+/** Options every executor shares (docs/k6-compatibility.md#scenarios-and-executors), normalised: durations in ms. */
 export interface ScenarioBase {
   readonly name: string;
   readonly executor: ExecutorName;

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { ExitCode, StreamprobeError } from '../errors.ts';
-import { k6SyntaxOptions } from '../build/esbuild-k6.ts';
+import { k6SyntaxOptions } from '../bundler/esbuild-k6.ts';
 
 export interface ScriptBundle {
   readonly scriptPath: string;

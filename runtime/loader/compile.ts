@@ -12,9 +12,9 @@ export interface InitGlobals {
   open(file: string, mode?: string): string | ArrayBuffer;
   __ENV: Record<string, string>;
   __VU: number;
-  setTimeout: (...args: any[]) => unknown;
+  setTimeout: (fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => unknown;
   clearTimeout: (id: unknown) => void;
-  setInterval: (...args: any[]) => unknown;
+  setInterval: (fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => unknown;
   clearInterval: (id: unknown) => void;
   console: Pick<Console, 'log' | 'info' | 'warn' | 'error' | 'debug'>;
 }

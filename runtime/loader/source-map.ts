@@ -45,7 +45,7 @@ export function stackMapper(bundle: ScriptBundle): StackMapper {
 
 /**
  * The folder of the bundled module running at the innermost bundle frame of `stack`: k6 resolves
- * `open()` paths from the module that calls it (spec §12.2). Undefined when unknown, e.g. code of
+ * `open()` paths from the module that calls it (docs/k6-compatibility.md#cli-environment-and-files). Undefined when unknown, e.g. code of
  * a prebuilt bundle whose own source map points at files it was built from.
  */
 export function callerModuleDir(bundle: ScriptBundle): (stack: string) => string | undefined {
@@ -60,7 +60,7 @@ export function callerModuleDir(bundle: ScriptBundle): (stack: string) => string
 }
 
 /** An error as a user should see it: the message and only the stack frames in their own files. */
-export function describeError(err: unknown, mapStack: StackMapper, scriptPath: string): string {
+export function describeError(err: unknown, mapStack: StackMapper, _scriptPath: string): string {
   if (!(err instanceof Error)) return String(err);
   const stack = err.stack ? mapStack(err.stack) : `${err.name}: ${err.message}`;
   const lines = stack.split('\n');

@@ -1,4 +1,4 @@
-/** Aggregation keys of k6's sinks (spec §4.2) and what thresholds may use per type (spec §5.1). */
+/** Aggregation keys of k6's sinks (docs/k6-compatibility.md#metrics-checks-and-groups) and what thresholds may use per type (docs/k6-compatibility.md#thresholds). */
 import type { MetricType } from './metric.ts';
 
 /** Fixed aggregation names a threshold may use, per metric type; trends also take `p(N)`. */

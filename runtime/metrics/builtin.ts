@@ -1,4 +1,4 @@
-/** k6's built-in metrics (spec §4.1) plus streamprobe's own. */
+/** k6's built-in metrics (docs/k6-compatibility.md#metrics-checks-and-groups) plus streamprobe's own. */
 import type { MetricDef, MetricType, ValueType } from './metric.ts';
 import type { MetricRegistry } from './registry.ts';
 

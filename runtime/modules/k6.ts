@@ -1,4 +1,4 @@
-/** `k6`: check, group, sleep, fail, randomSeed (spec §4.5–4.7). */
+/** `k6`: check, group, sleep, fail, randomSeed (docs/k6-compatibility.md#metrics-checks-and-groups). */
 import type { VU } from '../vu/vu.ts';
 import { CHECKS, GROUP_DURATION } from '../metrics/builtin.ts';
 import { forbidInit } from './init-only.ts';

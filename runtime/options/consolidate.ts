@@ -1,12 +1,12 @@
 /**
- * All option layers → the options the runtime runs with (spec §2.2–2.3): check each layer, merge
+ * All option layers → the options the runtime runs with (docs/k6-compatibility.md#options): check each layer, merge
  * by precedence (defaults < config file < script < K6_* env < CLI), fill defaults, turn shortcuts
  * into scenarios and have each scenario's executor check and normalise it.
  */
 import { ConfigError } from '../errors.ts';
 import { parseScenario } from '../executors/index.ts';
 import { deriveScenarios } from './derive.ts';
-import { parseDuration } from './duration.ts';
+import { parseDuration } from '../units/duration.ts';
 import { OPTION_FIELDS, isOptionKey } from './fields.ts';
 import { type Layer, mergeLayers } from './merge.ts';
 import type { ConsolidatedOptions, Options } from './types.ts';

@@ -1,9 +1,9 @@
 /**
- * Shortcut options → scenarios, in k6 v1.x order (spec §2.3): iterations, then duration, then
+ * Shortcut options → scenarios, in k6 v1.x order (docs/k6-compatibility.md#options): iterations, then duration, then
  * stages, then explicit scenarios, else one VU running one iteration.
  */
 import { ConfigError } from '../errors.ts';
-import { parseDuration } from './duration.ts';
+import { parseDuration } from '../units/duration.ts';
 import type { Options } from './types.ts';
 
 export const DEFAULT_SCENARIO_NAME = 'default';

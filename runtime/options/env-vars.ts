@@ -1,4 +1,4 @@
-/** `__ENV` (spec §8.2): the process environment if included, then `-e` values on top. */
+/** `__ENV` (docs/k6-compatibility.md#cli-environment-and-files): the process environment if included, then `-e` values on top. */
 import type { ProcessEnv } from './env.ts';
 
 export function buildScriptEnv(

@@ -1,4 +1,4 @@
-/** K6_* environment variables → the env layer of options (spec §2.1). */
+/** K6_* environment variables → the env layer of options (docs/k6-compatibility.md#options). */
 import { OPTION_FIELDS, addOption, optionFromText, parseBoolText } from './fields.ts';
 import type { OptionKey, Options } from './types.ts';
 

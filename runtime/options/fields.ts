@@ -3,7 +3,7 @@
  * and its K6_* variable. env.ts, cli/args.ts and consolidate.ts all work from this table.
  */
 import { ConfigError } from '../errors.ts';
-import { parseDuration } from './duration.ts';
+import { parseDuration } from '../units/duration.ts';
 import type { OptionKey, Options } from './types.ts';
 import { checkSystemTag, checkTrendStat, parseKeyValue, parseOutputSpec, parseStageText } from './values.ts';
 

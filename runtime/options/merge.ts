@@ -1,5 +1,5 @@
 /**
- * k6's layer precedence (spec §2.2): each layer's set keys replace the lower layers' values, and a
+ * k6's layer precedence (docs/k6-compatibility.md#options): each layer's set keys replace the lower layers' values, and a
  * layer that sets any execution option (duration, iterations, stages, scenarios) clears all of them
  * below it, so `--duration 1m` replaces a script's `scenarios` rather than conflicting with them.
  */

@@ -1,10 +1,10 @@
 /**
- * `exec.test.options` (spec §7): the consolidated options as k6 serialises its lib.Options —
+ * `exec.test.options` (docs/k6-compatibility.md#the-execution-module): the consolidated options as k6 serialises its lib.Options —
  * every key present, null when unset, durations as duration strings, shortcut keys
  * (vus, duration, iterations, stages) left out in favour of `scenarios`; deeply frozen.
  */
 import type { ScenarioBase } from '../executors/types.ts';
-import { formatDuration } from './duration.ts';
+import { formatDuration } from '../units/duration.ts';
 import type { ConsolidatedOptions, OptionKey } from './types.ts';
 
 /** lib.Options keys that keep their merged value (or null) */

@@ -1,5 +1,5 @@
 /**
- * Test options as k6 knows them (spec §2.1), in their raw, user-facing form (durations as
+ * Test options as k6 knows them (docs/k6-compatibility.md#options), in their raw, user-facing form (durations as
  * Go-style strings or ms numbers), and the consolidated form the runtime works with.
  */
 import type { ScenarioConfig } from '../executors/index.ts';
@@ -87,7 +87,7 @@ export interface Options {
 
 export type OptionKey = keyof Options;
 
-/** Options after precedence, defaults and shortcut derivation (spec §2.2–2.3). Durations in ms. */
+/** Options after precedence, defaults and shortcut derivation (docs/k6-compatibility.md#options). Durations in ms. */
 export interface ConsolidatedOptions {
   /** always non-empty; shortcuts became a scenario named "default" */
   readonly scenarios: Readonly<Record<string, ScenarioConfig>>;

@@ -2,7 +2,7 @@
 import { ConfigError } from '../errors.ts';
 import type { OutputSpec, StageOption } from './types.ts';
 
-/** k6 metrics/system_tag.go (spec §4.4) */
+/** k6 metrics/system_tag.go (docs/k6-compatibility.md#metrics-checks-and-groups) */
 export const SYSTEM_TAGS = [
   'proto', 'subproto', 'status', 'method', 'url', 'name', 'group', 'check', 'error', 'error_code',
   'tls_version', 'scenario', 'service', 'expected_response', 'iter', 'vu', 'ocsp_status', 'ip',

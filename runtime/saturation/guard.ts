@@ -4,7 +4,7 @@
  * of 99. Pure: the caller measures, this decides.
  */
 import { ConfigError, ExitCode, type ExitCodeValue } from '../errors.ts';
-import { parseDuration } from '../options/duration.ts';
+import { parseDuration } from '../units/duration.ts';
 
 /**
  * off: never interfere; on (default): a run that would fail (99) is inconclusive, a passing run

@@ -1,4 +1,4 @@
-/** Which section of the text summary a metric belongs to (spec §6.2, §4.1). */
+/** Which section of the text summary a metric belongs to (docs/k6-compatibility.md#end-of-test-summary, docs/k6-compatibility.md#metrics-checks-and-groups). */
 
 export const CATEGORY_ORDER = [
   'CUSTOM',

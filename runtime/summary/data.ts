@@ -1,5 +1,5 @@
 /**
- * The `data` argument of handleSummary(), in k6's legacy shape (spec §1.5). Pure: the caller passes
+ * The `data` argument of handleSummary(), in k6's legacy shape (docs/k6-compatibility.md#end-of-test-summary). Pure: the caller passes
  * the aggregated metric values, the group tree and the run state.
  */
 import type { MetricType, ValueType } from '../metrics/metric.ts';
@@ -55,7 +55,7 @@ export interface SummaryInput {
   setupData?: unknown;
 }
 
-/** k6 reports these in every summary, 0 when nothing was sent (spec §12.2): scripts read them. */
+/** k6 reports these in every summary, 0 when nothing was sent (docs/k6-compatibility.md#metrics-checks-and-groups): scripts read them. */
 const ALWAYS_REPORTED = ['data_received', 'data_sent'];
 
 export function buildSummaryData(input: SummaryInput): SummaryData {
@@ -94,7 +94,7 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
   return data;
 }
 
-/** The per-type `values` keys of spec §1.5, in k6's order. */
+/** The per-type `values` keys of docs/k6-compatibility.md#end-of-test-summary, in k6's order. */
 function summaryValues(
   m: SummaryMetricInput,
   trendStats: readonly string[],

@@ -1,5 +1,5 @@
 /**
- * `--summary-export <file>`: k6's legacy JSON shape (spec §6.3), which differs from the handleSummary
+ * `--summary-export <file>`: k6's legacy JSON shape (docs/k6-compatibility.md#end-of-test-summary), which differs from the handleSummary
  * data: metrics flattened to their values, a Rate's `rate` renamed `value`, thresholds as
  * `{source: failed}` (true = FAILED), groups and checks keyed by name, 4-space indentation.
  */

@@ -1,4 +1,4 @@
-/** Number formatting of k6's text summary (spec §6.2). */
+/** Number formatting of k6's text summary (docs/k6-compatibility.md#end-of-test-summary). */
 import type { ValueType } from '../metrics/metric.ts';
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The group/check tree of the end-of-test summary (spec §4.5, §4.6, §1.5 `root_group`).
+ * The group/check tree of the end-of-test summary (docs/k6-compatibility.md#metrics-checks-and-groups; `root_group` of the summary data).
  * Paths: root group "", nested `::a::b`; a check's path is `<groupPath>::<checkName>`; ids are hex MD5
  * of the path. Children keep the order of first use. Snapshots are plain data (structured-clone safe),
  * so worker threads ship deltas and the main thread merges them.

@@ -1,5 +1,5 @@
 /**
- * What to write after handleSummary() (spec §1.5): its returned map, key `stdout`/`stderr` or a file
+ * What to write after handleSummary() (docs/k6-compatibility.md#end-of-test-summary): its returned map, key `stdout`/`stderr` or a file
  * path ⇒ string / ArrayBuffer / typed array. A falsy return means the default text summary on stdout;
  * `{}` means nothing. `--summary-export` is added on top. Writing is the caller's job.
  */

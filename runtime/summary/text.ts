@@ -1,5 +1,5 @@
 /**
- * k6 v1.x's end-of-test text summary (spec §6.2), rendered from the handleSummary `data` object:
+ * k6 v1.x's end-of-test text summary (docs/k6-compatibility.md#end-of-test-summary), rendered from the handleSummary `data` object:
  * THRESHOLDS, TOTAL RESULTS (checks, then metrics by category) and, in `full` mode, one section per
  * group with its checks. The runtime prints the banner and wraps the text ("\n" + text + "\n\n").
  */
@@ -244,8 +244,9 @@ function metricCells(metric: SummaryMetric, ctx: Context): Cell[] {
 
 /** Column widths shared by the given rows: names, trend columns, other columns. */
 function layoutOf(rows: readonly Row[]): Layout {
-  const widen = (widths: number[], cells: readonly Cell[]) =>
-    cells.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, cellText(c).length)));
+  const widen = (widths: number[], cells: readonly Cell[]) => {
+    for (const [i, c] of cells.entries()) widths[i] = Math.max(widths[i] ?? 0, cellText(c).length);
+  };
   const layout: Layout = { nameWidth: 0, trendWidths: [], otherWidths: [] };
   for (const row of rows) {
     layout.nameWidth = Math.max(layout.nameWidth, row.name.length);

@@ -1,4 +1,4 @@
-/** Threshold evaluation over the merged metrics (spec §5.2): every 2 s during the run and once at the end. */
+/** Threshold evaluation over the merged metrics (docs/k6-compatibility.md#thresholds): every 2 s during the run and once at the end. */
 import type { MetricStore } from '../metrics/store.ts';
 import { createSink } from '../metrics/sinks/create-sink.ts';
 import { compare } from './expression.ts';

@@ -1,4 +1,4 @@
-/** Threshold expressions `<aggregation> <op> <number>` (spec §5.1). */
+/** Threshold expressions `<aggregation> <op> <number>` (docs/k6-compatibility.md#thresholds). */
 import { ConfigError } from '../errors.ts';
 
 export type ThresholdOperator = '<=' | '<' | '>=' | '>' | '==' | '!=';

@@ -1,9 +1,9 @@
-/** `options.thresholds` → validated thresholds per metric or sub-metric (spec §5.1). */
+/** `options.thresholds` → validated thresholds per metric or sub-metric (docs/k6-compatibility.md#thresholds). */
 import { ConfigError } from '../errors.ts';
 import { percentileKey, THRESHOLD_AGGREGATIONS } from '../metrics/aggregations.ts';
 import type { MetricDef, MetricType, Tags } from '../metrics/metric.ts';
 import type { MetricRegistry } from '../metrics/registry.ts';
-import { parseDuration } from '../options/duration.ts';
+import { parseDuration } from '../units/duration.ts';
 import type { ThresholdDefinition } from '../options/types.ts';
 import { parseThresholdExpression, type ThresholdOperator } from './expression.ts';
 import { parseMetricSelector } from './selector.ts';

@@ -1,4 +1,4 @@
-/** Metric selectors of threshold keys: `name` or a sub-metric `name{tag:value,tag2:"v 2"}` (spec §5.1). */
+/** Metric selectors of threshold keys: `name` or a sub-metric `name{tag:value,tag2:"v 2"}` (docs/k6-compatibility.md#thresholds). */
 import { ConfigError } from '../errors.ts';
 import type { Tags } from '../metrics/metric.ts';
 

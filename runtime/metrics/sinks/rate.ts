@@ -28,7 +28,7 @@ export class RateSink implements Sink<RateSnapshot> {
     this.nonZero = 0;
   }
 
-  /** No `rate` key without samples: a threshold on it then passes (spec §5.2). */
+  /** No `rate` key without samples: a threshold on it then passes (docs/k6-compatibility.md#thresholds). */
   values(): Record<string, number> {
     const out: Record<string, number> = { passes: this.nonZero, fails: this.samples - this.nonZero };
     if (this.samples > 0) out.rate = this.nonZero / this.samples;

@@ -34,8 +34,8 @@ export default function dataModule(vu: VU): Record<string, unknown> {
           return s === undefined ? undefined : JSON.parse(s);
         }
         if (key in t) return Reflect.get(t, key, receiver);
-        const method = (Array.prototype as any)[key];
-        if (typeof method === 'function') return (...args: unknown[]) => method.apply([...(t as any)], args);
+        const method: unknown = Reflect.get(Array.prototype, key);
+        if (typeof method === 'function') return (...args: unknown[]) => method.apply([...(t as Iterable<unknown>)], args);
         return undefined;
       },
       set() {

@@ -1,4 +1,4 @@
-/** `k6/execution` (spec §7): lazy getters; vu/scenario/instance/options throw in the init context. */
+/** `k6/execution` (docs/k6-compatibility.md#the-execution-module): lazy getters; vu/scenario/instance/options throw in the init context. */
 import type { VU } from '../../vu/vu.ts';
 import { TestAbortError } from '../../vu/interrupt.ts';
 import { testOptionsView } from '../../options/test-options-view.ts';
@@ -68,7 +68,7 @@ export default function executionModule(vu: VU): Record<string, unknown> {
 
 /**
  * exec.vu.tags / exec.vu.metrics.tags: every tag the VU's samples get — test-wide and scenario tags,
- * `scenario`, `group` ("" at the root) — as in k6 (spec §12.2); writes and deletes go to the
+ * `scenario`, `group` ("" at the root) — as in k6 (docs/k6-compatibility.md#metrics-checks-and-groups); writes and deletes go to the
  * script's own tags, which win over the others.
  */
 function vuTagsView(vu: VU): Record<string, string> {

@@ -1,4 +1,4 @@
-/** `k6/metrics`: Counter, Gauge, Rate, Trend (spec §4.2), declared in init, added to in iterations. */
+/** `k6/metrics`: Counter, Gauge, Rate, Trend (docs/k6-compatibility.md#metrics-checks-and-groups), declared in init, added to in iterations. */
 import type { MetricType } from '../../metrics/metric.ts';
 import type { VU } from '../../vu/vu.ts';
 import { requireInit } from '../init-only.ts';

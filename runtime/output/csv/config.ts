@@ -1,6 +1,6 @@
-/** `--out csv=…` settings (spec §9.2): defaults < `K6_CSV_*` < the output argument. */
+/** `--out csv=…` settings (docs/outputs.md): defaults < `K6_CSV_*` < the output argument. */
 import { ConfigError } from '../../errors.ts';
-import { parseDuration } from '../../options/duration.ts';
+import { parseDuration } from '../../units/duration.ts';
 
 export const TIME_FORMATS = ['unix', 'unix_milli', 'unix_micro', 'unix_nano', 'rfc3339', 'rfc3339_nano'] as const;
 export type TimeFormat = (typeof TIME_FORMATS)[number];

@@ -1,5 +1,5 @@
 /**
- * k6's CSV rows (spec §9.2): `metric_name,timestamp,metric_value,<indexable system tags, sorted>,
+ * k6's CSV rows (docs/outputs.md): `metric_name,timestamp,metric_value,<indexable system tags, sorted>,
  * extra_tags,metadata`; values as Go's `%f`, other tags as `k=v&k2=v2`.
  */
 import type { Tags } from '../../metrics/metric.ts';

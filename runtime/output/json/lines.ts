@@ -1,4 +1,4 @@
-/** k6's JSON output lines (spec §9.1): one `Metric` line per metric, then one `Point` line per sample. */
+/** k6's JSON output lines (docs/outputs.md): one `Metric` line per metric, then one `Point` line per sample. */
 import type { MetricDef, Tags } from '../../metrics/metric.ts';
 import type { MetricThresholdInfo } from '../metric-thresholds.ts';
 import { rfc3339 } from '../time-format.ts';

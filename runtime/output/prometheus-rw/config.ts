@@ -1,6 +1,6 @@
-/** `experimental-prometheus-rw` settings from k6's `K6_PROMETHEUS_RW_*` variables (spec §9.3). */
+/** `experimental-prometheus-rw` settings from k6's `K6_PROMETHEUS_RW_*` variables (docs/outputs.md). */
 import { ConfigError } from '../../errors.ts';
-import { parseDuration } from '../../options/duration.ts';
+import { parseDuration } from '../../units/duration.ts';
 import { parseBoolText } from '../../options/fields.ts';
 import { checkTrendStat } from '../../options/values.ts';
 

@@ -1,5 +1,5 @@
 /**
- * k6's metric → Prometheus series mapping (spec §9.3, ecosystem §1.3): `k6_` prefix; counters
+ * k6's metric → Prometheus series mapping (docs/outputs.md): `k6_` prefix; counters
  * `_total`, rates `_rate`, gauges as they are; trends one gauge per stat (`p(99.9)` → `_p999`), time
  * trends in seconds, or one native histogram `k6_<name>_seconds|_bytes`. Labels: every non-empty tag.
  */

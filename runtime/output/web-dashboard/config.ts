@@ -1,6 +1,6 @@
 /** The web dashboard's settings from k6's `K6_WEB_DASHBOARD_*` variables (and `--web-dashboard`). */
 import { ConfigError } from '../../errors.ts';
-import { parseDuration } from '../../options/duration.ts';
+import { parseDuration } from '../../units/duration.ts';
 import { parseBoolText } from '../../options/fields.ts';
 
 export interface DashboardConfig {

@@ -1,5 +1,5 @@
 // A known produce/consume sequence whose kafka_* values follow xk6-kafka v2.1's per-call
-// derivation (spec §12.3). Portable: runs in k6 v1.7.1 + xk6-kafka v2.1.0 as in streamprobe
+// derivation (docs/k6-compatibility.md#xk6-kafka). Portable: runs in k6 v1.7.1 + xk6-kafka v2.1.0 as in streamprobe
 // (no balancer; `await` on xk6-kafka's synchronous results is a no-op in k6).
 // One partition; two produce() calls (3 + 2 messages, acks=all), one consume() of all five.
 import { check } from 'k6';

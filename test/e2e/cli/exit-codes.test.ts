@@ -1,4 +1,4 @@
-/** k6's exit codes (spec §5.3) through the real CLI. */
+/** k6's exit codes (README.md#exit-codes) through the real CLI. */
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';

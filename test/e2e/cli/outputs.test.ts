@@ -1,4 +1,4 @@
-/** json, csv and JUnit outputs through the real CLI, checked line by line against k6's formats (spec §9.1, §9.2). */
+/** json, csv and JUnit outputs through the real CLI, checked line by line against k6's formats (docs/outputs.md). */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';

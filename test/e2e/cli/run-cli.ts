@@ -87,7 +87,7 @@ export function scratchDir(): { dir: string; file: (name: string) => string; cle
   return { dir, file: (name) => path.join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The legacy `--summary-export` JSON (spec §6.3). */
+/** The legacy `--summary-export` JSON (docs/k6-compatibility.md#end-of-test-summary). */
 export interface ExportedSummary {
   root_group: { checks: Record<string, { name: string; passes: number; fails: number }>; groups: Record<string, unknown> };
   metrics: Record<string, Record<string, number> & { thresholds?: Record<string, boolean> }>;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import createKafkaModule from '../../../runtime/modules/k6/x/kafka.ts';
 import { SUTUnreachableError } from '../../../runtime/errors.ts';
 import { FakeVU } from '../../unit/kafka/fake-vu.ts';

@@ -1,5 +1,5 @@
 /**
- * k6/x/kafka against a real broker, as xk6-kafka v2.1 behaves (spec §12.3): exact kafka_* values per
+ * k6/x/kafka against a real broker, as xk6-kafka v2.1 behaves (docs/k6-compatibility.md#xk6-kafka): exact kafka_* values per
  * produce()/consume() call, consistent_random partitioning, acks, maxMessages, the balancer warning.
  */
 import assert from 'node:assert/strict';

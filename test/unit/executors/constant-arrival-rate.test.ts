@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { segmentContext } from '../../../runtime/execution/segment.ts';
+import { segmentContext } from '../../../runtime/executors/segment.ts';
 import { constantArrivalRate } from '../../../runtime/executors/constant-arrival-rate.ts';
 import { SEQUENCES, planOf, segmentsOf, startsOf, unionOfStarts } from './plan-helpers.ts';
 
@@ -81,7 +81,7 @@ describe('constant-arrival-rate', () => {
     );
   });
 
-  it('stripes the slots over the sequence re-segmented by maxVUs, as k6 (spec §12.1)', () => {
+  it('stripes the slots over the sequence re-segmented by maxVUs, as k6 (docs/k6-compatibility.md#execution-segments)', () => {
     // maxVUs 5 over 0:1/2, 1/2:1 gives 3 + 2 VUs: the sequence becomes 0,3/5,1
     const halves = segmentsOf('0,1/2,1').map((s) => startsOf(planOf(scenario(), s)));
     assert.deepEqual(

@@ -4,7 +4,7 @@ import { constantVUs } from '../../../runtime/executors/constant-vus.ts';
 import { perVUIterations } from '../../../runtime/executors/per-vu-iterations.ts';
 import { sharedIterations } from '../../../runtime/executors/shared-iterations.ts';
 import { hasWork } from '../../../runtime/execution/scheduler.ts';
-import { SegmentContext, segmentContext } from '../../../runtime/execution/segment.ts';
+import { SegmentContext, segmentContext } from '../../../runtime/executors/segment.ts';
 import { SEQUENCES, planOf, segmentsOf } from './plan-helpers.ts';
 
 describe('shared-iterations', () => {
@@ -24,7 +24,7 @@ describe('shared-iterations', () => {
     });
   });
 
-  it('shares iterations by the sequence re-segmented by vus: 5 VUs × 100 over 0:1/3, 1/3:1 is 40 + 60 (spec §12.1)', () => {
+  it('shares iterations by the sequence re-segmented by vus: 5 VUs × 100 over 0:1/3, 1/3:1 is 40 + 60 (docs/k6-compatibility.md#execution-segments)', () => {
     const raw = { executor: 'shared-iterations', vus: 5, iterations: 100 };
     const plans = ['0:1/3', '1/3:1'].map((s) => planOf(raw, segmentContext(s)));
     assert.deepEqual(

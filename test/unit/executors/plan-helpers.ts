@@ -1,5 +1,5 @@
 /** Shared by the executor tests: parse + plan a raw scenario, collect arrival starts. */
-import { SegmentContext, segmentContext } from '../../../runtime/execution/segment.ts';
+import { SegmentContext, segmentContext } from '../../../runtime/executors/segment.ts';
 import { getExecutor } from '../../../runtime/executors/index.ts';
 import type { ArrivalStart, ExecutionPlan } from '../../../runtime/executors/types.ts';
 

@@ -22,7 +22,7 @@ describe('ramping-arrival-rate', () => {
       [500, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 4500, 5000],
     );
     // i = 11…22 at 5 + (√(10·i) − 10) s
-    starts.slice(10).forEach((s, n) => near(s.atMs, 5000 + (Math.sqrt(10 * (n + 11)) - 10) * 1000, `i=${n + 11}`));
+    for (const [n, s] of starts.slice(10).entries()) near(s.atMs, 5000 + (Math.sqrt(10 * (n + 11)) - 10) * 1000, `i=${n + 11}`);
     near(starts[10]!.atMs, 5488.088482, 'i=11');
     near(starts[11]!.atMs, 5954.451150, 'i=12');
     near(starts[21]!.atMs, 9832.396974, 'i=22');
@@ -36,7 +36,7 @@ describe('ramping-arrival-rate', () => {
     const starts = startsOf(planOf(scenario([['10s', 1]])));
     // ramp 0→1/s over 10s: ∫ = t²/20 ⇒ i at √(20·i)
     assert.equal(starts.length, 4); // ∫ over 10s = 5, and the 5th would land exactly on the end
-    starts.forEach((s, n) => near(s.atMs, Math.sqrt(20 * (n + 1)) * 1000, `i=${n + 1}`));
+    for (const [n, s] of starts.entries()) near(s.atMs, Math.sqrt(20 * (n + 1)) * 1000, `i=${n + 1}`);
   });
 
   it('never starts at or after the regular end', () => {
@@ -69,7 +69,7 @@ describe('ramping-arrival-rate', () => {
     const perMinute = startsOf(planOf(scenario([['10s', 120]], { startRate: 60, timeUnit: '1m' })));
     const perSecond = startsOf(planOf(scenario([['10s', 2]], { startRate: 1 })));
     assert.equal(perMinute.length, perSecond.length);
-    perMinute.forEach((s, n) => near(s.atMs, perSecond[n]!.atMs, `n=${n}`));
+    for (const [n, s] of perMinute.entries()) near(s.atMs, perSecond[n]!.atMs, `n=${n}`);
   });
 
   it('totals about Σ dur·(start+end)/2', () => {

@@ -71,7 +71,7 @@ describe('ramping-vus', () => {
     assert.equal(rampingVUs.maxDurationMs(config), 17_000);
   });
 
-  it('ends at the last change of VU count: trailing stages at 0 add nothing (spec §12.1)', () => {
+  it('ends at the last change of VU count: trailing stages at 0 add nothing (docs/k6-compatibility.md#scenarios-and-executors)', () => {
     const plan = planOf(scenario(3, [['2s', 3], ['0s', 0], ['2s', 0]], { gracefulRampDown: '1s' }));
     assert.equal(plan.type === 'vus' && plan.durationMs, 2000);
     const rampedToZero = planOf(scenario(4, [['8s', 0], ['5s', 0]]));

@@ -35,7 +35,7 @@ function fakeProducer(answer: Answer, brokerVersion = 11) {
     }),
     connections: {
       get: async (broker: { port: number }) => ({
-        send(_key: number, version: number, payload: () => { buffer: Buffer }, parse: unknown, _a: boolean, _b: boolean, cb: (e: Error | null, r?: unknown) => void) {
+        send(_key: number, version: number, payload: () => { buffer: Buffer }, _parse: unknown, _a: boolean, _b: boolean, cb: (e: Error | null, r?: unknown) => void) {
           const request = decodeRequest(payload().buffer);
           sent.push({ broker: broker.port, version, partitions: request.map((p) => `${p.topic}:${p.partition}`) });
           const responses: { name: string; partitionResponses: { index: number; errorCode: number; errorMessage: null }[] }[] = [];

@@ -1,4 +1,4 @@
-/** xk6-kafka v2.1 behaviour (spec §12.3): partitioner, header text, per-call metric derivation, config mapping. */
+/** xk6-kafka v2.1 behaviour (docs/k6-compatibility.md#xk6-kafka): partitioner, header text, per-call metric derivation, config mapping. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { consistentRandom, createBalancer } from '../../../runtime/modules/k6/x/kafka/balancers.ts';

@@ -7,7 +7,7 @@ import { ZipfSampler } from '../../../lib/zipf.ts';
 function zipfProbabilities(n: number, s: number): Float64Array {
   const p = new Float64Array(n);
   let sum = 0;
-  for (let k = 0; k < n; k++) sum += p[k] = Math.pow(k + 1, -s);
+  for (let k = 0; k < n; k++) sum += p[k] = (k + 1) ** -s;
   for (let k = 0; k < n; k++) p[k]! /= sum;
   return p;
 }

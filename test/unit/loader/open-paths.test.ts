@@ -32,7 +32,7 @@ async function openedPaths(script: string): Promise<string[]> {
   return opened;
 }
 
-describe('open() paths (spec §12.2)', () => {
+describe('open() paths (docs/k6-compatibility.md#cli-environment-and-files)', () => {
   it("resolves from the folder of the module that calls it, as k6 does", async () => {
     assert.deepEqual(await openedPaths(path.join(dir, 'src/main.js')), [path.join(dir, 'src/sub/data.txt'), path.join(dir, 'src/data.txt')]);
   });

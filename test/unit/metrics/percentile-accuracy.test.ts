@@ -9,7 +9,7 @@ function random(seed: number): () => number {
   return () => r.next();
 }
 
-/** k6's exact percentile on sorted values (spec §4.2) */
+/** k6's exact percentile on sorted values (docs/k6-compatibility.md#metrics-checks-and-groups) */
 function exactPercentile(sorted: number[], q: number): number {
   const i = (q / 100) * (sorted.length - 1);
   const lo = Math.floor(i);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { buildSummaryData } from '../../../runtime/summary/data.ts';
 import { fixtureData, fixtureInput } from './fixture.ts';
 
-test('top-level keys and options/state are the shape of spec §1.5', () => {
+test('top-level keys and options/state have the shape of the handleSummary data (docs/k6-compatibility.md#end-of-test-summary)', () => {
   const data = fixtureData();
   assert.deepEqual(Object.keys(data), ['root_group', 'options', 'state', 'metrics', 'setup_data']);
   assert.deepEqual(data.options, {
@@ -60,7 +60,7 @@ test('the data is a copy: later changes to the group snapshot do not leak in', (
   assert.equal(data.root_group.checks[0]!.passes, 3);
 });
 
-test('data_sent and data_received are always there, 0 when nothing was sent (spec §12.2)', () => {
+test('data_sent and data_received are always there, 0 when nothing was sent (docs/k6-compatibility.md#metrics-checks-and-groups)', () => {
   const data = buildSummaryData({
     ...fixtureInput(),
     metrics: [{ name: 'iterations', type: 'counter', contains: 'default', values: { count: 1 } }],

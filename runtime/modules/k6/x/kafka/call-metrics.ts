@@ -1,6 +1,6 @@
 /**
  * kafka_writer_* / kafka_reader_* values as xk6-kafka v2.1 derives them per produce()/consume()
- * call (spec §12.3): one sample set per topic the call wrote to, or per topic+partition it read
+ * call (docs/k6-compatibility.md#xk6-kafka): one sample set per topic the call wrote to, or per topic+partition it read
  * from. Pure; writer.ts and reader.ts tally the call and emit what these return.
  */
 import type { ConsumedRecord } from './consumed-message.ts';

@@ -1,4 +1,4 @@
-/** xk6-kafka's exported constants with their exact source values (spec §11.1). */
+/** xk6-kafka's exported constants with their exact source values (docs/k6-compatibility.md#xk6-kafka). */
 export const TIME = {
   NANOSECOND: 1,
   MICROSECOND: 1_000,

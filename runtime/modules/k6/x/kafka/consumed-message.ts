@@ -1,4 +1,4 @@
-/** The message object consume() returns (spec §11.3): byte arrays, RFC3339 time, absent empty key/value. */
+/** The message object consume() returns (docs/k6-compatibility.md#xk6-kafka): byte arrays, RFC3339 time, absent empty key/value. */
 import type { DecodedRecord } from './consume/record-batch.ts';
 import { formatRfc3339 } from './time-format.ts';
 

@@ -1,4 +1,4 @@
-/** xk6-kafka's numbered errors (spec §11.8): message text "<message>, OriginalError: <cause>". */
+/** xk6-kafka's numbered errors (docs/k6-compatibility.md#xk6-kafka): message text "<message>, OriginalError: <cause>". */
 export const ErrorCode = {
   ForbiddenInInitContext: 1000,
   DialerError: 1004,

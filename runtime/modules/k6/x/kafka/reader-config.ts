@@ -1,4 +1,4 @@
-/** ReaderConfig (spec §11.3) decoding, with xk6-kafka's group/partition rules (errors 3003, 3004). */
+/** ReaderConfig (docs/k6-compatibility.md#xk6-kafka) decoding, with xk6-kafka's group/partition rules (errors 3003, 3004). */
 import type { ReaderGauges } from './call-metrics.ts';
 import { clientOptions, type ClientOptions } from './client-options.ts';
 import { Config, parseGoDurationMs } from './config.ts';

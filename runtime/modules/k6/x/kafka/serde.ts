@@ -1,4 +1,4 @@
-/** SchemaRegistry.serialize/deserialize (spec §11.5), all local: STRING, BYTES, JSON, AVRO. */
+/** SchemaRegistry.serialize/deserialize (docs/k6-compatibility.md#xk6-kafka), all local: STRING, BYTES, JSON, AVRO. */
 import { Config } from './config.ts';
 import { SCHEMA_TYPE } from './constants.ts';
 import { ErrorCode, invalidDataType, KafkaError, notEnoughArguments } from './errors.ts';

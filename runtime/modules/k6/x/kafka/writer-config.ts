@@ -1,4 +1,4 @@
-/** WriterConfig (spec §11.2) decoded into the shared producer's settings. */
+/** WriterConfig (docs/k6-compatibility.md#xk6-kafka) decoded into the shared producer's settings. */
 import type { CompressionAlgorithmValue } from '@platformatic/kafka';
 import { ConfigError } from '../../../../errors.ts';
 import type { WriterGauges } from './call-metrics.ts';

@@ -1,7 +1,7 @@
 /**
  * The esbuild settings every k6 bundle shares: `npm run build` uses them for build/*.js, and the
  * runtime's loader reuses target/supported/external so a script behaves the same in both engines.
- * Why these values: reference/ecosystem.md §6.2–6.3 (what Sobek, k6's JS engine, cannot run).
+ * Why these values: docs/k6-compatibility.md#bundles-for-real-k6 (what Sobek, k6's JS engine, cannot run).
  */
 import type { BuildOptions } from 'esbuild';
 

@@ -2,7 +2,7 @@
  * `npm run build`: bundles every scripts/*.ts into build/<name>.js (k6-ready ES modules with
  * source maps), then checks the bundles can run in real k6.
  *
- * CLI: `tsx runtime/build/build.ts [--scripts <dir>] [--outdir <dir>]`; exit 1 on any error.
+ * CLI: `tsx runtime/bundler/build.ts [--scripts <dir>] [--outdir <dir>]`; exit 1 on any error.
  */
 import { readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../../../runtime/errors.ts';
-import { parseRational } from '../../../runtime/execution/rational.ts';
-import { SegmentContext, segmentContext } from '../../../runtime/execution/segment.ts';
+import { parseRational } from '../../../runtime/executors/rational.ts';
+import { SegmentContext, segmentContext } from '../../../runtime/executors/segment.ts';
 
 /** a multiple of every test sequence's L: each segment owns exactly length·v below it */
 const COMMON_BLOCK = 4 * 3 * 20 * 35;
@@ -165,7 +165,7 @@ describe('split (worker threads inside an instance)', () => {
   });
 });
 
-describe('re-segmenting by a value (k6 GetNewExecutionTupleFromValue, spec §12.1)', () => {
+describe('re-segmenting by a value (k6 GetNewExecutionTupleFromValue, docs/k6-compatibility.md#execution-segments)', () => {
   it('gives 40 + 60 of 100 iterations to 5 VUs over 0:1/3 and 1/3:1', () => {
     const parts = ['0:1/3', '1/3:1'].map((s) => segmentContext(s));
     assert.deepEqual(scales(parts[0]!, [5]), [2]);

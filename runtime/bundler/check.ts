@@ -1,12 +1,12 @@
 /**
  * Checks that bundles can run in real k6: imports only `k6`, `k6/*` or https URLs, no syntax
- * or built-ins that k6's engine (Sobek) lacks (reference/ecosystem.md §6.3), and no Writer
+ * or built-ins that k6's engine (Sobek) lacks (docs/k6-compatibility.md#bundles-for-real-k6), and no Writer
  * `balancer`, which xk6-kafka v2 refuses. A parse at ES2020
  * catches newer syntax; an AST walk catches what ES2020 allows but Sobek does not, and the
  * cheaply detectable built-ins. Instance methods with common names (Set `union`, `transfer`,
  * Uint8Array `toBase64`) are not checked: they cannot be told apart from user methods without types.
  *
- * CLI: `tsx runtime/build/check.ts [dir-or-file...]` (default `build/`); exit 1 on any problem.
+ * CLI: `tsx runtime/bundler/check.ts [dir-or-file...]` (default `build/`); exit 1 on any problem.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';

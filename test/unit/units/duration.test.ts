@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../../../runtime/errors.ts';
-import { formatDuration, parseDuration } from '../../../runtime/options/duration.ts';
+import { formatDuration, parseDuration, parseGoDuration } from '../../../runtime/units/duration.ts';
 
 describe('parseDuration', () => {
   it('reads numbers and unitless strings as milliseconds', () => {
@@ -71,6 +71,22 @@ describe('formatDuration', () => {
   it('round-trips with parseDuration', () => {
     for (const text of ['1m30s', '2h0m0s', '1.5s', '500ms', '1.5µs', '10m0s', '26h3m0.001s']) {
       assert.equal(formatDuration(parseDuration(text, 'x')), text);
+    }
+  });
+});
+
+describe('parseGoDuration (Go syntax only, as xk6-kafka parses maxWait)', () => {
+  it('reads what Go reads, truncated to whole nanoseconds as Go does', () => {
+    assert.equal(parseGoDuration('1h2m3.5s', 'maxWait'), 3_723_500);
+    assert.equal(parseGoDuration('200ms', 'maxWait'), 200);
+    assert.equal(parseGoDuration('1500us', 'maxWait'), 1.5);
+    assert.equal(parseGoDuration('-1.5s', 'maxWait'), -1500);
+    assert.equal(parseGoDuration('0', 'maxWait'), 0);
+    assert.equal(parseGoDuration('1.0000000009s', 'maxWait'), 1000);
+  });
+  it('refuses what k6 durations accept but Go does not: numbers, bare digits, days, spaces', () => {
+    for (const bad of [5, '5', '2d', '1d12h', ' 5s', '5s ', '', '.s']) {
+      assert.throws(() => parseGoDuration(bad, 'maxWait'), (e: unknown) => e instanceof ConfigError && /maxWait.*"5s"/.test(e.message), String(bad));
     }
   });
 });

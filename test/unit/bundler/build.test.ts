@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildScripts } from '../../../runtime/build/build.ts';
-import { checkBundle, checkBundleFiles, formatProblem } from '../../../runtime/build/check.ts';
+import { buildScripts } from '../../../runtime/bundler/build.ts';
+import { checkBundle, checkBundleFiles, formatProblem } from '../../../runtime/bundler/check.ts';
 
 const fixture = new URL('./fixtures/bad-bundle.js', import.meta.url).pathname;
 let tmp: string;
