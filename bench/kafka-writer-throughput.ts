@@ -15,7 +15,7 @@ for (let i = 0; i < H; i++) headers[`sp-h${i}`] = String(1700000000000000 + i);
 const messages = Array.from({ length: 100 }, (_, i) => ({ key: `k${i}`, value, ...(H ? { headers } : {}) }));
 let sent = 0; const end = Date.now() + seconds * 1000; const t0 = Date.now();
 await Promise.all(Array.from({ length: 50 }, async () => {
-  const w = new k.Writer({ brokers, topic, requiredAcks: -1, balancer: k.BALANCER_MURMUR2 });
+  const w = new k.Writer({ brokers, topic, requiredAcks: -1 });
   while (Date.now() < end) { await w.produce({ messages }); sent += 100; }
   await w.close();
 }));

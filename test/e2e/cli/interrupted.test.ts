@@ -1,4 +1,4 @@
-/** Interrupted iterations stop where they are, with k6's counts (spec §12.1). */
+/** Interrupted iterations stop where they are, with k6's counts (docs/k6-compatibility.md#scenarios-and-executors). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Kafka } from 'kafkajs';

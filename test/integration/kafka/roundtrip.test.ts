@@ -115,7 +115,7 @@ describe('k6/x/kafka against a real broker', () => {
     assert.ok(!listed, `topic ${t} still listed 5 s after deleteTopic`);
     const existing = await topic('exists');
     // xk6-kafka's examples run `if (__VU == 0) createTopic(...)` in init, which k6 runs again for teardown:
-    // an existing topic is not an error there (spec §12.4)
+    // an existing topic is not an error there (docs/xk6-kafka-users.md)
     await admin.createTopic({ topic: existing });
     await adminClient.close();
   });
