@@ -1,6 +1,6 @@
 /**
  * Per-event cost of lib/'s hot path as scripts/ingest-load.ts drives it: EventGenerator.batch(100),
- * the Zipf sampler, and one stamp header object per record. Also the cost of creating a VU's
+ * the Zipf sampler, and one stamp header per record. Also the cost of creating a VU's
  * generator (arrival-rate scenarios create VUs mid-test). Prints the median of ROUNDS timed rounds,
  * timed in process CPU time (user + system, GC threads included), which a busy shared machine
  * skews less than wall time.
@@ -8,7 +8,7 @@
  */
 import { EventGenerator, type EventGeneratorConfig } from '../lib/events.ts';
 import { Random } from '../lib/random.ts';
-import { epochUs, Stamper } from '../lib/stamp-headers.ts';
+import { Stamper, stampTimes } from '../lib/stamp-headers.ts';
 import { ZipfSampler } from '../lib/zipf.ts';
 
 const ROUNDS = 5;
@@ -54,9 +54,9 @@ function zipfNs(n: number, s: number): number {
 
 function headersNs(): number {
   const stamper = new Stamper('run-bench', '12');
-  const intended = epochUs(T0);
+  const times = stampTimes(T0, T0);
   return measure(EVENTS_PER_ROUND, () => {
-    for (let i = 0; i < EVENTS_PER_ROUND; i++) sink += stamper.headers(intended, intended)['sp-seq'].length;
+    for (let i = 0; i < EVENTS_PER_ROUND; i++) sink += stamper.headers(times).sp.length;
   });
 }
 

@@ -7,7 +7,7 @@ import type { Message, Writer } from 'k6/x/kafka';
 import { BytesMemo } from './bytes-memo.ts';
 import { EventGenerator } from './events.ts';
 import { toBytes } from './kafka.ts';
-import { epochUs, type Stamper } from './stamp-headers.ts';
+import { stampTimes, type Stamper } from './stamp-headers.ts';
 import { generatorId, intendedStartMs, vuStamper } from './stamps.ts';
 
 export interface IngestConfig {
@@ -35,7 +35,6 @@ export class Ingest {
     this.generator ??= new EventGenerator({ seed, generatorId: generatorId(), users });
     const stamper = (this.stamper ??= vuStamper(runId));
     const intendedMs = intendedStartMs();
-    const intendedUs = epochUs(intendedMs);
     const events = this.generator.batch(batch, intendedMs);
     const messages = new Array<Message>(batch);
     for (let i = 0; i < batch; i++) {
@@ -43,9 +42,9 @@ export class Ingest {
       // headers is present from the start so every message object keeps one shape
       messages[i] = { key: this.keyBytes.bytes(e.key), value: toBytes(e.value), headers: undefined };
     }
-    // stamped after the encoding, so sp-sent-us is when the produce call is made
-    const sentUs = epochUs(Date.now());
-    for (let i = 0; i < batch; i++) messages[i]!.headers = stamper.headers(intendedUs, sentUs);
+    // stamped after the encoding, so the sent time is when the produce call is made
+    const times = stampTimes(intendedMs, Date.now());
+    for (let i = 0; i < batch; i++) messages[i]!.headers = stamper.headers(times);
     return messages;
   }
 
