@@ -5,7 +5,7 @@
 import { check } from 'k6';
 import type { Message, Writer } from 'k6/x/kafka';
 import { BytesMemo } from './bytes-memo.ts';
-import { EventGenerator } from './events.ts';
+import { EventGenerator, type EventGeneratorConfig } from './events.ts';
 import { toBytes } from './kafka.ts';
 import { stampTimes, type Stamper } from './stamp-headers.ts';
 import { generatorId, intendedStartMs, vuStamper } from './stamps.ts';
@@ -15,6 +15,8 @@ export interface IngestConfig {
   readonly batch: number;
   readonly seed: number;
   readonly users: number;
+  /** late, out-of-order, duplicate and malformed fractions, pages, … (default: all valid, live) */
+  readonly events?: Omit<EventGeneratorConfig, 'seed' | 'generatorId' | 'users'>;
 }
 
 /** Hot user keys repeat (Zipf): their bytes are kept, sparing a serialize() call per repeat. */
@@ -31,8 +33,8 @@ export class Ingest {
 
   /** The next batch, stamped with this iteration's intended start and the time of the produce call. */
   nextBatch(runId: string): Message[] {
-    const { batch, seed, users } = this.config;
-    this.generator ??= new EventGenerator({ seed, generatorId: generatorId(), users });
+    const { batch, seed, users, events: kinds } = this.config;
+    this.generator ??= new EventGenerator({ ...kinds, seed, generatorId: generatorId(), users });
     const stamper = (this.stamper ??= vuStamper(runId));
     const intendedMs = intendedStartMs();
     const events = this.generator.batch(batch, intendedMs);

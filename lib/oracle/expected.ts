@@ -3,10 +3,15 @@
  * (sut/README.md "Window semantics"): tumbling event-time windows of `windowMs` aligned to the epoch,
  * per key `page_id:type`, closed `graceMs` after their end. Whether a record makes its window depends
  * on the task's stream time when it is processed, which the pipeline does not fix across partitions;
- * streamprobe's generators never produce event times later than their send time, so:
- *  - counted:   window end + grace > the record's send time (nothing produced before it was later);
- *  - dropped:   window end + grace ≤ send time − uncertainMs (records of that time already passed);
- *  - uncertain: in between — its window is reported uncertain and not compared.
+ * streamprobe's generators never produce event times later than their send time, so with
+ * close = window end + grace:
+ *  - counted:   close > its send time, and close > every event time before it in its input partition
+ *               + ORDER_MARGIN_MS (a record whose append was delayed behind later ones may find its
+ *               window closed: records of other partitions interleave with it in the tasks);
+ *  - dropped:   close ≤ send time − uncertainMs (records of that time had long passed);
+ *  - uncertain: otherwise — its window is reported uncertain and not compared.
+ * The last windows of a run are uncertain too: no later record closes them, idle-close does, by
+ * wall clock — so whether their last records count depends on how long those took to reach the task.
  * Memory: open windows keep their users for the distinct count; a window is finalized (users
  * dropped) once every partition of the ledger was read past its close + uncertainMs + a margin.
  */
@@ -28,6 +33,8 @@ export interface LedgerEvent {
   /** from the stamp, epoch µs */
   intendedUs: number;
   sentMs: number;
+  /** the largest event time of the valid records before it in its input partition (-Infinity if none) */
+  precededByMs: number;
 }
 
 export interface ExpectedWindow {
@@ -37,8 +44,9 @@ export interface ExpectedWindow {
   count: number;
   sumAmountCents: number;
   distinctUsers: number;
-  /** the largest intended send time (epoch µs) of the records counted */
+  /** the largest intended send time (epoch µs) and event time (epoch ms) of the records counted */
   maxIntendedUs: number;
+  maxEventTimeMs: number;
   /** some record may or may not be counted: the window is not compared */
   uncertain: boolean;
 }
@@ -50,10 +58,13 @@ interface OpenWindow extends ExpectedWindow {
 /** how far past a window's close the slowest partition must be read before the window is final */
 const FINALIZE_MARGIN_MS = 10_000;
 
-export function fateOf(eventTimeMs: number, sentMs: number, s: Semantics): Fate {
-  const close = Math.floor(eventTimeMs / s.windowMs) * s.windowMs + s.windowMs + s.graceMs;
-  if (close > sentMs) return 'counted';
-  return close <= sentMs - s.uncertainMs ? 'dropped' : 'uncertain';
+/** how far behind another partition's records a record may be appended and still certainly count */
+export const ORDER_MARGIN_MS = 100;
+
+export function fateOf(e: Pick<LedgerEvent, 'eventTimeMs' | 'sentMs' | 'precededByMs'>, s: Semantics): Fate {
+  const close = Math.floor(e.eventTimeMs / s.windowMs) * s.windowMs + s.windowMs + s.graceMs;
+  if (close <= e.sentMs - s.uncertainMs) return 'dropped';
+  return close > e.sentMs && close > e.precededByMs + ORDER_MARGIN_MS ? 'counted' : 'uncertain';
 }
 
 export const windowId = (key: string, windowStartMs: number): string => `${key}@${windowStartMs}`;
@@ -73,7 +84,7 @@ export class ExpectedAggregates {
   constructor(readonly semantics: Semantics) {}
 
   add(e: LedgerEvent): Fate {
-    const fate = fateOf(e.eventTimeMs, e.sentMs, this.semantics);
+    const fate = fateOf(e, this.semantics);
     if (fate === 'dropped') {
       this.lateDropped++;
       return fate;
@@ -97,7 +108,7 @@ export class ExpectedAggregates {
     let w = keys.get(key);
     if (w === undefined) {
       keys.set(key, (w = {
-        key, windowStartMs: start, windowEndMs: start + W, count: 0, sumAmountCents: 0, distinctUsers: 0, maxIntendedUs: 0,
+        key, windowStartMs: start, windowEndMs: start + W, count: 0, sumAmountCents: 0, distinctUsers: 0, maxIntendedUs: 0, maxEventTimeMs: 0,
         uncertain: false, users: new Set(),
       }));
     }
@@ -105,6 +116,7 @@ export class ExpectedAggregates {
     w.sumAmountCents += e.amountCents;
     w.users.add(e.userId);
     if (e.intendedUs > w.maxIntendedUs) w.maxIntendedUs = e.intendedUs;
+    if (e.eventTimeMs > w.maxEventTimeMs) w.maxEventTimeMs = e.eventTimeMs;
     if (fate === 'uncertain') w.uncertain = true;
     return fate;
   }
@@ -119,10 +131,12 @@ export class ExpectedAggregates {
     }
   }
 
-  /** every expected window, once the whole ledger was read */
-  finish(): Map<string, ExpectedWindow> {
+  /** Every expected window, once the whole ledger was read; `lastSentMs`: the run's newest send time. */
+  finish(lastSentMs: number): Map<string, ExpectedWindow> {
     for (const keys of this.open.values()) this.finalize(keys);
     this.open.clear();
+    const { graceMs, uncertainMs } = this.semantics;
+    for (const w of this.done.values()) if (w.windowEndMs + graceMs > lastSentMs - uncertainMs) w.uncertain = true;
     return this.done;
   }
 

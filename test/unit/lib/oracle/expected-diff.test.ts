@@ -7,15 +7,19 @@ import { oracleMetrics, verdictText, type OracleFindings } from '../../../../lib
 const S: Semantics = { windowMs: 5000, graceMs: 250, uncertainMs: 1000 };
 const T = Date.UTC(2026, 10, 30, 10, 0, 5); // a window start
 const ev = (o: Partial<LedgerEvent>): LedgerEvent =>
-  ({ pageId: 'pg12', type: 'click', userId: 'u1', amountCents: 0, eventTimeMs: T, intendedUs: T * 1000, sentMs: T, ...o });
+  ({ pageId: 'pg12', type: 'click', userId: 'u1', amountCents: 0, eventTimeMs: T, intendedUs: T * 1000, sentMs: T, precededByMs: -Infinity, ...o });
 
 test('a record is counted while its window is open at send time, dropped well after its close, uncertain in between', () => {
-  assert.equal(fateOf(T + 4999, T + 4999, S), 'counted'); // live, last ms of the window
-  assert.equal(fateOf(T, T + 5249, S), 'counted'); // out of order, within the grace
-  assert.equal(fateOf(T, T + 5250, S), 'uncertain');
-  assert.equal(fateOf(T, T + 6249, S), 'uncertain');
-  assert.equal(fateOf(T, T + 6250, S), 'dropped');
-  assert.equal(fateOf(T - 120_000, T, S), 'dropped'); // a lib/events "late" record
+  const fate = (eventTimeMs: number, sentMs: number, precededByMs = -Infinity) => fateOf({ eventTimeMs, sentMs, precededByMs }, S);
+  assert.equal(fate(T + 4999, T + 4999), 'counted'); // live, last ms of the window
+  assert.equal(fate(T, T + 5249), 'counted'); // out of order, within the grace
+  assert.equal(fate(T, T + 5250), 'uncertain');
+  assert.equal(fate(T, T + 6249), 'uncertain');
+  assert.equal(fate(T, T + 6250), 'dropped');
+  assert.equal(fate(T - 120_000, T), 'dropped'); // a lib/events "late" record
+  // appended behind records of its partition that are (nearly) past its window's close
+  assert.equal(fate(T + 4000, T + 4000, T + 5149), 'counted');
+  assert.equal(fate(T + 4000, T + 4000, T + 5150), 'uncertain');
 });
 
 test('expected windows: count, sum, distinct users, newest intended time; late records counted as dropped', () => {
@@ -26,11 +30,11 @@ test('expected windows: count, sum, distinct users, newest intended time; late r
   x.add(ev({ type: 'purchase', eventTimeMs: T + 5000, sentMs: T + 5000 }));
   x.add(ev({ eventTimeMs: T - 300_000 })); // late
   x.add(ev({ type: 'purchase', eventTimeMs: T + 100, sentMs: T + 5600 })); // uncertain
-  const w = x.finish();
+  const w = x.finish(T + 60_000);
   assert.equal(x.lateDropped, 1);
   assert.equal(x.uncertainRecords, 1);
   assert.deepEqual(w.get(`pg12:click@${T}`), {
-    key: 'pg12:click', windowStartMs: T, windowEndMs: T + 5000, count: 3, sumAmountCents: 151, distinctUsers: 2, maxIntendedUs: (T + 20) * 1000, uncertain: false,
+    key: 'pg12:click', windowStartMs: T, windowEndMs: T + 5000, count: 3, sumAmountCents: 151, distinctUsers: 2, maxIntendedUs: (T + 20) * 1000, maxEventTimeMs: T + 20, uncertain: false,
   });
   assert.equal(w.get(`pg12:purchase@${T}`)?.uncertain, true);
   assert.equal(w.get(`pg12:purchase@${T + 5000}`)?.count, 1);
@@ -47,7 +51,7 @@ test('windows are finalized (their user sets released) once every partition is r
   assert.equal(x.openWindows, 1);
   // a straggler of a finalized window still counts, but its users are no longer known
   x.add(ev({ userId: 'u0', eventTimeMs: T + 1, sentMs: T + 1 }));
-  const w = x.finish();
+  const w = x.finish(T + 60_000);
   assert.equal(w.get(`pg12:click@${T}`)?.count, 51);
   assert.equal(w.get(`pg12:click@${T}`)?.uncertain, true);
   assert.equal(w.get(`pg12:click@${T + 5000}`)?.distinctUsers, 50);
@@ -56,7 +60,7 @@ test('windows are finalized (their user sets released) once every partition is r
 function expectedOf(...events: LedgerEvent[]) {
   const x = new ExpectedAggregates(S);
   for (const e of events) x.add(e);
-  return { windows: x.finish(), span: { firstWindowMs: x.firstWindowMs, lastWindowMs: x.lastWindowMs } };
+  return { windows: x.finish(T + 60_000), span: { firstWindowMs: x.firstWindowMs, lastWindowMs: x.lastWindowMs } };
 }
 
 const agg = (o: Partial<ActualAggregate>): ActualAggregate =>
@@ -110,4 +114,13 @@ test('verdict: metrics sum the ledger and the aggregates topic; the text names u
     '  window pg12:purchase [10:00:05,10:00:10): expected count 1, the aggregates topic has no value',
   ].join('\n'));
   assert.match(verdictText({ ...f, ledgerLost: 0, sources: [], drained: true, ledgerProblems: [] }), /^oracle: CORRECT/);
+});
+
+test('the last windows of a run, closed by idle-close rather than by a later record, are uncertain', () => {
+  const x = new ExpectedAggregates(S);
+  x.add(ev({}));
+  x.add(ev({ eventTimeMs: T + 5000, sentMs: T + 5000 }));
+  const w = x.finish(T + 5000 + 250 + 1000);
+  assert.equal(w.get(`pg12:click@${T}`)?.uncertain, false);
+  assert.equal(w.get(`pg12:click@${T + 5000}`)?.uncertain, true);
 });
