@@ -40,3 +40,19 @@ pipelineTest('drop', 'drop=0.05', ({ code, stdout, stderr, summary }) => {
   assert.match(stdout + stderr, /oracle: WRONG/);
   assert.match(stdout + stderr, /window pg\d+:\w+ \[[\d:.]+,[\d:.]+\): expected count (\d+), aggregates topic \d+/);
 });
+
+pipelineTest('duplicate-miscount', 'duplicate=0.05,miscount=pg3:click', ({ code, stdout, stderr, summary }) => {
+  assert.equal(code, 99, stdout + stderr);
+  assert.ok(count(summary, 'records_duplicated') > 0);
+  assert.equal(count(summary, 'records_lost'), 0);
+  assert.ok(count(summary, 'aggregate_mismatches') > 0);
+  const out = stdout + stderr;
+  const miscounted = [...out.matchAll(/window pg3:click \[[\d:.]+,[\d:.]+\): expected count (\d+), aggregates topic (\d+)/g)];
+  assert.ok(miscounted.some(([, want, got]) => Number(got) > Number(want)), 'a miscounted pg3:click window is shown');
+});
+
+pipelineTest('skew', 'skew=500', ({ code, stdout, stderr, summary }) => {
+  assert.equal(code, 99, stdout + stderr);
+  assert.ok(count(summary, 'aggregate_mismatches') > 0);
+  assert.match(stdout + stderr, /window pg\d+:\w+ \[\d\d:\d\d:\d\d\.500,\d\d:\d\d:\d\d\.500\): not expected/);
+});
