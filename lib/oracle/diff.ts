@@ -30,11 +30,13 @@ export interface SourceDiff {
   recordsDuplicated: number;
   /** labels of missing windows, first MAX_LISTED */
   missingWindows: string[];
-  /** the first differences, as people read them */
+  /** the first differences of each kind (repeated, wrong, missing, unexpected), as people read them */
   differences: string[];
 }
 
 const MAX_LISTED = 10;
+const LISTED_PER_KIND = 4;
+type Kind = 'repeated' | 'wrong' | 'missing' | 'unexpected';
 
 function clock(ms: number): string {
   const iso = new Date(ms).toISOString();
@@ -64,8 +66,9 @@ export function diffAggregates(
   attributeRecords: boolean,
 ): SourceDiff {
   const d: SourceDiff = { source, mismatches: 0, missing: 0, unexpected: 0, repeated: 0, recordsLost: 0, recordsDuplicated: 0, missingWindows: [], differences: [] };
-  const say = (text: string) => {
-    if (d.differences.length < MAX_LISTED) d.differences.push(text);
+  const listed: Record<Kind, number> = { repeated: 0, wrong: 0, missing: 0, unexpected: 0 };
+  const say = (kind: Kind, text: string) => {
+    if (listed[kind]++ < LISTED_PER_KIND) d.differences.push(text);
   };
   const seen = new Map<string, ActualAggregate>();
   const times = new Map<string, number>();
@@ -80,7 +83,7 @@ export function diffAggregates(
     const a = seen.get(id)!;
     d.repeated++;
     d.mismatches++;
-    say(`${windowLabel(a.key, a.window_start_ms, a.window_end_ms)}: emitted ${n} times to the ${source} (once expected)`);
+    say('repeated', `${windowLabel(a.key, a.window_start_ms, a.window_end_ms)}: emitted ${n} times to the ${source} (once expected)`);
   }
   for (const [id, e] of expected) {
     if (e.uncertain) continue;
@@ -91,7 +94,7 @@ export function diffAggregates(
       d.mismatches++;
       if (attributeRecords) d.recordsLost += e.count;
       if (d.missingWindows.length < MAX_LISTED) d.missingWindows.push(label);
-      say(`${label}: expected count ${e.count}, the ${source} has no value`);
+      say('missing', `${label}: expected count ${e.count}, the ${source} has no value`);
       continue;
     }
     const wrong = FIELDS.filter(([ours, theirs]) => e[ours] !== a[theirs]);
@@ -101,14 +104,14 @@ export function diffAggregates(
       if (a.count < e.count) d.recordsLost += e.count - a.count;
       else d.recordsDuplicated += a.count - e.count;
     }
-    say(`${label}: ${wrong.map(([ours, theirs]) => `expected ${theirs} ${e[ours]}, ${source} ${a[theirs]}`).join('; ')}`);
+    say('wrong', `${label}: ${wrong.map(([ours, theirs]) => `expected ${theirs} ${e[ours]}, ${source} ${a[theirs]}`).join('; ')}`);
   }
   for (const [id, a] of seen) {
     if (expected.has(id)) continue;
     d.unexpected++;
     d.mismatches++;
     if (attributeRecords) d.recordsDuplicated += a.count;
-    say(`${windowLabel(a.key, a.window_start_ms, a.window_end_ms)}: not expected (no record of the run falls in it), ${source} count ${a.count}`);
+    say('unexpected', `${windowLabel(a.key, a.window_start_ms, a.window_end_ms)}: not expected (no record of the run falls in it), ${source} count ${a.count}`);
   }
   return d;
 }

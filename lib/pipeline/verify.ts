@@ -34,7 +34,13 @@ export async function verifyPipeline(o: VerifyOptions): Promise<OracleFindings> 
     while (Date.now() < o.loadEndMs) await watcher.poll();
     const ledger = new Ledger();
     const expected = new ExpectedAggregates(s);
-    const tally = await readLedger(settings.topics.events, runId, ledger, expected, () => watcher.poll());
+    // a poll waits up to 200 ms when nothing came: at most one a second while the ledger is read
+    let polled = Date.now();
+    const tally = await readLedger(settings.topics.events, runId, ledger, expected, async () => {
+      if (Date.now() - polled < 1000) return;
+      await watcher.poll();
+      polled = Date.now();
+    });
     const windows = expected.finish(tally.lastSentMs);
     const exact = [...windows.entries()].filter(([, w]) => !w.uncertain);
     // the last windows close by idle-close once the input stops
