@@ -4,6 +4,7 @@
  * wait for the pipeline to drain, diff every output, emit the oracle's metrics and print its verdict.
  */
 import { sleep } from 'k6';
+import exec from 'k6/execution';
 import { eventTimeLatencyMs, windowResultLatencyMs } from '../latency.ts';
 import { diffAggregates, type SourceDiff } from '../oracle/diff.ts';
 import { ExpectedAggregates, type ExpectedWindow } from '../oracle/expected.ts';
@@ -41,6 +42,9 @@ export async function verifyPipeline(o: VerifyOptions): Promise<OracleFindings> 
       await watcher.poll();
       polled = Date.now();
     });
+    if (ledger.records === 0) {
+      exec.test.abort(`the input topic ${settings.topics.events} holds no record of run ${runId}: is PREFIX the pipeline's topic prefix, and did the load reach Kafka?`);
+    }
     const windows = expected.finish(tally.lastSentMs);
     const exact = [...windows.entries()].filter(([, w]) => !w.uncertain);
     // the last windows close by idle-close once the input stops
