@@ -21,13 +21,18 @@ const counters: { [K in keyof OracleMetrics]: Counter } = {
   windows_uncertain: new Counter('windows_uncertain'),
 };
 
-/** Adds every oracle metric, zeros included, so thresholds on them always have a value. */
+/** one per completed verification: a verify that failed or ran out of time leaves it at 0 */
+const verdicts = new Counter('oracle_verdicts');
+
+/** Adds every oracle metric, zeros included, and counts the verdict. */
 export function emitOracleMetrics(m: OracleMetrics): void {
   for (const name of Object.keys(counters) as (keyof OracleMetrics)[]) counters[name].add(m[name]);
+  verdicts.add(1);
 }
 
-/** Thresholds that fail a run whose results are wrong. */
+/** Thresholds that fail a run whose results are wrong or were not verified. */
 export const ORACLE_THRESHOLDS = {
+  oracle_verdicts: ['count == 1'],
   records_lost: ['count == 0'],
   records_duplicated: ['count == 0'],
   records_out_of_order: ['count == 0'],
