@@ -1,6 +1,9 @@
 /**
  * Per-event cost of lib/'s hot path as scripts/ingest-load.ts drives it: EventGenerator.batch(100),
- * the Zipf sampler, and one stamp header object per record. Also the cost of creating a VU's
+ * the Zipf sampler, and one stamp header per record; then the whole of it up to the produce call —
+ * generation, key and value bytes, the stamp and the Kafka writer's RecordBatch encoding — with the
+ * compact `sp` stamp and with the five decimal headers streamprobe wrote before (the pipeline still
+ * reads them), so a cheaper stamp shows where it is paid. Also the cost of creating a VU's
  * generator (arrival-rate scenarios create VUs mid-test). Prints the median of ROUNDS timed rounds,
  * timed in process CPU time (user + system, GC threads included), which a busy shared machine
  * skews less than wall time.
@@ -8,8 +11,10 @@
  */
 import { EventGenerator, type EventGeneratorConfig } from '../lib/events.ts';
 import { Random } from '../lib/random.ts';
-import { epochUs, Stamper } from '../lib/stamp-headers.ts';
+import { DecimalCounter } from '../lib/decimal-counter.ts';
+import { epochUs, Stamper, stampTimes, type StampHeader } from '../lib/stamp-headers.ts';
 import { ZipfSampler } from '../lib/zipf.ts';
+import { RecordBatchEncoder } from '../runtime/modules/k6/x/kafka/produce/record-batch.ts';
 
 const ROUNDS = 5;
 const BATCH = 100;
@@ -54,11 +59,38 @@ function zipfNs(n: number, s: number): number {
 
 function headersNs(): number {
   const stamper = new Stamper('run-bench', '12');
-  const intended = epochUs(T0);
+  const times = stampTimes(T0, T0);
   return measure(EVENTS_PER_ROUND, () => {
-    for (let i = 0; i < EVENTS_PER_ROUND; i++) sink += stamper.headers(intended, intended)['sp-seq'].length;
+    for (let i = 0; i < EVENTS_PER_ROUND; i++) sink += stamper.headers(times).sp.length;
   });
 }
+
+/** generation + bytes + stamp + RecordBatch encoding per event; `headers(intendedMs)` stamps one batch */
+function stampedNs(headers: (intendedMs: number) => () => Readonly<Record<string, string>>): number {
+  const gen = new EventGenerator({ seed: 1, generatorId: '12' });
+  const encoder = new RecordBatchEncoder();
+  let now = T0;
+  return measure(EVENTS_PER_ROUND, () => {
+    for (let i = 0; i < EVENTS_PER_ROUND; i += BATCH) {
+      const events = gen.batch(BATCH, (now += 0.7));
+      const next = headers(now);
+      const messages = events.map((e) => ({ key: Buffer.from(e.key), value: Buffer.from(e.value), headers: next() }));
+      sink += encoder.encode(messages, now).length;
+    }
+  });
+}
+
+const compactStamper = new Stamper('run-bench-0123', '12');
+const compact = (ms: number): (() => StampHeader) => {
+  const times = stampTimes(ms, ms + 0.3);
+  return () => compactStamper.headers(times);
+};
+const fiveSeqs = new DecimalCounter();
+const five = (ms: number): (() => Readonly<Record<string, string>>) => {
+  const intended = epochUs(ms);
+  const sent = epochUs(ms + 0.3);
+  return () => ({ 'sp-run': 'run-bench-0123', 'sp-gen': '12', 'sp-seq': fiveSeqs.next(), 'sp-intended-us': intended, 'sp-sent-us': sent });
+};
 
 /** µs to build a fresh generator with distinct parameters (no cache across VUs can help) */
 function constructUs(): number {
@@ -69,7 +101,7 @@ function constructUs(): number {
   }) / 1000;
 }
 
-const row = (label: string, value: number, unit: string): void => console.log(`${label.padEnd(56)} ${value.toFixed(1).padStart(8)} ${unit}`);
+const row = (label: string, value: number, unit: string): void => console.log(`${label.padEnd(62)} ${value.toFixed(1).padStart(8)} ${unit}`);
 
 row('EventGenerator.batch(100), all valid', eventsNs({ seed: 1, generatorId: '7' }), 'ns/event');
 row('EventGenerator.batch(100), 2% late 10% ooo 1% dup 1% bad', eventsNs({
@@ -80,4 +112,6 @@ row('ZipfSampler(5000, 1.2).sample', zipfNs(5_000, 1.2), 'ns/sample');
 row('ZipfSampler(100000, 0.8).sample', zipfNs(100_000, 0.8), 'ns/sample');
 row('Stamper.headers', headersNs(), 'ns/record');
 row('new EventGenerator (users 100000)', constructUs(), 'µs');
+row('generate + bytes + compact sp stamp + RecordBatch encoding', stampedNs(compact), 'ns/event');
+row('generate + bytes + 5 stamp headers + RecordBatch encoding', stampedNs(five), 'ns/event');
 if (sink === 0) console.log('(unreachable: keeps the work observable)');

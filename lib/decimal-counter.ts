@@ -17,6 +17,12 @@ export class DecimalCounter {
     return this.n;
   }
 
+  /** skips `n` numbers (a batch numbered by someone else) */
+  skip(n: number): void {
+    this.n += n;
+    if (this.n >= 100) this.head = this.prefix + Math.floor(this.n / 100);
+  }
+
   next(): string {
     const n = this.n++;
     if (n < 100) return this.prefix + n;

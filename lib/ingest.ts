@@ -5,9 +5,9 @@
 import { check } from 'k6';
 import type { Message, Writer } from 'k6/x/kafka';
 import { BytesMemo } from './bytes-memo.ts';
-import { EventGenerator } from './events.ts';
+import { EventGenerator, type EventGeneratorConfig } from './events.ts';
 import { toBytes } from './kafka.ts';
-import { epochUs, type Stamper } from './stamp-headers.ts';
+import { stampTimes, type Stamper } from './stamp-headers.ts';
 import { generatorId, intendedStartMs, vuStamper } from './stamps.ts';
 
 export interface IngestConfig {
@@ -15,6 +15,8 @@ export interface IngestConfig {
   readonly batch: number;
   readonly seed: number;
   readonly users: number;
+  /** late, out-of-order, duplicate and malformed fractions, pages, … (default: all valid, live) */
+  readonly events?: Omit<EventGeneratorConfig, 'seed' | 'generatorId' | 'users'>;
 }
 
 /** Hot user keys repeat (Zipf): their bytes are kept, sparing a serialize() call per repeat. */
@@ -31,11 +33,10 @@ export class Ingest {
 
   /** The next batch, stamped with this iteration's intended start and the time of the produce call. */
   nextBatch(runId: string): Message[] {
-    const { batch, seed, users } = this.config;
-    this.generator ??= new EventGenerator({ seed, generatorId: generatorId(), users });
+    const { batch, seed, users, events: kinds } = this.config;
+    this.generator ??= new EventGenerator({ ...kinds, seed, generatorId: generatorId(), users });
     const stamper = (this.stamper ??= vuStamper(runId));
     const intendedMs = intendedStartMs();
-    const intendedUs = epochUs(intendedMs);
     const events = this.generator.batch(batch, intendedMs);
     const messages = new Array<Message>(batch);
     for (let i = 0; i < batch; i++) {
@@ -43,9 +44,9 @@ export class Ingest {
       // headers is present from the start so every message object keeps one shape
       messages[i] = { key: this.keyBytes.bytes(e.key), value: toBytes(e.value), headers: undefined };
     }
-    // stamped after the encoding, so sp-sent-us is when the produce call is made
-    const sentUs = epochUs(Date.now());
-    for (let i = 0; i < batch; i++) messages[i]!.headers = stamper.headers(intendedUs, sentUs);
+    // stamped after the encoding, so the sent time is when the produce call is made
+    const times = stampTimes(intendedMs, Date.now());
+    for (let i = 0; i < batch; i++) messages[i]!.headers = stamper.headers(times);
     return messages;
   }
 

@@ -196,3 +196,40 @@ export function scenarioTotals(s: RampingArrivalRateScenario): ScenarioTotals {
   }
   return { iterations: Math.floor(iterations + 1e-9), durationMs: total, peakIterationsPerSecond: peak * 1000 };
 }
+
+export interface ThroughputStep {
+  eventsPerSecond: number;
+  /** the hold of the step, ms from the scenario start (the ramp to it comes before) */
+  holdFromMs: number;
+  holdToMs: number;
+}
+
+/**
+ * Steps of a sustainable-throughput search (Karimov et al., ICDE 2018: the highest rate a system
+ * takes without prolonged backpressure, i.e. without latency or consumer lag that keeps growing):
+ * `steps` levels from `startEventsPerSecond` up by `stepEventsPerSecond`, each ramped to in
+ * `stepRamp` and held for `stepDuration`. Returns the scenario and the hold of each step, which
+ * lib/sustainable.ts evaluates.
+ */
+export function sustainableThroughputProfile(o: ProfileCommon & {
+  startEventsPerSecond: number;
+  stepEventsPerSecond: number;
+  steps: number;
+  stepRamp?: Duration;
+  stepDuration?: Duration;
+}): { scenarios: Scenarios; steps: ThroughputStep[] } {
+  if (!Number.isInteger(o.steps) || o.steps < 1) throw new Error(`sustainableThroughputProfile: steps must be a whole number >= 1, got ${o.steps}`);
+  const rampMs = durationMs(o.stepRamp ?? '10s');
+  const holdMs = durationMs(o.stepDuration ?? '1m');
+  const stages: RateStage[] = [];
+  const steps: ThroughputStep[] = [];
+  let at = 0;
+  for (let i = 0; i < o.steps; i++) {
+    const level = o.startEventsPerSecond + i * o.stepEventsPerSecond;
+    stages.push({ duration: rampMs, eventsPerSecond: level }, { duration: holdMs, eventsPerSecond: level });
+    at += rampMs;
+    steps.push({ eventsPerSecond: level, holdFromMs: at, holdToMs: at + holdMs });
+    at += holdMs;
+  }
+  return { scenarios: single('sustainable', o, arrivalRateScenario(stages, o)), steps };
+}

@@ -1,10 +1,16 @@
 /**
- * The latency/accuracy stamps every produced record carries as Kafka headers (all decimal or
- * text strings, so they survive any client). Pure; lib/stamps.ts feeds it k6's clock and ids.
- * Readers (the oracle, latency measurement) use the same names.
+ * The latency/accuracy stamp every produced record carries: ONE Kafka header `sp` =
+ * `run:gen:seq:intendedUs:sentUs` (ASCII decimal, colon-separated; read from the right, so the run
+ * id may hold colons). One header instead of five keeps the per-record cost of stamping, encoding
+ * and sending small (bench/lib/stamped-events.ts). Pure; lib/stamps.ts feeds it k6's clock and ids.
+ * Readers (the oracle, latency measurement, the reference pipeline) also accept the older five
+ * headers of STAMP_HEADERS; `sp` wins when both are present.
  */
 import { DecimalCounter } from './decimal-counter.ts';
 
+export const COMPACT_STAMP_HEADER = 'sp';
+
+/** The five-header form older producers wrote; still read, no longer written. */
 export const STAMP_HEADERS = {
   /** the test run the record belongs to */
   runId: 'sp-run',
@@ -18,14 +24,17 @@ export const STAMP_HEADERS = {
   sentUs: 'sp-sent-us',
 } as const;
 
-/** one record's stamp headers: all values are strings */
-export type StampHeaderValues = { [K in (typeof STAMP_HEADERS)[keyof typeof STAMP_HEADERS]]: string };
+/** a record's stamp header as produced (a type alias, so it is a valid Kafka headers record) */
+export type StampHeader = { sp: string };
 
 export interface Stamp {
   runId: string;
   generatorId: string;
+  /** per-generator sequence number, from 0, no gaps */
   seq: number;
+  /** when the iteration was due to start (coordinated-omission-free latency), epoch µs */
   intendedUs: number;
+  /** when the produce call was made, epoch µs */
   sentUs: number;
 }
 
@@ -34,37 +43,62 @@ export function epochUs(ms: number): string {
   return String(Math.round(ms * 1000));
 }
 
-/**
- * Hands out stamp header objects for one generator; the sequence number increments per record.
- * Call `headers` once per record (cheap: the time strings are shared within a batch).
- */
-export class Stamper {
-  private readonly seqs = new DecimalCounter();
+/** The tail `:intendedUs:sentUs` every record of one produce call shares: format it once per batch. */
+export function stampTimes(intendedMs: number, sentMs: number): string {
+  return ':' + epochUs(intendedMs) + ':' + epochUs(sentMs);
+}
 
-  constructor(readonly runId: string, readonly generatorId: string) {}
+/** Hands out stamps for one generator; the sequence number increments per record. */
+export class Stamper {
+  /** formats `run:gen:seq` */
+  private readonly seqs: DecimalCounter;
+
+  constructor(readonly runId: string, readonly generatorId: string) {
+    this.seqs = new DecimalCounter(`${runId}:${generatorId}:`);
+  }
 
   /** the sequence number the next record gets */
   get nextSeq(): number {
     return this.seqs.count;
   }
 
+  /** The next record's header, given its batch's stampTimes(): one concatenation and one small object. */
+  headers(times: string): StampHeader {
+    return { sp: this.seqs.next() + times };
+  }
+
   /**
-   * Headers for a record of a batch whose times were formatted once with epochUs(): everything
-   * but the sequence number is a shared string, so a record costs one small object.
+   * The stamp of the first of `count` records sent as one batch (the ingestion gateway numbers record
+   * i of a batch `seq + i`); the next stamp continues after them.
    */
-  headers(intendedUs: string, sentUs: string): StampHeaderValues {
-    // literal keys (= STAMP_HEADERS, checked by a test) give every header object one shape
-    return {
-      'sp-run': this.runId,
-      'sp-gen': this.generatorId,
-      'sp-seq': this.seqs.next(),
-      'sp-intended-us': intendedUs,
-      'sp-sent-us': sentUs,
-    };
+  batchHeader(count: number, times: string): StampHeader {
+    const header = this.headers(times);
+    this.seqs.skip(count - 1);
+    return header;
   }
 }
 
-/** Reads stamps back from headers already decoded to strings; undefined if any is missing. */
+export function formatCompactStamp(s: Stamp): string {
+  return `${s.runId}:${s.generatorId}:${s.seq}:${s.intendedUs}:${s.sentUs}`;
+}
+
+const DIGITS = /^\d+$/;
+
+/** The stamp of an `sp` header value; undefined when malformed. */
+export function parseCompactStamp(value: string): Stamp | undefined {
+  const sent = value.lastIndexOf(':');
+  const intended = value.lastIndexOf(':', sent - 1);
+  const seq = value.lastIndexOf(':', intended - 1);
+  const gen = value.lastIndexOf(':', seq - 1);
+  if (gen < 0) return undefined;
+  const seqText = value.slice(seq + 1, intended);
+  const intendedText = value.slice(intended + 1, sent);
+  const sentText = value.slice(sent + 1);
+  if (!DIGITS.test(seqText) || !DIGITS.test(intendedText) || !DIGITS.test(sentText)) return undefined;
+  return { runId: value.slice(0, gen), generatorId: value.slice(gen + 1, seq), seq: Number(seqText), intendedUs: Number(intendedText), sentUs: Number(sentText) };
+}
+
+/** Reads the five-header form from headers already decoded to strings; undefined if any is missing. */
 export function parseStamp(headers: Readonly<Record<string, string | undefined>>): Stamp | undefined {
   const runId = headers[STAMP_HEADERS.runId];
   const generatorId = headers[STAMP_HEADERS.generatorId];
@@ -75,4 +109,10 @@ export function parseStamp(headers: Readonly<Record<string, string | undefined>>
     return undefined;
   }
   return { runId, generatorId, seq: Number(seq), intendedUs: Number(intended), sentUs: Number(sent) };
+}
+
+/** A record's stamp from its decoded headers, either form (`sp` wins); undefined when unstamped. */
+export function readStamp(headers: Readonly<Record<string, string | undefined>>): Stamp | undefined {
+  const compact = headers[COMPACT_STAMP_HEADER];
+  return compact !== undefined ? parseCompactStamp(compact) : parseStamp(headers);
 }

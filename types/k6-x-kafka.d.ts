@@ -168,6 +168,13 @@ declare module 'k6/x/kafka' {
     headers?: Record<string, string | number | Bytes>;
     /** produce: a Date (default: send time); consume: an RFC 3339 string */
     time?: Date | string;
+    /**
+     * consume, streamprobe only (absent in k6/xk6-kafka): epoch ms (integer, Date.now() resolution) when the
+     * fetch response that carried the message arrived — when it became visible to this reader, not when
+     * consume() returned (a consume waiting for more records does not add its wait). Fall back to the
+     * call's return time when absent.
+     */
+    visibleAt?: number;
   }
 
   export interface ProduceConfig {

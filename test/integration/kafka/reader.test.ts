@@ -26,6 +26,20 @@ describe('k6/x/kafka reader against a real broker', () => {
     await cleanup();
   });
 
+  it('stamps each message with when its fetch arrived (visibleAt), not when a waiting consume() returned', async () => {
+    const t = await topic('visible');
+    await fill(t, 3);
+    const reader = new Reader({ brokers, topic: t, maxWait: '1500ms' });
+    const called = Date.now();
+    const got = await reader.consume({ limit: 10, expectTimeout: true });
+    const returned = Date.now();
+    assert.equal(got.length, 3);
+    assert.ok(got.every((m: any) => Number.isInteger(m.visibleAt) && m.visibleAt === got[0].visibleAt), 'one time per fetch, whole ms');
+    assert.ok(got[0].visibleAt >= called && got[0].visibleAt <= returned);
+    assert.ok(returned - got[0].visibleAt >= 1400, `the 1.5 s wait for more records is not in visibleAt (${returned - got[0].visibleAt} ms)`);
+    await reader.close();
+  });
+
   it('reads every record once and in order across many small fetches, with keys, null keys and headers', async () => {
     const t = await topic('many');
     await fill(t, 3000);

@@ -6,7 +6,7 @@ import { decodeFetchResponse } from '../../../runtime/modules/k6/x/kafka/consume
 import { scanRecordBatches, type AbortedTransactions, type DecodedRecord, type RecordBatchRef } from '../../../runtime/modules/k6/x/kafka/consume/record-batch.ts';
 import { RecordStream } from '../../../runtime/modules/k6/x/kafka/consume/record-stream.ts';
 
-const at = (fromOffset = 0) => ({ topic: 't', partition: 3, fromOffset });
+const at = (fromOffset = 0) => ({ topic: 't', partition: 3, fromOffset, visibleAt: 1_700_000_000_000 });
 /** scan + decode everything, as a fetch then consume() would; returns the next fetch offset */
 function decodeRecordBatches(buf: Buffer, start: number, end: number, source: ReturnType<typeof at>, out: DecodedRecord[], aborted?: AbortedTransactions): number {
   const refs: RecordBatchRef[] = [];

@@ -12,6 +12,8 @@ export interface ScriptMessageOut {
   time: string;
   highWaterMark: number;
   headers: Record<string, Uint8Array>;
+  /** streamprobe only: epoch ms when the fetch that carried the message arrived (see types/k6-x-kafka.d.ts) */
+  visibleAt: number;
   key?: Uint8Array;
   value?: Uint8Array;
 }
@@ -41,6 +43,7 @@ export function toScriptMessage(r: ConsumedRecord, highWaterMark: number, time: 
     time: time.format(r.timestamp),
     highWaterMark,
     headers: r.headers,
+    visibleAt: r.visibleAt,
   };
   if (r.key) out.key = r.key;
   if (r.value) out.value = r.value;

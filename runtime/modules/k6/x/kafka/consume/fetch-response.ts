@@ -71,6 +71,7 @@ class Wire {
 
 /** `body` starts after the response header; `version` is the Fetch version the request used. */
 export function decodeFetchResponse(body: Buffer, version: number, request: FetchRequestTopics, readCommitted: boolean): FetchedPartition[] {
+  const visibleAt = Date.now(); // the response is decoded as it arrives
   const w = new Wire(body);
   w.int32(); // throttle_time_ms
   const errorCode = w.int16();
@@ -106,7 +107,7 @@ export function decodeFetchResponse(body: Buffer, version: number, request: Fetc
       const size = Math.max(0, w.uvarint() - 1);
       const batches: RecordBatchRef[] = [];
       const from = asked.offsets.get(partition) ?? 0;
-      const at = { topic, partition, fromOffset: from };
+      const at = { topic, partition, fromOffset: from, visibleAt };
       const nextOffset = scanRecordBatches(body, w.pos, w.pos + size, at, batches, readCommitted ? (aborted ?? []) : undefined);
       w.pos += size;
       w.skipTaggedFields();

@@ -15,6 +15,8 @@ export interface DecodedRecord {
   value: Uint8Array | null;
   /** header name → value bytes (a null value is empty); a repeated name keeps the last value, as a Go map would */
   headers: Record<string, Uint8Array>;
+  /** epoch ms when the fetch response that carried the record arrived */
+  visibleAt: number;
 }
 
 /** Where decoded records come from; records before fromOffset (a batch may start earlier) are dropped. */
@@ -22,6 +24,8 @@ export interface BatchSource {
   topic: string;
   partition: number;
   fromOffset: number;
+  /** epoch ms when the fetch response arrived: one clock read per response, not per record */
+  visibleAt: number;
 }
 
 /** Transactions a read_committed fetch must skip: producer id → first offset of its aborted transaction. */
@@ -128,7 +132,7 @@ export function readRecords(ref: RecordBatchRef, max: number, out: DecodedRecord
   }
   const c = new Cursor(ref.buf, ref.pos);
   const { buf } = c;
-  const { topic, partition, fromOffset, baseOffset, firstTimestamp } = ref;
+  const { topic, partition, fromOffset, baseOffset, firstTimestamp, visibleAt } = ref;
   let added = 0;
   while (ref.remaining > 0 && added < max) {
     ref.remaining--;
@@ -151,7 +155,7 @@ export function readRecords(ref: RecordBatchRef, max: number, out: DecodedRecord
       headers[name] = c.bytes() ?? new Uint8Array(0);
     }
     c.pos = end;
-    out.push({ topic, partition, offset, timestamp, key, value, headers });
+    out.push({ topic, partition, offset, timestamp, key, value, headers, visibleAt });
     added++;
   }
   ref.pos = c.pos;
@@ -186,6 +190,7 @@ export function scanRecordBatches(buf: Buffer, start: number, end: number, at: B
         topic: at.topic,
         partition: at.partition,
         fromOffset: at.fromOffset,
+        visibleAt: at.visibleAt,
         buf: compression === 0 ? buf : buf.subarray(0, batchEnd),
         pos: pos + RECORDS_START,
         remaining: buf.readInt32BE(pos + 57),

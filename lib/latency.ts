@@ -1,0 +1,43 @@
+/**
+ * Latency of a streaming pipeline, measured on the node that sent the input (one clock, no skew
+ * between hosts) and from *intended* send times, so a load generator that falls behind cannot
+ * hide the delay (coordinated omission):
+ *
+ * - **Pass-through end-to-end latency** (`e2e_latency`, ms): for an output record that carries its
+ *   input's stamp unchanged (here: the dead-letter topic), the time the record became visible to
+ *   our reader minus the input's intended send time.
+ * - **Window result latency** (`window_result_latency`, ms; the Yahoo Streaming Benchmark's
+ *   definition): the time a window's final value became visible (in the aggregates topic, in Redis,
+ *   through the query API) minus the intended send time of the newest event it includes
+ *   (`max_intended_us` of the aggregate).
+ * - **Event-time latency** (`event_time_latency`, ms; Karimov et al., "Benchmarking Distributed
+ *   Stream Data Processing Systems", ICDE 2018): the time an output is emitted minus its event
+ *   time; for a windowed aggregate the event time of the output is the largest event time of the
+ *   tuples in its window (its processing-time counterpart starts at ingestion instead). We take
+ *   "emitted" as "visible to our reader", an upper bound that includes the output topic's hop.
+ *
+ * "Visible" is the arrival time of the fetch that carried the record (streamprobe's per-message
+ * `visibleAt`, epoch ms, whole-ms resolution): a consume() that waits for more records does not
+ * add its wait. In real k6 (no `visibleAt`) the call's return time is used, which can add up to
+ * the reader's maxWait — keep maxWait short there.
+ */
+
+/** When a consumed message became visible: its `visibleAt`, else the consume call's return time. */
+export function visibleAtMs(message: { visibleAt?: number }, returnedAtMs: number): number {
+  return typeof message.visibleAt === 'number' ? message.visibleAt : returnedAtMs;
+}
+
+/** YSB window result latency; undefined when the window includes no stamped event. */
+export function windowResultLatencyMs(visibleMs: number, maxIntendedUs: number | null | undefined): number | undefined {
+  return typeof maxIntendedUs === 'number' && maxIntendedUs > 0 ? visibleMs - maxIntendedUs / 1000 : undefined;
+}
+
+/** Karimov et al.'s event-time latency of an output whose inputs' largest event time is `maxEventTimeMs`. */
+export function eventTimeLatencyMs(visibleMs: number, maxEventTimeMs: number): number {
+  return visibleMs - maxEventTimeMs;
+}
+
+/** Pass-through latency of an output record that carries its input's stamp. */
+export function passThroughLatencyMs(visibleMs: number, intendedUs: number): number {
+  return visibleMs - intendedUs / 1000;
+}

@@ -1,0 +1,153 @@
+/**
+ * The aggregates the pipeline must produce, recomputed from the ledger with its declared semantics
+ * (sut/README.md "Window semantics"): tumbling event-time windows of `windowMs` aligned to the epoch,
+ * per key `page_id:type`, closed `graceMs` after their end. Whether a record makes its window depends
+ * on the task's stream time when it is processed, which the pipeline does not fix across partitions;
+ * streamprobe's generators never produce event times later than their send time, so with
+ * close = window end + grace:
+ *  - counted:   close > its send time, and close > every event time before it in its input partition
+ *               + ORDER_MARGIN_MS (a record whose append was delayed behind later ones may find its
+ *               window closed: records of other partitions interleave with it in the tasks);
+ *  - dropped:   close ≤ send time − uncertainMs (records of that time had long passed);
+ *  - uncertain: otherwise — its window is reported uncertain and not compared.
+ * The last windows of a run are uncertain too: no later record closes them, idle-close does, by
+ * wall clock — so whether their last records count depends on how long those took to reach the task.
+ * Memory: open windows keep their users for the distinct count; a window is finalized (users
+ * dropped) once every partition of the ledger was read past its close + uncertainMs + a margin.
+ */
+export interface Semantics {
+  windowMs: number;
+  graceMs: number;
+  /** width of the band after a window's close in which a record may or may not be counted */
+  uncertainMs: number;
+}
+
+export type Fate = 'counted' | 'dropped' | 'uncertain';
+
+export interface LedgerEvent {
+  pageId: string;
+  type: string;
+  userId: string;
+  amountCents: number;
+  eventTimeMs: number;
+  /** from the stamp, epoch µs */
+  intendedUs: number;
+  sentMs: number;
+  /** the largest event time of the valid records before it in its input partition (-Infinity if none) */
+  precededByMs: number;
+}
+
+export interface ExpectedWindow {
+  key: string;
+  windowStartMs: number;
+  windowEndMs: number;
+  count: number;
+  sumAmountCents: number;
+  distinctUsers: number;
+  /** the largest intended send time (epoch µs) and event time (epoch ms) of the records counted */
+  maxIntendedUs: number;
+  maxEventTimeMs: number;
+  /** some record may or may not be counted: the window is not compared */
+  uncertain: boolean;
+}
+
+interface OpenWindow extends ExpectedWindow {
+  users: Set<string>;
+}
+
+/** how far past a window's close the slowest partition must be read before the window is final */
+const FINALIZE_MARGIN_MS = 10_000;
+
+/** how far behind another partition's records a record may be appended and still certainly count */
+export const ORDER_MARGIN_MS = 100;
+
+export function fateOf(e: Pick<LedgerEvent, 'eventTimeMs' | 'sentMs' | 'precededByMs'>, s: Semantics): Fate {
+  const close = Math.floor(e.eventTimeMs / s.windowMs) * s.windowMs + s.windowMs + s.graceMs;
+  if (close <= e.sentMs - s.uncertainMs) return 'dropped';
+  return close > e.sentMs && close > e.precededByMs + ORDER_MARGIN_MS ? 'counted' : 'uncertain';
+}
+
+export const windowId = (key: string, windowStartMs: number): string => `${key}@${windowStartMs}`;
+
+export class ExpectedAggregates {
+  /** window start → key → window */
+  private readonly open = new Map<number, Map<string, OpenWindow>>();
+  private readonly done = new Map<string, ExpectedWindow>();
+  /** records expected to be dropped as later than the grace period */
+  lateDropped = 0;
+  /** records that may or may not be counted */
+  uncertainRecords = 0;
+  /** smallest and largest window start seen, ms (NaN before the first record) */
+  firstWindowMs = NaN;
+  lastWindowMs = NaN;
+
+  constructor(readonly semantics: Semantics) {}
+
+  add(e: LedgerEvent): Fate {
+    const fate = fateOf(e, this.semantics);
+    if (fate === 'dropped') {
+      this.lateDropped++;
+      return fate;
+    }
+    const W = this.semantics.windowMs;
+    const start = Math.floor(e.eventTimeMs / W) * W;
+    if (!(start >= this.firstWindowMs)) this.firstWindowMs = start;
+    if (!(start <= this.lastWindowMs)) this.lastWindowMs = start;
+    const key = `${e.pageId}:${e.type}`;
+    if (fate === 'uncertain') this.uncertainRecords++;
+    const finished = this.done.get(windowId(key, start));
+    if (finished !== undefined) {
+      // read after its window was finalized (a partition far behind the others): counted, users unknown
+      finished.count++;
+      finished.sumAmountCents += e.amountCents;
+      finished.uncertain = true;
+      return fate;
+    }
+    let keys = this.open.get(start);
+    if (keys === undefined) this.open.set(start, (keys = new Map()));
+    let w = keys.get(key);
+    if (w === undefined) {
+      keys.set(key, (w = {
+        key, windowStartMs: start, windowEndMs: start + W, count: 0, sumAmountCents: 0, distinctUsers: 0, maxIntendedUs: 0, maxEventTimeMs: 0,
+        uncertain: false, users: new Set(),
+      }));
+    }
+    w.count++;
+    w.sumAmountCents += e.amountCents;
+    w.users.add(e.userId);
+    if (e.intendedUs > w.maxIntendedUs) w.maxIntendedUs = e.intendedUs;
+    if (e.eventTimeMs > w.maxEventTimeMs) w.maxEventTimeMs = e.eventTimeMs;
+    if (fate === 'uncertain') w.uncertain = true;
+    return fate;
+  }
+
+  /** Finalizes the windows no record read from now on can change: every partition is read past `readToMs` (send time). */
+  advance(readToMs: number): void {
+    const s = this.semantics;
+    for (const [start, keys] of this.open) {
+      if (start + s.windowMs + s.graceMs + s.uncertainMs + FINALIZE_MARGIN_MS >= readToMs) continue;
+      this.finalize(keys);
+      this.open.delete(start);
+    }
+  }
+
+  /** Every expected window, once the whole ledger was read; `lastSentMs`: the run's newest send time. */
+  finish(lastSentMs: number): Map<string, ExpectedWindow> {
+    for (const keys of this.open.values()) this.finalize(keys);
+    this.open.clear();
+    const { graceMs, uncertainMs } = this.semantics;
+    for (const w of this.done.values()) if (w.windowEndMs + graceMs > lastSentMs - uncertainMs) w.uncertain = true;
+    return this.done;
+  }
+
+  /** windows still open (holding their users) */
+  get openWindows(): number {
+    let n = 0;
+    for (const keys of this.open.values()) n += keys.size;
+    return n;
+  }
+
+  private finalize(keys: Map<string, OpenWindow>): void {
+    for (const { users, ...w } of keys.values()) this.done.set(windowId(w.key, w.windowStartMs), { ...w, distinctUsers: users.size });
+  }
+}

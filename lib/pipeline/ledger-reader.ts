@@ -1,0 +1,111 @@
+/**
+ * Reads the input topic back as the oracle's ledger: this run's stamped records, partition by
+ * partition in round robin (so every partition progresses and windows can be finalized), each
+ * validated as the pipeline does (sut/validate.ts) and fed to the ledger and the expected windows.
+ */
+import { AdminClient, Reader, type Message } from 'k6/x/kafka';
+import { DEFAULT_MAX_EVENT_BYTES, validateEvent } from '../../sut/event-rules.ts';
+import { brokers, fromBytes, readerConfig } from '../kafka.ts';
+import type { ExpectedAggregates } from '../oracle/expected.ts';
+import type { Ledger } from '../oracle/ledger.ts';
+import { COMPACT_STAMP_HEADER, readStamp, STAMP_HEADERS, type Stamp } from '../stamp-headers.ts';
+
+const ROUND = { limit: 2000, expectTimeout: true };
+const STAMP_NAMES = [COMPACT_STAMP_HEADER, ...Object.values(STAMP_HEADERS)];
+
+export interface LedgerTally {
+  malformed: number;
+  /** valid records per `event_hour|type` (the lake keeps every valid event, late ones too) */
+  lake: Map<string, { count: number; sum_amount_cents: number }>;
+  /** send time (ms) of the newest record read */
+  lastSentMs: number;
+}
+
+function stampOf(m: Message): Stamp | undefined {
+  const headers = m.headers;
+  if (headers === undefined) return undefined;
+  const text: Record<string, string> = {};
+  for (const name of STAMP_NAMES) if (headers[name] !== undefined) text[name] = fromBytes(headers[name]);
+  return readStamp(text);
+}
+
+async function partitionsOf(topic: string): Promise<number[]> {
+  const admin = new AdminClient({ brokers: brokers() });
+  try {
+    return (await admin.getMetadata(topic)).partitions.map((p) => p.id);
+  } finally {
+    await admin.close();
+  }
+}
+
+/** Reads every record of `runId` in `topic`; `between` runs after each round (to keep watching the outputs). */
+export async function readLedger(
+  topic: string,
+  runId: string,
+  ledger: Ledger,
+  expected: ExpectedAggregates,
+  between: () => Promise<void>,
+): Promise<LedgerTally> {
+  const tally: LedgerTally = { malformed: 0, lake: new Map(), lastSentMs: 0 };
+  const lanes = (await partitionsOf(topic)).map((partition) => ({
+    partition,
+    reader: new Reader(readerConfig(topic, { partition, maxWait: '1s' })),
+    done: false,
+    readToMs: -Infinity,
+    maxEventMs: -Infinity,
+  }));
+  try {
+    while (lanes.some((l) => !l.done)) {
+      for (const lane of lanes) {
+        if (lane.done) continue;
+        const messages = await lane.reader.consume(ROUND);
+        const last = messages[messages.length - 1];
+        if (last === undefined || last.offset! + 1 >= last.highWaterMark!) lane.done = true;
+        for (const m of messages) {
+          const stamp = stampOf(m);
+          if (stamp === undefined || stamp.runId !== runId) continue;
+          const sentMs = stamp.sentUs / 1000;
+          if (sentMs > lane.readToMs) lane.readToMs = sentMs;
+          ledger.add(stamp.generatorId, stamp.seq, lane.partition, `partition ${lane.partition} offset ${m.offset}`);
+          const eventTimeMs = record(m, stamp, sentMs, lane.maxEventMs, expected, tally);
+          if (eventTimeMs > lane.maxEventMs) lane.maxEventMs = eventTimeMs;
+        }
+      }
+      expected.advance(Math.min(...lanes.map((l) => (l.done ? Infinity : l.readToMs))));
+      await between();
+    }
+  } finally {
+    await Promise.all(lanes.map((l) => l.reader.close()));
+  }
+  return tally;
+}
+
+/** Validates and accounts one record of the run; returns its event time (-Infinity when malformed). */
+function record(m: Message, stamp: Stamp, sentMs: number, precededByMs: number, expected: ExpectedAggregates, tally: LedgerTally): number {
+  if (sentMs > tally.lastSentMs) tally.lastSentMs = sentMs;
+  const bytes = m.value as Uint8Array | undefined;
+  let parsed: unknown;
+  try {
+    parsed = bytes !== undefined && bytes.length <= DEFAULT_MAX_EVENT_BYTES ? JSON.parse(fromBytes(bytes)) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  const v = validateEvent(parsed);
+  if (!v.ok) {
+    tally.malformed++;
+    return -Infinity;
+  }
+  const e = v.event;
+  expected.add({
+    pageId: e.page_id, type: e.type, userId: e.user_id, amountCents: e.amount_cents, eventTimeMs: e.event_time_ms,
+    intendedUs: stamp.intendedUs, sentMs, precededByMs,
+  });
+  const lakeKey = `${new Date(e.event_time_ms).toISOString().slice(0, 13)}|${e.type}`;
+  const lake = tally.lake.get(lakeKey);
+  if (lake === undefined) tally.lake.set(lakeKey, { count: 1, sum_amount_cents: e.amount_cents });
+  else {
+    lake.count++;
+    lake.sum_amount_cents += e.amount_cents;
+  }
+  return e.event_time_ms;
+}

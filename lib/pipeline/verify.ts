@@ -1,0 +1,114 @@
+/**
+ * The verification of a pipeline run, in one VU from the start of the load: watch the outputs
+ * while the load runs (latency needs the time results became visible), then read the ledger,
+ * wait for the pipeline to drain, diff every output, emit the oracle's metrics and print its verdict.
+ */
+import { sleep } from 'k6';
+import exec from 'k6/execution';
+import { eventTimeLatencyMs, windowResultLatencyMs } from '../latency.ts';
+import { diffAggregates, type SourceDiff } from '../oracle/diff.ts';
+import { ExpectedAggregates, type ExpectedWindow } from '../oracle/expected.ts';
+import { Ledger } from '../oracle/ledger.ts';
+import { oracleMetrics, verdictText, type OracleFindings } from '../oracle/verdict.ts';
+import { diffLake, queryWindows, type HttpGet } from './http-outputs.ts';
+import { readLedger, type LedgerTally } from './ledger-reader.ts';
+import { emitOracleMetrics, latency } from './metrics.ts';
+import { OutputWatcher } from './outputs.ts';
+import type { PipelineSettings } from './settings.ts';
+
+export interface VerifyOptions {
+  settings: PipelineSettings;
+  runId: string;
+  /** epoch ms when the load ends (its last record is sent by then) */
+  loadEndMs: number;
+  /** k6/http's get, to also check Redis, the state stores and the lake; without it only Kafka is checked */
+  http?: HttpGet;
+  /** check the lake too (needs `http`) */
+  lake?: boolean;
+}
+
+export async function verifyPipeline(o: VerifyOptions): Promise<OracleFindings> {
+  const { settings, runId } = o;
+  const s = settings.semantics;
+  const watcher = new OutputWatcher(settings, runId);
+  try {
+    while (Date.now() < o.loadEndMs) await watcher.poll();
+    const ledger = new Ledger();
+    const expected = new ExpectedAggregates(s);
+    // a poll waits up to 200 ms when nothing came: at most one a second while the ledger is read
+    let polled = Date.now();
+    const tally = await readLedger(settings.topics.events, runId, ledger, expected, async () => {
+      if (Date.now() - polled < 1000) return;
+      await watcher.poll();
+      polled = Date.now();
+    });
+    if (ledger.records === 0) {
+      exec.test.abort(`the input topic ${settings.topics.events} holds no record of run ${runId}: is PREFIX the pipeline's topic prefix, and did the load reach Kafka?`);
+    }
+    const windows = expected.finish(tally.lastSentMs);
+    const exact = [...windows.entries()].filter(([, w]) => !w.uncertain);
+    // the last windows close by idle-close once the input stops
+    const deadline = Math.max(o.loadEndMs + settings.drainTimeoutMs, Date.now() + s.windowMs + s.graceMs + settings.idleCloseMs + 2000);
+    while (Date.now() < deadline && exact.some(([id]) => !watcher.visible.has(id))) await watcher.poll();
+    const drained = exact.every(([id]) => watcher.visible.has(id));
+    await watcher.poll(); // a repeated emission comes right after the first
+    emitLatencies(exact, watcher.visible);
+
+    const span = { firstWindowMs: expected.firstWindowMs, lastWindowMs: expected.lastWindowMs };
+    const sources: SourceDiff[] = [diffAggregates('aggregates topic', windows, watcher.values, span, true)];
+    if (o.http !== undefined) sources.push(...httpSources(o, windows, span, tally));
+    const findings: OracleFindings = {
+      records: ledger.records,
+      generators: ledger.generators,
+      malformed: tally.malformed,
+      ledgerLost: ledger.lost(),
+      ledgerDuplicated: ledger.duplicates,
+      outOfOrder: ledger.outOfOrder,
+      lateDropped: expected.lateDropped,
+      windowsExpected: windows.size,
+      windowsUncertain: windows.size - exact.length,
+      ledgerProblems: ledger.problems,
+      sources,
+      drained,
+    };
+    emitOracleMetrics(oracleMetrics(findings));
+    console.log(verdictText(findings) + (o.http === undefined ? '\n  (Redis, the query API and the lake not checked: no k6/http)' : ''));
+    return findings;
+  } finally {
+    await watcher.close();
+  }
+}
+
+/**
+ * Latencies of the exact windows: a later record closed them (the last windows of the run close by
+ * idle-close instead, which is not the pipeline's result latency; they are uncertain, not here).
+ */
+function emitLatencies(exact: Array<[string, ExpectedWindow]>, visible: ReadonlyMap<string, number>): void {
+  for (const [id, w] of exact) {
+    const at = visible.get(id);
+    if (at === undefined) continue;
+    const result = windowResultLatencyMs(at, w.maxIntendedUs);
+    if (result !== undefined) latency.windowResult.add(result, { output: 'aggregates' });
+    latency.eventTime.add(eventTimeLatencyMs(at, w.maxEventTimeMs), { output: 'aggregates' });
+  }
+}
+
+function httpSources(o: VerifyOptions, windows: ReadonlyMap<string, ExpectedWindow>, span: { firstWindowMs: number; lastWindowMs: number }, tally: LedgerTally): SourceDiff[] {
+  const { settings, http } = o;
+  const keys = new Set([...windows.values()].map((w) => w.key));
+  const perKey = Math.ceil((span.lastWindowMs - span.firstWindowMs) / settings.semantics.windowMs) + 2;
+  const out = [
+    diffAggregates('Redis', windows, queryWindows(http!, settings.queryUrl, keys, perKey, 'redis'), span, false),
+    diffAggregates('query API', windows, queryWindows(http!, settings.queryUrl, keys, perKey, 'streams'), span, false),
+  ];
+  if (o.lake) {
+    // the lake flushes every 2 s: give it a few flushes to catch up
+    let lake = diffLake(http!, settings.lakeUrl, o.runId, tally);
+    for (let i = 0; i < 10 && lake.mismatches > 0; i++) {
+      sleep(1);
+      lake = diffLake(http!, settings.lakeUrl, o.runId, tally);
+    }
+    out.push(lake);
+  }
+  return out;
+}
