@@ -1,7 +1,7 @@
-/** The reference pipeline's event rules (sut/event-rules.ts) applied to a Kafka record value, as the lake reads it. */
-import { DEFAULT_MAX_EVENT_BYTES, validateEvent, type Validation } from './event-rules.ts';
+/** The declared event rules (lib/event-rules.ts) applied to a Kafka record value, as the lake reads it. */
+import { DEFAULT_MAX_EVENT_BYTES, validateEvent, type Validation } from '../lib/event-rules.ts';
 
-export { DEFAULT_MAX_EVENT_BYTES, EVENT_TYPES, validateEvent, type ValidEvent, type Validation } from './event-rules.ts';
+export { DEFAULT_MAX_EVENT_BYTES, EVENT_TYPES, validateEvent, type ValidEvent, type Validation } from '../lib/event-rules.ts';
 
 /** Checks one Kafka record value (the lake): size first, then JSON, then fields. */
 export function validateRecord(bytes: Buffer | undefined, maxBytes = DEFAULT_MAX_EVENT_BYTES): Validation {

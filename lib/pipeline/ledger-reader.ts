@@ -4,7 +4,7 @@
  * validated as the pipeline does (sut/validate.ts) and fed to the ledger and the expected windows.
  */
 import { AdminClient, Reader, type Message } from 'k6/x/kafka';
-import { DEFAULT_MAX_EVENT_BYTES, validateEvent } from '../../sut/event-rules.ts';
+import { DEFAULT_MAX_EVENT_BYTES, validateEvent } from '../event-rules.ts';
 import { brokers, fromBytes, readerConfig } from '../kafka.ts';
 import type { ExpectedAggregates } from '../oracle/expected.ts';
 import type { Ledger } from '../oracle/ledger.ts';

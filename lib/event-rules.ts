@@ -1,7 +1,8 @@
 /**
- * The event rules of the reference pipeline (sut/README.md "Validation"), the same as the processor's
- * Validator.java: the gateway and the lake apply them (sut/validate.ts), and streamprobe's oracle
- * (lib/oracle), so this file is k6-portable (no Node API). A reason is `<kind>: <detail>`.
+ * The event rules a pipeline declares (sut/README.md "Validation"): the oracle (lib/oracle) expects
+ * records that break them in the dead-letter topic, not in the aggregates. The reference pipeline
+ * applies the same rules (its gateway and lake import this file; its processor's Validator.java
+ * mirrors it). k6-portable (no Node API). A reason is `<kind>: <detail>`.
  */
 export const EVENT_TYPES = ['page_view', 'click', 'add_to_cart', 'purchase'] as const;
 export const DEFAULT_MAX_EVENT_BYTES = 16_384;
