@@ -1,5 +1,6 @@
 /** The process's one I/O thread in classic mode: serves the VUs that attach, until shutdown. */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { buildsEveryWriter } from '../modules/k6/x/kafka/balancer-warning.ts';
 import { createLogger } from '../vu/logger.ts';
 import { SharedResourcePool } from '../vu/shared-resources.ts';
 import type { ToIoThread } from './io-protocol.ts';
@@ -11,6 +12,7 @@ const implementations: Record<string, () => Promise<{ default: ModuleFactory }>>
 };
 
 const { modules: wanted, verbose } = workerData as { modules: string[]; verbose: boolean };
+buildsEveryWriter();
 const modules: Record<string, ModuleFactory> = {};
 for (const name of wanted) if (implementations[name]) modules[name] = (await implementations[name]()).default;
 

@@ -23,10 +23,18 @@ describe('balancer warning', () => {
     it(`is printed once when writers are built ${name}, on two workers`, async () => {
       const file = scratch.file(`${init}-${iteration}.js`);
       writeFileSync(file, script(init, iteration));
-      const r = await runCli(['--workers', '2', file]);
+      const r = await runCli(['--mode', 'async', '--workers', '2', file]);
       assert.equal(r.code, 0, r.stderr);
       assert.equal(count(r.stdout + r.stderr), 1, r.stderr);
       assert.match(r.stderr, /Remove `balancer`: the default partitioner, librdkafka's consistent_random/);
+    });
+
+    it(`is printed once in classic mode when writers are built ${name}`, async () => {
+      const file = scratch.file(`classic-${init}-${iteration}.js`);
+      writeFileSync(file, script(init, iteration));
+      const r = await runCli(['--mode', 'classic', file]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(count(r.stdout + r.stderr), 1, r.stderr);
     });
   }
 });

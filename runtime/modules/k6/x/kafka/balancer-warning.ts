@@ -12,14 +12,20 @@ export const BALANCER_WARNING =
 
 /** per thread: warned already, or a worker's init built one (so the options pass warned) */
 let done = false;
+/** classic mode's I/O thread builds every writer of the process: it speaks whatever the phase */
+let soleBuilder = false;
+
+export function buildsEveryWriter(): void {
+  soleBuilder = true;
+}
 
 export function warnBalancerOnce(vu: VUContext): void {
   if (done) return;
-  if (!isMainThread && vu.phase === 'init') {
+  if (!isMainThread && !soleBuilder && vu.phase === 'init') {
     done = true;
     return;
   }
-  if (!isMainThread && vu.idInTest !== 1) return;
+  if (!isMainThread && !soleBuilder && vu.idInTest !== 1) return;
   done = true;
   vu.log.warn(BALANCER_WARNING);
 }
