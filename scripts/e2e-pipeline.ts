@@ -23,7 +23,7 @@ export function setup(): RunData {
 }
 
 export async function load(data: RunData): Promise<void> {
-  if (loadVia === 'gateway') loadViaGateway(data, (url, body, params) => http.post(url, body, params));
+  if (loadVia === 'gateway') await loadViaGateway(data, (url, body, params) => http.post(url, body, params));
   else await loadViaKafka(data);
 }
 

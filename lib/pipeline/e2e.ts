@@ -74,19 +74,20 @@ export async function loadViaKafka(data: RunData): Promise<void> {
   await ingest.produce(writer!, ingest.nextBatch(data.runId));
 }
 
-export type HttpPost = (url: string, body: string, params: { headers: Record<string, string> }) => { status: number; body: unknown };
+/** k6/http's post: a Response in k6, a promise of one in streamprobe's async mode (so it is awaited) */
+export type HttpPost = (url: string, body: string, params: { headers: Record<string, string> }) => { status: number } | Promise<{ status: number }>;
 
 let gatewayEvents: EventGenerator | undefined;
 const ACCEPTED = { 'batch accepted (202)': (status: number) => status === 202 };
 
 /** One batch as a JSON array to the gateway, stamped with one `sp` header (record i gets seq + i). */
-export function loadViaGateway(data: RunData, post: HttpPost): void {
+export async function loadViaGateway(data: RunData, post: HttpPost): Promise<void> {
   gatewayEvents ??= new EventGenerator({ ...events, seed: config.seed, generatorId: generatorId(), users: config.users });
   const intended = intendedStartMs();
   const batch = gatewayEvents.batch(BATCH, intended);
   const body = '[' + batch.map((e) => e.value).join(',') + ']';
   const stamp = vuStamper(data.runId).batchHeader(BATCH, stampTimes(intended, Date.now()));
-  const r = post(`${settings.ingestUrl}/v1/events`, body, { headers: { 'Content-Type': 'application/json', ...stamp } });
+  const r = await post(`${settings.ingestUrl}/v1/events`, body, { headers: { 'Content-Type': 'application/json', ...stamp } });
   check(r.status, ACCEPTED);
 }
 

@@ -56,7 +56,7 @@ export async function verifyPipeline(o: VerifyOptions): Promise<OracleFindings> 
 
     const span = { firstWindowMs: expected.firstWindowMs, lastWindowMs: expected.lastWindowMs };
     const sources: SourceDiff[] = [diffAggregates('aggregates topic', windows, watcher.values, span, true)];
-    if (o.http !== undefined) sources.push(...httpSources(o, windows, span, tally));
+    if (o.http !== undefined) sources.push(...(await httpSources(o, windows, span, tally)));
     const findings: OracleFindings = {
       records: ledger.records,
       generators: ledger.generators,
@@ -93,20 +93,25 @@ function emitLatencies(exact: Array<[string, ExpectedWindow]>, visible: Readonly
   }
 }
 
-function httpSources(o: VerifyOptions, windows: ReadonlyMap<string, ExpectedWindow>, span: { firstWindowMs: number; lastWindowMs: number }, tally: LedgerTally): SourceDiff[] {
+async function httpSources(
+  o: VerifyOptions,
+  windows: ReadonlyMap<string, ExpectedWindow>,
+  span: { firstWindowMs: number; lastWindowMs: number },
+  tally: LedgerTally,
+): Promise<SourceDiff[]> {
   const { settings, http } = o;
   const keys = new Set([...windows.values()].map((w) => w.key));
   const perKey = Math.ceil((span.lastWindowMs - span.firstWindowMs) / settings.semantics.windowMs) + 2;
   const out = [
-    diffAggregates('Redis', windows, queryWindows(http!, settings.queryUrl, keys, perKey, 'redis'), span, false),
-    diffAggregates('query API', windows, queryWindows(http!, settings.queryUrl, keys, perKey, 'streams'), span, false),
+    diffAggregates('Redis', windows, await queryWindows(http!, settings.queryUrl, keys, perKey, 'redis'), span, false),
+    diffAggregates('query API', windows, await queryWindows(http!, settings.queryUrl, keys, perKey, 'streams'), span, false),
   ];
   if (o.lake) {
     // the lake flushes every 2 s: give it a few flushes to catch up
-    let lake = diffLake(http!, settings.lakeUrl, o.runId, tally);
+    let lake = await diffLake(http!, settings.lakeUrl, o.runId, tally);
     for (let i = 0; i < 10 && lake.mismatches > 0; i++) {
-      sleep(1);
-      lake = diffLake(http!, settings.lakeUrl, o.runId, tally);
+      await sleep(1);
+      lake = await diffLake(http!, settings.lakeUrl, o.runId, tally);
     }
     out.push(lake);
   }

@@ -1,11 +1,9 @@
 /** Runs the e2e-pipeline script against a reference pipeline of the test's own (unique prefix, free ports). */
-import { moduleNames } from '../../../runtime/modules/registry.ts';
 import { ROOT, runWithExport, type CliResult, type ExportedSummary } from '../../e2e/cli/run-cli.ts';
 import { startTestPipeline, type TestPipeline } from '../sut/harness.ts';
 import type { RawOptions } from '../../../sut/options.ts';
 
-/** the real script once the runtime has k6/http; until then its variant without it */
-export const E2E_SCRIPT = moduleNames.includes('k6/http') ? `${ROOT}scripts/e2e-pipeline.ts` : `${ROOT}test/integration/pipeline/fixtures/e2e-pipeline-kafka.ts`;
+export const E2E_SCRIPT = `${ROOT}scripts/e2e-pipeline.ts`;
 
 export const WINDOW = '2s';
 const GRACE = '5s';
