@@ -1,16 +1,20 @@
 /**
- * The modules a classic VU sees: `k6` with a blocking sleep(), and `k6/x/kafka` whose clients
- * live on the I/O thread while constants, serde and metric definitions stay in the VU.
+ * The modules a classic VU sees: `k6` with a blocking sleep(), `k6/x/kafka` whose clients
+ * live on the I/O thread while constants, serde and metric definitions stay in the VU, and
+ * `k6/http` whose requests run on the I/O thread while responses, metrics and cookies stay in the VU.
  */
 import k6Module from '../modules/k6.ts';
+import { httpExports } from '../modules/k6/http/exports.ts';
 import { exportedConstants } from '../modules/k6/x/kafka/constants.ts';
 import { KafkaMetrics } from '../modules/k6/x/kafka/metrics.ts';
 import { defineSchemaRegistry } from '../modules/k6/x/kafka/schema-registry.ts';
 import type { ModuleFactory } from '../modules/registry.ts';
 import type { BlockingClient } from './blocking-client.ts';
+import { blockingHttpRunner } from './blocking-http-runner.ts';
 import { RemoteCalls, remoteClass, remoteFunction } from './remote-object.ts';
 
 const KAFKA = 'k6/x/kafka';
+const HTTP = 'k6/http';
 /** SchemaRegistry methods that are pure work: run in the VU, no round trip per message */
 const LOCAL_SERDE = ['serialize', 'deserialize', 'getSubjectName'] as const;
 
@@ -35,5 +39,6 @@ export function classicModules(client: BlockingClient): Record<string, ModuleFac
         LoadJKS: remoteFunction(calls, 'LoadJKS'),
       };
     },
+    [HTTP]: (vu) => httpExports(vu, () => blockingHttpRunner(new RemoteCalls(client, vu, HTTP), vu)),
   };
 }

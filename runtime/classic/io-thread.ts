@@ -9,6 +9,7 @@ import { IoServer, type ModuleFactory } from './io-server.ts';
 /** The async implementations classic calls are proxied to, loaded only if the script imports them. */
 const implementations: Record<string, () => Promise<{ default: ModuleFactory }>> = {
   'k6/x/kafka': () => import('../modules/k6/x/kafka.ts'),
+  'k6/http': () => import('./http-io.ts'),
 };
 
 const { modules: wanted, verbose } = workerData as { modules: string[]; verbose: boolean };

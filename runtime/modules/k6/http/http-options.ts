@@ -1,5 +1,5 @@
 /** k6's HTTP options with k6's defaults (they come from the merged option layers). */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { VU } from '../../../vu/vu.ts';
 
 export interface HttpOptions {
@@ -15,7 +15,16 @@ export interface HttpOptions {
   throw: boolean;
 }
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = packageVersion();
+
+/** The nearest package.json up from here: a fixed relative path breaks in the classic VU bundle, whose import.meta.url is another file's. */
+function packageVersion(): string {
+  for (let dir = new URL('.', import.meta.url); ; dir = new URL('..', dir)) {
+    const file = new URL('package.json', dir);
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+    if (dir.pathname === '/') return '0.0.0';
+  }
+}
 
 export function httpOptions(vu: VU): HttpOptions {
   const o = vu.host.options;
