@@ -25,7 +25,7 @@ describe('k6/x/kafka against a real broker', () => {
     });
     const got: any[] = [];
     for (const partition of [0, 1]) {
-      const reader = new Reader({ brokers, topic: t, partition, maxWait: '1s' });
+      const reader = new Reader({ brokers, topic: t, partition, maxWait: '3s' });
       got.push(...(await reader.consume({ limit: 10, expectTimeout: true, nanoPrecision: true })));
       await reader.close();
     }
