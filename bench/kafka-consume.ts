@@ -74,7 +74,9 @@ async function runJob(job: Job, sharedCount: Int32Array = new Int32Array(new Sha
 
 async function endOffsets(topic: string): Promise<number[]> {
   return withAdmin(brokers, async (admin) => {
-    const res = await admin.listOffsets({ topics: [{ name: topic, partitions: Array.from({ length: PARTITIONS }, (_, p) => ({ partitionIndex: p, timestamp: -1n })) }] });
+    const res = await admin.listOffsets({
+      topics: [{ name: topic, partitions: Array.from({ length: PARTITIONS }, (_, p) => ({ partitionIndex: p, timestamp: -1n })) }],
+    });
     const ends = new Array<number>(PARTITIONS).fill(0);
     for (const p of res[0].partitions) ends[p.partitionIndex] = Number(p.offset);
     return ends;
@@ -153,7 +155,14 @@ async function main(): Promise<void> {
   const all = Array.from({ length: PARTITIONS }, (_, p) => p);
   for (const mode of values.mode.split(',')) {
     const groupId = `bench-consume-group-${Date.now()}`;
-    const job: Job = { topic, mode: mode.endsWith('group') ? 'group' : 'partition', partitions: all, groupId, expected: total, maxBytes: Number(values['max-bytes']) };
+    const job: Job = {
+      topic,
+      mode: mode.endsWith('group') ? 'group' : 'partition',
+      partitions: all,
+      groupId,
+      expected: total,
+      maxBytes: Number(values['max-bytes']),
+    };
     const cpu = process.cpuUsage();
     const r = mode.startsWith('workers') ? await inWorkers(job) : await runJob(job);
     const { user, system } = process.cpuUsage(cpu);

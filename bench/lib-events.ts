@@ -96,17 +96,29 @@ const five = (ms: number): (() => Readonly<Record<string, string>>) => {
 function constructUs(): number {
   const count = 20;
   let users = 100_000;
-  return measure(count, () => {
-    for (let i = 0; i < count; i++) sink += new EventGenerator({ seed: i, users: users++ }).batch(1, T0).length;
-  }) / 1000;
+  return (
+    measure(count, () => {
+      for (let i = 0; i < count; i++) sink += new EventGenerator({ seed: i, users: users++ }).batch(1, T0).length;
+    }) / 1000
+  );
 }
 
-const row = (label: string, value: number, unit: string): void => console.log(`${label.padEnd(62)} ${value.toFixed(1).padStart(8)} ${unit}`);
+const row = (label: string, value: number, unit: string): void =>
+  console.log(`${label.padEnd(62)} ${value.toFixed(1).padStart(8)} ${unit}`);
 
 row('EventGenerator.batch(100), all valid', eventsNs({ seed: 1, generatorId: '7' }), 'ns/event');
-row('EventGenerator.batch(100), 2% late 10% ooo 1% dup 1% bad', eventsNs({
-  seed: 1, generatorId: '7', lateFraction: 0.02, outOfOrderFraction: 0.1, duplicateFraction: 0.01, malformedFraction: 0.01,
-}), 'ns/event');
+row(
+  'EventGenerator.batch(100), 2% late 10% ooo 1% dup 1% bad',
+  eventsNs({
+    seed: 1,
+    generatorId: '7',
+    lateFraction: 0.02,
+    outOfOrderFraction: 0.1,
+    duplicateFraction: 0.01,
+    malformedFraction: 0.01,
+  }),
+  'ns/event',
+);
 row('ZipfSampler(100000, 1).sample', zipfNs(100_000, 1), 'ns/sample');
 row('ZipfSampler(5000, 1.2).sample', zipfNs(5_000, 1.2), 'ns/sample');
 row('ZipfSampler(100000, 0.8).sample', zipfNs(100_000, 0.8), 'ns/sample');

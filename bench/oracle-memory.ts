@@ -43,8 +43,14 @@ while (next < RECORDS || lanes.some((l) => l.length > 0)) {
       const eventTimeMs = Math.floor(sentMs);
       ledger.add(String(gen), seqs[gen]!++, p, `p${p}`);
       expected.add({
-        pageId: `pg${rnd.int(200)}`, type: TYPES[rnd.int(4)]!, userId: `u${rnd.int(100_000)}`, amountCents: 0,
-        eventTimeMs, intendedUs: sentMs * 1000, sentMs, precededByMs: maxEvent[p]!,
+        pageId: `pg${rnd.int(200)}`,
+        type: TYPES[rnd.int(4)]!,
+        userId: `u${rnd.int(100_000)}`,
+        amountCents: 0,
+        eventTimeMs,
+        intendedUs: sentMs * 1000,
+        sentMs,
+        precededByMs: maxEvent[p]!,
       });
       if (eventTimeMs > maxEvent[p]!) maxEvent[p] = eventTimeMs;
     }
@@ -58,5 +64,9 @@ while (next < RECORDS || lanes.some((l) => l.length > 0)) {
 }
 const windows = expected.finish(T0 + RECORDS / (RATE / 1000));
 const used = process.cpuUsage(started);
-console.log(`${RECORDS.toLocaleString('en')} records, ${ledger.generators} generators, ${windows.size.toLocaleString('en')} windows, lost ${ledger.lost()}`);
-console.log(`peak live heap growth ${(peak / 1e6).toFixed(0)} MB (sampled after a GC every million records); ${(((used.user + used.system) * 1000) / RECORDS).toFixed(0)} ns CPU per record`);
+console.log(
+  `${RECORDS.toLocaleString('en')} records, ${ledger.generators} generators, ${windows.size.toLocaleString('en')} windows, lost ${ledger.lost()}`,
+);
+console.log(
+  `peak live heap growth ${(peak / 1e6).toFixed(0)} MB (sampled after a GC every million records); ${(((used.user + used.system) * 1000) / RECORDS).toFixed(0)} ns CPU per record`,
+);

@@ -8,7 +8,10 @@
 export class BytesMemo {
   private readonly known = new Map<string, Uint8Array>();
 
-  constructor(private readonly encode: (text: string) => Uint8Array, private readonly capacity: number) {}
+  constructor(
+    private readonly encode: (text: string) => Uint8Array,
+    private readonly capacity: number,
+  ) {}
 
   /** the bytes of `text`; callers must not modify them (they may be shared between records) */
   bytes(text: string): Uint8Array {

@@ -26,7 +26,10 @@ export function envInt(env: Env, name: string, fallback: number): number {
 export function envList(env: Env, name: string, fallback: readonly string[]): string[] {
   const v = env[name];
   if (v === undefined || v.trim() === '') return [...fallback];
-  return v.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 export function envBool(env: Env, name: string, fallback: boolean): boolean {

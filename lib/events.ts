@@ -70,19 +70,42 @@ interface EventTypeSpec {
 }
 
 const EVENT_TYPES = new WeightedPicker<EventTypeSpec>(
-  ([['page_view', 60], ['click', 25], ['add_to_cart', 10], ['purchase', 5]] as const).map(([type, weight]) => [
+  (
+    [
+      ['page_view', 60],
+      ['click', 25],
+      ['add_to_cart', 10],
+      ['purchase', 5],
+    ] as const
+  ).map(([type, weight]) => [
     { type, priced: type === 'add_to_cart' || type === 'purchase', fragment: `","type":"${type}","user_id":"` },
     weight,
   ]),
 );
 const COUNTRIES: ReadonlyArray<readonly [country: string, currency: string, weight: number]> = [
-  ['US', 'USD', 30], ['DE', 'EUR', 12], ['GB', 'GBP', 10], ['FR', 'EUR', 8], ['IN', 'INR', 8], ['BR', 'BRL', 7],
-  ['JP', 'JPY', 6], ['ES', 'EUR', 5], ['IT', 'EUR', 5], ['NL', 'EUR', 4], ['CA', 'CAD', 5],
+  ['US', 'USD', 30],
+  ['DE', 'EUR', 12],
+  ['GB', 'GBP', 10],
+  ['FR', 'EUR', 8],
+  ['IN', 'INR', 8],
+  ['BR', 'BRL', 7],
+  ['JP', 'JPY', 6],
+  ['ES', 'EUR', 5],
+  ['IT', 'EUR', 5],
+  ['NL', 'EUR', 4],
+  ['CA', 'CAD', 5],
 ];
-const DEVICES: ReadonlyArray<readonly [device: string, weight: number]> = [['mobile', 55], ['desktop', 38], ['tablet', 7]];
+const DEVICES: ReadonlyArray<readonly [device: string, weight: number]> = [
+  ['mobile', 55],
+  ['desktop', 38],
+  ['tablet', 7],
+];
 /** country and device are independent: one pick of their joint JSON fragment */
-const GEO_FRAGMENTS = new WeightedPicker<string>(COUNTRIES.flatMap(([country, currency, wc]) =>
-  DEVICES.map(([device, wd]) => [`,"currency":"${currency}","country":"${country}","device":"${device}"`, wc * wd] as const)));
+const GEO_FRAGMENTS = new WeightedPicker<string>(
+  COUNTRIES.flatMap(([country, currency, wc]) =>
+    DEVICES.map(([device, wd]) => [`,"currency":"${currency}","country":"${country}","device":"${device}"`, wc * wd] as const),
+  ),
+);
 const UNPRICED_FRAGMENT = '","product_id":null,"amount_cents":0';
 const SESSION_MS = 30 * 60 * 1000;
 const DUPLICATE_POOL = 256;
@@ -144,7 +167,8 @@ export class EventGenerator {
       if (!(f >= 0 && f <= 1)) throw new Error(`EventGenerator: ${name} must be between 0 and 1, got ${f}`);
       sum += f;
     }
-    if (sum > 1) throw new Error(`EventGenerator: duplicate, malformed, late and out-of-order fractions add up to ${sum}; they must not exceed 1`);
+    if (sum > 1)
+      throw new Error(`EventGenerator: duplicate, malformed, late and out-of-order fractions add up to ${sum}; they must not exceed 1`);
     if (this.malformedKinds.length === 0 && fractions.malformedFraction > 0) {
       throw new Error('EventGenerator: malformedKinds is empty but malformedFraction > 0');
     }
@@ -214,8 +238,7 @@ export class EventGenerator {
       session = sessionFragment(eventTimeMs);
       time = timeFragment(eventTimeMs);
     }
-    const value = '{"event_id":"' + eventId + spec.fragment + userId + '","session_id":"' + userId + session + page +
-      product + geo + time;
+    const value = '{"event_id":"' + eventId + spec.fragment + userId + '","session_id":"' + userId + session + page + product + geo + time;
     return { key: userId, value, kind, eventId, type: spec.type, userId, eventTimeMs, amountCents };
   }
 
@@ -233,10 +256,17 @@ export class EventGenerator {
       delete fields[this.rnd.pick(REQUIRED_FIELDS)];
     } else {
       switch (this.rnd.int(4)) {
-        case 0: fields.amount_cents = `${event.amountCents / 100} ${fields.currency}`; break;
-        case 1: fields.event_time_ms = fields.event_time; break;
-        case 2: fields.user_id = Number(event.userId.slice(1)); break;
-        default: fields.event_time = event.eventTimeMs;
+        case 0:
+          fields.amount_cents = `${event.amountCents / 100} ${fields.currency}`;
+          break;
+        case 1:
+          fields.event_time_ms = fields.event_time;
+          break;
+        case 2:
+          fields.user_id = Number(event.userId.slice(1));
+          break;
+        default:
+          fields.event_time = event.eventTimeMs;
       }
     }
     return { ...event, value: JSON.stringify(fields) };

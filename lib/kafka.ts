@@ -3,14 +3,7 @@
  * defaults, string ↔ bytes through xk6-kafka's SchemaRegistry (xk6-kafka v1 reads a plain string
  * key/value as base64, so strings must be serialized), and topic creation.
  */
-import {
-  Connection,
-  MILLISECOND,
-  SCHEMA_TYPE_STRING,
-  SchemaRegistry,
-  type ReaderConfig,
-  type WriterConfig,
-} from 'k6/x/kafka';
+import { Connection, MILLISECOND, SCHEMA_TYPE_STRING, SchemaRegistry, type ReaderConfig, type WriterConfig } from 'k6/x/kafka';
 import { envList } from './env.ts';
 
 const registry = new SchemaRegistry();

@@ -88,12 +88,14 @@ function single(kind: string, common: ProfileCommon, scenario: RampingArrivalRat
 }
 
 /** Expected load: ramp up, hold, optionally ramp down. */
-export function loadProfile(o: ProfileCommon & {
-  eventsPerSecond: number;
-  rampUp?: Duration;
-  duration?: Duration;
-  rampDown?: Duration;
-}): Scenarios {
+export function loadProfile(
+  o: ProfileCommon & {
+    eventsPerSecond: number;
+    rampUp?: Duration;
+    duration?: Duration;
+    rampDown?: Duration;
+  },
+): Scenarios {
   const stages: RateStage[] = [
     { duration: o.rampUp ?? '30s', eventsPerSecond: o.eventsPerSecond },
     { duration: o.duration ?? '5m', eventsPerSecond: o.eventsPerSecond },
@@ -103,15 +105,17 @@ export function loadProfile(o: ProfileCommon & {
 }
 
 /** Steps from the normal rate up to `peakMultiplier` × normal, holding each step, then down to 0. */
-export function stressProfile(o: ProfileCommon & {
-  /** the normal rate, events/s */
-  eventsPerSecond: number;
-  peakMultiplier?: number;
-  steps?: number;
-  stepRamp?: Duration;
-  stepDuration?: Duration;
-  rampDown?: Duration;
-}): Scenarios {
+export function stressProfile(
+  o: ProfileCommon & {
+    /** the normal rate, events/s */
+    eventsPerSecond: number;
+    peakMultiplier?: number;
+    steps?: number;
+    stepRamp?: Duration;
+    stepDuration?: Duration;
+    rampDown?: Duration;
+  },
+): Scenarios {
   const steps = o.steps ?? 4;
   const peak = o.peakMultiplier ?? 2;
   if (!Number.isInteger(steps) || steps < 1) throw new Error(`stressProfile: steps must be a whole number >= 1, got ${steps}`);
@@ -126,15 +130,17 @@ export function stressProfile(o: ProfileCommon & {
 }
 
 /** Base rate, a sudden spike, then back to base to watch recovery. */
-export function spikeProfile(o: ProfileCommon & {
-  eventsPerSecond: number;
-  spikeEventsPerSecond: number;
-  rampUp?: Duration;
-  warmup?: Duration;
-  spikeRamp?: Duration;
-  spikeHold?: Duration;
-  recovery?: Duration;
-}): Scenarios {
+export function spikeProfile(
+  o: ProfileCommon & {
+    eventsPerSecond: number;
+    spikeEventsPerSecond: number;
+    rampUp?: Duration;
+    warmup?: Duration;
+    spikeRamp?: Duration;
+    spikeHold?: Duration;
+    recovery?: Duration;
+  },
+): Scenarios {
   const spikeRamp = o.spikeRamp ?? '10s';
   const stages: RateStage[] = [
     { duration: o.rampUp ?? '10s', eventsPerSecond: o.eventsPerSecond },
@@ -148,12 +154,14 @@ export function spikeProfile(o: ProfileCommon & {
 }
 
 /** The expected rate held for a long time, to find leaks and slow degradation. */
-export function soakProfile(o: ProfileCommon & {
-  eventsPerSecond: number;
-  rampUp?: Duration;
-  duration?: Duration;
-  rampDown?: Duration;
-}): Scenarios {
+export function soakProfile(
+  o: ProfileCommon & {
+    eventsPerSecond: number;
+    rampUp?: Duration;
+    duration?: Duration;
+    rampDown?: Duration;
+  },
+): Scenarios {
   return loadProfile({ ...o, name: o.name ?? 'soak', rampUp: o.rampUp ?? '2m', duration: o.duration ?? '1h' });
 }
 
@@ -161,15 +169,14 @@ export function soakProfile(o: ProfileCommon & {
  * One linear ramp to a rate beyond what the system can take. Pair it with thresholds that have
  * `abortOnFail: true` so the run stops at the breaking point.
  */
-export function breakpointProfile(o: ProfileCommon & {
-  maxEventsPerSecond: number;
-  startEventsPerSecond?: number;
-  duration?: Duration;
-}): Scenarios {
-  return single('breakpoint', o, arrivalRateScenario(
-    [{ duration: o.duration ?? '10m', eventsPerSecond: o.maxEventsPerSecond }],
-    o,
-  ));
+export function breakpointProfile(
+  o: ProfileCommon & {
+    maxEventsPerSecond: number;
+    startEventsPerSecond?: number;
+    duration?: Duration;
+  },
+): Scenarios {
+  return single('breakpoint', o, arrivalRateScenario([{ duration: o.duration ?? '10m', eventsPerSecond: o.maxEventsPerSecond }], o));
 }
 
 export interface ScenarioTotals {
@@ -211,14 +218,17 @@ export interface ThroughputStep {
  * `stepRamp` and held for `stepDuration`. Returns the scenario and the hold of each step, which
  * lib/sustainable.ts evaluates.
  */
-export function sustainableThroughputProfile(o: ProfileCommon & {
-  startEventsPerSecond: number;
-  stepEventsPerSecond: number;
-  steps: number;
-  stepRamp?: Duration;
-  stepDuration?: Duration;
-}): { scenarios: Scenarios; steps: ThroughputStep[] } {
-  if (!Number.isInteger(o.steps) || o.steps < 1) throw new Error(`sustainableThroughputProfile: steps must be a whole number >= 1, got ${o.steps}`);
+export function sustainableThroughputProfile(
+  o: ProfileCommon & {
+    startEventsPerSecond: number;
+    stepEventsPerSecond: number;
+    steps: number;
+    stepRamp?: Duration;
+    stepDuration?: Duration;
+  },
+): { scenarios: Scenarios; steps: ThroughputStep[] } {
+  if (!Number.isInteger(o.steps) || o.steps < 1)
+    throw new Error(`sustainableThroughputProfile: steps must be a whole number >= 1, got ${o.steps}`);
   const rampMs = durationMs(o.stepRamp ?? '10s');
   const holdMs = durationMs(o.stepDuration ?? '1m');
   const stages: RateStage[] = [];

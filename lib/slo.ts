@@ -26,7 +26,9 @@ export function loadSlo(name: string = sloName()): Thresholds {
   try {
     text = open(path);
   } catch (err) {
-    throw new Error(`SLO '${name}': cannot read ${path} (${String(err)}); set SLO to a file name in thresholds/ (e.g. SLO=ci), a .json path, or none`);
+    throw new Error(
+      `SLO '${name}': cannot read ${path} (${String(err)}); set SLO to a file name in thresholds/ (e.g. SLO=ci), a .json path, or none`,
+    );
   }
   return parseSloFile(text, path);
 }

@@ -53,7 +53,10 @@ export class Stamper {
   /** formats `run:gen:seq` */
   private readonly seqs: DecimalCounter;
 
-  constructor(readonly runId: string, readonly generatorId: string) {
+  constructor(
+    readonly runId: string,
+    readonly generatorId: string,
+  ) {
     this.seqs = new DecimalCounter(`${runId}:${generatorId}:`);
   }
 
@@ -95,7 +98,13 @@ export function parseCompactStamp(value: string): Stamp | undefined {
   const intendedText = value.slice(intended + 1, sent);
   const sentText = value.slice(sent + 1);
   if (!DIGITS.test(seqText) || !DIGITS.test(intendedText) || !DIGITS.test(sentText)) return undefined;
-  return { runId: value.slice(0, gen), generatorId: value.slice(gen + 1, seq), seq: Number(seqText), intendedUs: Number(intendedText), sentUs: Number(sentText) };
+  return {
+    runId: value.slice(0, gen),
+    generatorId: value.slice(gen + 1, seq),
+    seq: Number(seqText),
+    intendedUs: Number(intendedText),
+    sentUs: Number(sentText),
+  };
 }
 
 /** Reads the five-header form from headers already decoded to strings; undefined if any is missing. */

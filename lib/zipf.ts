@@ -30,7 +30,10 @@ export class ZipfSampler {
   private readonly squeeze: number;
 
   /** n ranks, exponent s (0 = uniform; ~1 is typical of web traffic) */
-  constructor(readonly n: number, readonly s: number) {
+  constructor(
+    readonly n: number,
+    readonly s: number,
+  ) {
     if (!Number.isInteger(n) || n < 1) throw new Error(`zipf: n must be an integer >= 1, got ${n}`);
     if (!(s >= 0 && s < Infinity)) throw new Error(`zipf: exponent s must be a finite number >= 0, got ${s}`);
     this.oneMinusS = 1 - s;

@@ -22,7 +22,11 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** An error a user can cause: its message names the thing and the fix; it carries the exit code. */
 export class StreamprobeError extends Error {
-  constructor(message: string, readonly exitCode: ExitCodeValue, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCodeValue,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'StreamprobeError';
   }

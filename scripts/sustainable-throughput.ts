@@ -41,18 +41,30 @@ const profile = sustainableThroughputProfile({
 const steps = profile.steps;
 const END_MS = steps[steps.length - 1]!.holdToMs;
 
-export const options = withSlo({
-  scenarios: {
-    ...profile.scenarios,
-    monitor: { executor: 'per-vu-iterations', exec: 'monitor', vus: 1, iterations: 1, maxDuration: formatDuration(END_MS + durationMs('1m')) },
+export const options = withSlo(
+  {
+    scenarios: {
+      ...profile.scenarios,
+      monitor: {
+        executor: 'per-vu-iterations',
+        exec: 'monitor',
+        vus: 1,
+        iterations: 1,
+        maxDuration: formatDuration(END_MS + durationMs('1m')),
+      },
+    },
+    thresholds: { dropped_iterations: ['count == 0'] },
   },
-  thresholds: { dropped_iterations: ['count == 0'] },
-}, envString(__ENV, 'SLO', 'none'));
+  envString(__ENV, 'SLO', 'none'),
+);
 
 const sustainable = new Gauge('sustainable_throughput');
 const writer = new Writer(writerConfig(settings.topics.events, { batchSize: BATCH }));
 const ingest = new Ingest({
-  topic: settings.topics.events, batch: BATCH, seed: envInt(__ENV, 'SEED', 1), users: envInt(__ENV, 'USERS', 100_000),
+  topic: settings.topics.events,
+  batch: BATCH,
+  seed: envInt(__ENV, 'SEED', 1),
+  users: envInt(__ENV, 'USERS', 100_000),
   events: { pages: envInt(__ENV, 'PAGES', 200) },
 });
 
@@ -88,11 +100,16 @@ export async function monitor(data: RunData): Promise<void> {
   const criteria = { ...DEFAULT_SUSTAIN_CRITERIA, maxLatencyGrowthMsPerS: envNumber(__ENV, 'MAX_LATENCY_GROWTH', 20) };
   const verdict = judgeSteps(steps, latency, criteria);
   sustainable.add(verdict.sustainableEventsPerSecond);
-  console.log([
-    `sustainable throughput: ${verdict.sustainableEventsPerSecond} events/s`,
-    ...verdict.steps.map((s) => `  ${String(s.eventsPerSecond).padStart(8)} events/s: median result latency ${s.medianLatencyMs.toFixed(0)} ms, ` +
-      `growth ${s.latencyGrowthMsPerS.toFixed(1)} ms/s over ${s.samples} windows — ${s.why}`),
-  ].join('\n'));
+  console.log(
+    [
+      `sustainable throughput: ${verdict.sustainableEventsPerSecond} events/s`,
+      ...verdict.steps.map(
+        (s) =>
+          `  ${String(s.eventsPerSecond).padStart(8)} events/s: median result latency ${s.medianLatencyMs.toFixed(0)} ms, ` +
+          `growth ${s.latencyGrowthMsPerS.toFixed(1)} ms/s over ${s.samples} windows — ${s.why}`,
+      ),
+    ].join('\n'),
+  );
 }
 
 export function teardown(): void {

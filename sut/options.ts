@@ -76,13 +76,18 @@ export function parseSutOptions(raw: RawOptions, env: Readonly<Record<string, st
   for (const part of fault.split(',').filter((p) => p !== '')) {
     const name = part.split('=')[0]!;
     if (!KNOWN_FAULTS.includes(name) || !part.includes('=')) {
-      throw new Error(`--fault '${part}' is not a fault switch; use name=value with name one of ${KNOWN_FAULTS.join(', ')} (e.g. --fault drop=0.001)`);
+      throw new Error(
+        `--fault '${part}' is not a fault switch; use name=value with name one of ${KNOWN_FAULTS.join(', ')} (e.g. --fault drop=0.001)`,
+      );
     }
   }
   const windowMs = duration('window', '5s');
   if (windowMs <= 0 || !Number.isInteger(windowMs)) throw new Error(`--window must be a whole number of milliseconds > 0, e.g. 5s`);
   return {
-    brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter((b) => b !== ''),
+    brokers: (env.KAFKA_BROKERS ?? '127.0.0.1:9092')
+      .split(',')
+      .map((b) => b.trim())
+      .filter((b) => b !== ''),
     processors: int('processors', 1, 1),
     guarantee: guarantee as Guarantee,
     fault,
@@ -107,14 +112,30 @@ export function parseSutOptions(raw: RawOptions, env: Readonly<Record<string, st
 /** The fault spec for processor instance `i`: a crash switch only on instance 0, so the others take over its work. */
 export function faultFor(instance: number, fault: string): string {
   if (instance === 0) return fault;
-  return fault.split(',').filter((p) => p !== '' && !p.startsWith('crash=')).join(',');
+  return fault
+    .split(',')
+    .filter((p) => p !== '' && !p.startsWith('crash='))
+    .join(',');
 }
 
 /** `parseArgs` options of sut:up, shared by the CLI and its help */
 export const SUT_UP_ARGS = {
-  processors: { type: 'string' }, guarantee: { type: 'string' }, fault: { type: 'string' }, 'fault-seed': { type: 'string' },
-  window: { type: 'string' }, grace: { type: 'string' }, 'idle-close': { type: 'string' }, 'commit-interval': { type: 'string' },
-  prefix: { type: 'string' }, partitions: { type: 'string' }, replicas: { type: 'string' }, 'redis-port': { type: 'string' },
-  'ingest-port': { type: 'string' }, 'lake-port': { type: 'string' }, 'query-port': { type: 'string' }, 'no-lake': { type: 'boolean' },
-  dir: { type: 'string' }, timeout: { type: 'string' },
+  processors: { type: 'string' },
+  guarantee: { type: 'string' },
+  fault: { type: 'string' },
+  'fault-seed': { type: 'string' },
+  window: { type: 'string' },
+  grace: { type: 'string' },
+  'idle-close': { type: 'string' },
+  'commit-interval': { type: 'string' },
+  prefix: { type: 'string' },
+  partitions: { type: 'string' },
+  replicas: { type: 'string' },
+  'redis-port': { type: 'string' },
+  'ingest-port': { type: 'string' },
+  'lake-port': { type: 'string' },
+  'query-port': { type: 'string' },
+  'no-lake': { type: 'boolean' },
+  dir: { type: 'string' },
+  timeout: { type: 'string' },
 } as const;

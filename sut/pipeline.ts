@@ -52,7 +52,8 @@ export async function startPipeline(opts: SutOptions, log: (line: string) => voi
       log('reference pipeline already running');
       return existing;
     }
-    if (alive.length > 0) throw new SutError(`a pipeline with other options (or partly stopped) runs from ${opts.dir}; run \`npm run sut:down\` first`);
+    if (alive.length > 0)
+      throw new SutError(`a pipeline with other options (or partly stopped) runs from ${opts.dir}; run \`npm run sut:down\` first`);
     rmSync(stateFile(opts.dir), { force: true });
   }
   requireTool('redis-server', '--version', 'Redis', 'redis-server');
@@ -84,14 +85,34 @@ export async function startPipeline(opts: SutOptions, log: (line: string) => voi
   const tsx = (script: string, args: string[]) => [process.execPath, ['--import', 'tsx', join(REPO_ROOT, script), ...args]] as const;
   const brokers = opts.brokers.join(',');
   const ingestPort = await port(opts.ingestPort);
-  state.ingest = spawnDetached('ingest', ...tsx('sut/ingest/main.ts', ['--brokers', brokers, '--topic', topics.events, '--port', String(ingestPort)]),
-    ingestPort, join(opts.dir, 'ingest.log'), REPO_ROOT);
+  state.ingest = spawnDetached(
+    'ingest',
+    ...tsx('sut/ingest/main.ts', ['--brokers', brokers, '--topic', topics.events, '--port', String(ingestPort)]),
+    ingestPort,
+    join(opts.dir, 'ingest.log'),
+    REPO_ROOT,
+  );
   save();
   if (opts.lake) {
     const lakePort = await port(opts.lakePort);
-    state.lake = spawnDetached('lake', ...tsx('sut/lake/main.ts', [
-      '--brokers', brokers, '--topic', topics.events, '--group', `${opts.prefix}streamprobe-lake`, '--dir', state.lakeDir, '--port', String(lakePort),
-    ]), lakePort, join(opts.dir, 'lake.log'), REPO_ROOT);
+    state.lake = spawnDetached(
+      'lake',
+      ...tsx('sut/lake/main.ts', [
+        '--brokers',
+        brokers,
+        '--topic',
+        topics.events,
+        '--group',
+        `${opts.prefix}streamprobe-lake`,
+        '--dir',
+        state.lakeDir,
+        '--port',
+        String(lakePort),
+      ]),
+      lakePort,
+      join(opts.dir, 'lake.log'),
+      REPO_ROOT,
+    );
     save();
   }
   await waitHealthy(state, opts.timeoutMs);
@@ -103,9 +124,14 @@ async function startRedis(opts: SutOptions, port: number): Promise<ChildRecord> 
   if (await portOpen(port)) {
     return { name: 'redis', pid: 0, port, log, owned: false };
   }
-  const child = spawnDetached('redis', 'redis-server', [
-    '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', opts.dir,
-  ], port, log, opts.dir);
+  const child = spawnDetached(
+    'redis',
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', opts.dir],
+    port,
+    log,
+    opts.dir,
+  );
   if (!(await waitUntil(() => portOpen(port), 10_000, 100))) {
     throw new SutError(`redis-server did not listen on 127.0.0.1:${port} within 10 s; ${log}:\n${logTail(log)}`);
   }
@@ -114,17 +140,51 @@ async function startRedis(opts: SutOptions, port: number): Promise<ChildRecord> 
 
 function startProcessor(opts: SutOptions, s: SutState, classpath: string, i: number, httpPort: number): ChildRecord {
   const args = [
-    '--brokers', opts.brokers.join(','), '--application-id', s.applicationId,
-    '--events-topic', s.topics.events, '--dlq-topic', s.topics.dlq, '--aggregates-topic', s.topics.aggregates,
-    '--window-ms', String(opts.windowMs), '--grace-ms', String(opts.graceMs), '--idle-close-ms', String(opts.idleCloseMs),
-    '--commit-ms', String(opts.commitMs), '--guarantee', opts.guarantee, '--http-port', String(httpPort),
-    '--state-dir', join(opts.dir, `state-${i}`), '--redis-port', String(s.redis.port), '--redis-prefix', s.redisPrefix,
-    '--fault', faultFor(i, opts.fault), '--fault-seed', String(opts.faultSeed),
+    '--brokers',
+    opts.brokers.join(','),
+    '--application-id',
+    s.applicationId,
+    '--events-topic',
+    s.topics.events,
+    '--dlq-topic',
+    s.topics.dlq,
+    '--aggregates-topic',
+    s.topics.aggregates,
+    '--window-ms',
+    String(opts.windowMs),
+    '--grace-ms',
+    String(opts.graceMs),
+    '--idle-close-ms',
+    String(opts.idleCloseMs),
+    '--commit-ms',
+    String(opts.commitMs),
+    '--guarantee',
+    opts.guarantee,
+    '--http-port',
+    String(httpPort),
+    '--state-dir',
+    join(opts.dir, `state-${i}`),
+    '--redis-port',
+    String(s.redis.port),
+    '--redis-prefix',
+    s.redisPrefix,
+    '--fault',
+    faultFor(i, opts.fault),
+    '--fault-seed',
+    String(opts.faultSeed),
   ];
   const java = [
-    '-Xms256m', '-Xmx512m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true',
-    `-Dlog4j2.configurationFile=${join(REPO_ROOT, 'infra', 'kafka', 'log4j2.properties')}`, '-Dkafka.log.level=WARN',
-    '-cp', classpath, PROCESSOR_MAIN, ...args,
+    '-Xms256m',
+    '-Xmx512m',
+    '-XX:+UseG1GC',
+    '-XX:MaxGCPauseMillis=20',
+    '-Djava.awt.headless=true',
+    `-Dlog4j2.configurationFile=${join(REPO_ROOT, 'infra', 'kafka', 'log4j2.properties')}`,
+    '-Dkafka.log.level=WARN',
+    '-cp',
+    classpath,
+    PROCESSOR_MAIN,
+    ...args,
   ];
   return spawnDetached(`processor-${i}`, 'java', java, httpPort, join(opts.dir, `processor-${i}.log`), REPO_ROOT);
 }
@@ -148,8 +208,12 @@ async function waitHealthy(s: SutState, timeoutMs: number): Promise<void> {
     const answers = await Promise.all(http.map((c) => health(c.port)));
     if (answers.every((a) => a?.status === 200)) return;
     if (Date.now() > deadline) {
-      const waiting = http.flatMap((c, i) => (answers[i]?.status === 200 ? [] : [`${c.name} (${JSON.stringify(answers[i]?.body ?? 'no answer')})`]));
-      throw new SutError(`the pipeline was not healthy within ${timeoutMs / 1000} s: waiting for ${waiting.join(', ')}; logs under ${s.options.dir}`);
+      const waiting = http.flatMap((c, i) =>
+        answers[i]?.status === 200 ? [] : [`${c.name} (${JSON.stringify(answers[i]?.body ?? 'no answer')})`],
+      );
+      throw new SutError(
+        `the pipeline was not healthy within ${timeoutMs / 1000} s: waiting for ${waiting.join(', ')}; logs under ${s.options.dir}`,
+      );
     }
     await sleep(250);
   }

@@ -21,7 +21,9 @@ export class SutError extends Error {
 export function requireTool(cmd: string, probeArg: string, what: string, aptPackage: string): void {
   const probe = spawnSync(cmd, [probeArg], { stdio: 'ignore' });
   if (probe.error) {
-    throw new SutError(`${what} (\`${cmd}\`) was not found on PATH; the reference pipeline needs it. Install it: \`apt-get install ${aptPackage}\``);
+    throw new SutError(
+      `${what} (\`${cmd}\`) was not found on PATH; the reference pipeline needs it. Install it: \`apt-get install ${aptPackage}\``,
+    );
   }
 }
 
@@ -48,10 +50,21 @@ export function ensureProcessorBuilt(log: (line: string) => void = console.log):
     requireTool('mvn', '-version', 'Maven', 'maven');
     rmSync(BUILD_DIR, { recursive: true, force: true });
     log(`building the Kafka Streams processor with Maven into ${BUILD_DIR} …`);
-    const mvn = spawnSync('mvn', [
-      '-q', '-B', '-f', join(PROCESSOR_DIR, 'pom.xml'), `-DbuildDir=${join(BUILD_DIR, 'target')}`,
-      'package', 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${join(BUILD_DIR, 'lib')}`,
-    ], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const mvn = spawnSync(
+      'mvn',
+      [
+        '-q',
+        '-B',
+        '-f',
+        join(PROCESSOR_DIR, 'pom.xml'),
+        `-DbuildDir=${join(BUILD_DIR, 'target')}`,
+        'package',
+        'dependency:copy-dependencies',
+        '-DincludeScope=runtime',
+        `-DoutputDirectory=${join(BUILD_DIR, 'lib')}`,
+      ],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
     if (mvn.status !== 0) throw new SutError(`Maven could not build sut/processor (exit ${mvn.status}); see its output above`);
     writeFileSync(STAMP, hash);
   }

@@ -11,7 +11,9 @@ export async function createTopics(brokers: string[], topics: string[], partitio
         await admin.createTopics({ topics: [topic], partitions, replicas });
       } catch (err) {
         if (!isTopicExists(err)) {
-          throw new SutError(`could not create topic ${topic} on ${brokers.join(',')} (${(err as Error).message}); is Kafka running? (npm run kafka:up, or KAFKA_BROKERS=host:port)`);
+          throw new SutError(
+            `could not create topic ${topic} on ${brokers.join(',')} (${(err as Error).message}); is Kafka running? (npm run kafka:up, or KAFKA_BROKERS=host:port)`,
+          );
         }
       }
     }

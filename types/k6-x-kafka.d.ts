@@ -79,12 +79,22 @@ declare module 'k6/x/kafka' {
 
   export type TLSVersion = typeof TLS_1_0 | typeof TLS_1_1 | typeof TLS_1_2 | typeof TLS_1_3;
   export type SASLMechanism =
-    | typeof NONE | typeof SASL_PLAIN | typeof SASL_SCRAM_SHA256 | typeof SASL_SCRAM_SHA512
-    | typeof SASL_SSL | typeof SASL_AWS_IAM | typeof SASL_GSSAPI | typeof SASL_AZURE_ENTRA | typeof SASL_GCP_OAUTH;
+    | typeof NONE
+    | typeof SASL_PLAIN
+    | typeof SASL_SCRAM_SHA256
+    | typeof SASL_SCRAM_SHA512
+    | typeof SASL_SSL
+    | typeof SASL_AWS_IAM
+    | typeof SASL_GSSAPI
+    | typeof SASL_AZURE_ENTRA
+    | typeof SASL_GCP_OAUTH;
   export type CompressionCodec = typeof CODEC_GZIP | typeof CODEC_SNAPPY | typeof CODEC_LZ4 | typeof CODEC_ZSTD;
   export type BalancerName =
-    | typeof BALANCER_ROUND_ROBIN | typeof BALANCER_LEAST_BYTES | typeof BALANCER_HASH
-    | typeof BALANCER_CRC32 | typeof BALANCER_MURMUR2;
+    | typeof BALANCER_ROUND_ROBIN
+    | typeof BALANCER_LEAST_BYTES
+    | typeof BALANCER_HASH
+    | typeof BALANCER_CRC32
+    | typeof BALANCER_MURMUR2;
   export type BalancerFunction = (key: Uint8Array, partitionCount: number) => number;
   export type GroupBalancer = typeof GROUP_BALANCER_RANGE | typeof GROUP_BALANCER_ROUND_ROBIN | typeof GROUP_BALANCER_RACK_AFFINITY;
   export type IsolationLevel = typeof ISOLATION_LEVEL_READ_UNCOMMITTED | typeof ISOLATION_LEVEL_READ_COMMITTED;
@@ -92,8 +102,11 @@ declare module 'k6/x/kafka' {
   export type SubjectNameStrategy = typeof TOPIC_NAME_STRATEGY | typeof RECORD_NAME_STRATEGY | typeof TOPIC_RECORD_NAME_STRATEGY;
   export type Element = typeof KEY | typeof VALUE;
   export type SchemaType =
-    | typeof SCHEMA_TYPE_STRING | typeof SCHEMA_TYPE_BYTES | typeof SCHEMA_TYPE_AVRO
-    | typeof SCHEMA_TYPE_JSON | typeof SCHEMA_TYPE_PROTOBUF;
+    | typeof SCHEMA_TYPE_STRING
+    | typeof SCHEMA_TYPE_BYTES
+    | typeof SCHEMA_TYPE_AVRO
+    | typeof SCHEMA_TYPE_JSON
+    | typeof SCHEMA_TYPE_PROTOBUF;
 
   // --- configs -------------------------------------------------------------------------------
   export interface KerberosConfig {

@@ -39,9 +39,10 @@ export function ingestChecks(run: IngestRun): Check[] {
     {
       name: 'steady rate',
       ok: steady !== undefined && steady.eventsPerSecond >= floor,
-      detail: steady === undefined
-        ? 'not measurable (too few broker samples inside the steady stage)'
-        : `${fmt(steady.eventsPerSecond)} events/s >= ${fmt(floor)} (${RATE_TOLERANCE * 100} % of ${fmt(run.targetEventsPerSecond)})`,
+      detail:
+        steady === undefined
+          ? 'not measurable (too few broker samples inside the steady stage)'
+          : `${fmt(steady.eventsPerSecond)} events/s >= ${fmt(floor)} (${RATE_TOLERANCE * 100} % of ${fmt(run.targetEventsPerSecond)})`,
     },
   ];
 }
@@ -49,7 +50,9 @@ export function ingestChecks(run: IngestRun): Check[] {
 export function formatReport(run: IngestRun, checks: readonly Check[]): string {
   const f = run.figures;
   const ms = (v: number | undefined): string => (v === undefined ? 'n/a' : `${fmt(v, 2)} ms`);
-  const window = run.steady ? ` (broker-side, ${fmt(run.steady.fromMs / 1000, 1)}–${fmt(run.steady.toMs / 1000, 1)} s of the timeline)` : '';
+  const window = run.steady
+    ? ` (broker-side, ${fmt(run.steady.fromMs / 1000, 1)}–${fmt(run.steady.toMs / 1000, 1)} s of the timeline)`
+    : '';
   const lines = [
     `target                      ${fmt(run.targetEventsPerSecond)} events/s`,
     `steady-stage events/s       ${run.steady ? fmt(run.steady.eventsPerSecond) : 'n/a'}${window}`,

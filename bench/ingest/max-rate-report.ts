@@ -29,11 +29,15 @@ if (command === 'record-size') {
   const ratio = figures.messagesPerSecond / java.recordsPerSecond;
   const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
   const ms = (n: number | undefined): string => (n === undefined ? 'n/a' : `${n.toFixed(1)} ms`);
-  console.log(`streamprobe                 ${fmt(figures.messagesPerSecond)} events/s (${fmt(figures.messages)} acknowledged, ` +
-    `${figures.errors} errors; write p99 ${ms(figures.writeP99Ms)})`);
+  console.log(
+    `streamprobe                 ${fmt(figures.messagesPerSecond)} events/s (${fmt(figures.messages)} acknowledged, ` +
+      `${figures.errors} errors; write p99 ${ms(figures.writeP99Ms)})`,
+  );
   const javaLatency = java.complete ? `p99 ${ms(java.p99Ms)}` : `avg ${ms(java.avgLatencyMs)}, max ${ms(java.maxLatencyMs)}`;
-  console.log(`kafka-producer-perf-test    ${fmt(java.recordsPerSecond)} records/s (${fmt(java.records)} records, ` +
-    `${java.mbPerSecond.toFixed(1)} MB/s; ${javaLatency} incl. accumulator queueing)`);
+  console.log(
+    `kafka-producer-perf-test    ${fmt(java.recordsPerSecond)} records/s (${fmt(java.records)} records, ` +
+      `${java.mbPerSecond.toFixed(1)} MB/s; ${javaLatency} incl. accumulator queueing)`,
+  );
   console.log(`ratio                       ${ratio.toFixed(3)} (target >= ${target})`);
   const ok = ratio >= target && figures.errors === 0;
   console.log(`RESULT: ${ok ? 'PASS' : 'FAIL'}${figures.errors > 0 ? ' (streamprobe had writer errors)' : ''}`);

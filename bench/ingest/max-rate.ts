@@ -32,11 +32,13 @@ export const options = {
   },
 };
 
-const writer = new Writer(writerConfig(TOPIC, {
-  requiredAcks: ACKS,
-  batchSize: BATCH,
-  batchTimeout: envNumber(__ENV, 'LINGER_MS', 2) * MILLISECOND,
-}));
+const writer = new Writer(
+  writerConfig(TOPIC, {
+    requiredAcks: ACKS,
+    batchSize: BATCH,
+    batchTimeout: envNumber(__ENV, 'LINGER_MS', 2) * MILLISECOND,
+  }),
+);
 const headerBytes = new Counter('ingest_header_bytes');
 // the stamp header's name and value are ASCII, so string lengths are byte counts
 const HEADER_NAME_BYTES = COMPACT_STAMP_HEADER.length;

@@ -23,12 +23,17 @@ export async function topicCount(admin: Admin, topic: string): Promise<TopicCoun
   if (!(await admin.listTopics()).includes(topic)) return { topic, partitions: [], messages: 0 };
   const metadata = await admin.metadata({ topics: [topic], forceUpdate: true });
   const partitionCount = metadata.topics.get(topic)?.partitionsCount ?? 0;
-  const [starts, ends] = await Promise.all([offsets(admin, topic, partitionCount, EARLIEST), offsets(admin, topic, partitionCount, LATEST)]);
-  const partitions = [...ends.keys()].sort((a, b) => a - b).map((partition) => ({
-    partition,
-    start: starts.get(partition) ?? 0,
-    end: ends.get(partition)!,
-  }));
+  const [starts, ends] = await Promise.all([
+    offsets(admin, topic, partitionCount, EARLIEST),
+    offsets(admin, topic, partitionCount, LATEST),
+  ]);
+  const partitions = [...ends.keys()]
+    .sort((a, b) => a - b)
+    .map((partition) => ({
+      partition,
+      start: starts.get(partition) ?? 0,
+      end: ends.get(partition)!,
+    }));
   return { topic, partitions, messages: partitions.reduce((sum, p) => sum + p.end - p.start, 0) };
 }
 

@@ -89,5 +89,15 @@ async function consume(): Promise<Record<string, unknown>> {
 }
 
 const result = values.mode === 'consume' ? await consume() : await produce();
-console.log(JSON.stringify({ client, mode: values.mode, acks: values.mode === 'consume' ? undefined : values.acks, batch: batchSize, inflight, durationS: Number(values.duration), ...result }));
+console.log(
+  JSON.stringify({
+    client,
+    mode: values.mode,
+    acks: values.mode === 'consume' ? undefined : values.acks,
+    batch: batchSize,
+    inflight,
+    durationS: Number(values.duration),
+    ...result,
+  }),
+);
 process.exit(0);

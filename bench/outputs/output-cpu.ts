@@ -13,11 +13,17 @@ import { csvOutput } from '../../runtime/output/csv/csv-output.ts';
 import { jsonOutput } from '../../runtime/output/json/json-output.ts';
 import type { Output } from '../../runtime/output/output.ts';
 
-const { values: v } = parseArgs({ options: { 'samples-per-second': { type: 'string', default: '33000' }, seconds: { type: 'string', default: '20' } } });
+const { values: v } = parseArgs({
+  options: { 'samples-per-second': { type: 'string', default: '33000' }, seconds: { type: 'string', default: '20' } },
+});
 const perSecond = Number(v['samples-per-second']);
 const seconds = Number(v.seconds);
 const SERIES = 22;
-const defs: MetricDef[] = Array.from({ length: SERIES }, (_, i) => ({ name: `metric_${i}`, type: i % 3 === 0 ? 'trend' : 'counter', contains: i % 3 === 0 ? 'time' : 'default' }));
+const defs: MetricDef[] = Array.from({ length: SERIES }, (_, i) => ({
+  name: `metric_${i}`,
+  type: i % 3 === 0 ? 'trend' : 'counter',
+  contains: i % 3 === 0 ? 'time' : 'default',
+}));
 const tags = { scenario: 'ingest', group: '', topic: 'events', testid: 'bench' };
 
 const cpuMs = (f: () => void): number => {
@@ -36,21 +42,32 @@ function workerSecond(keep: boolean): ReturnType<MetricStore['drain']> {
   return store.drain();
 }
 
-const plain = cpuMs(() => { for (let s = 0; s < seconds; s++) workerSecond(false); });
-const kept = cpuMs(() => { for (let s = 0; s < seconds; s++) workerSecond(true); });
+const plain = cpuMs(() => {
+  for (let s = 0; s < seconds; s++) workerSecond(false);
+});
+const kept = cpuMs(() => {
+  for (let s = 0; s < seconds; s++) workerSecond(true);
+});
 const perSample = (ms: number) => ((ms * 1000) / (perSecond * seconds)).toFixed(3);
-console.log(`workers: ${perSample(plain)} µs/sample aggregated only, ${perSample(kept)} µs/sample keeping samples (+${perSample(kept - plain)})`);
+console.log(
+  `workers: ${perSample(plain)} µs/sample aggregated only, ${perSample(kept)} µs/sample keeping samples (+${perSample(kept - plain)})`,
+);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'streamprobe-output-cpu-'));
 const ctx = { scriptPath: 'bench', options: consolidate({ env: {}, cli: {} }), env: {}, log: console };
 const intervals = Array.from({ length: seconds }, () => workerSecond(true));
-for (const [name, make] of [['json', () => jsonOutput(path.join(dir, 'o.json'), ctx)], ['csv', () => csvOutput(path.join(dir, 'o.csv'), ctx)]] as const) {
+for (const [name, make] of [
+  ['json', () => jsonOutput(path.join(dir, 'o.json'), ctx)],
+  ['csv', () => csvOutput(path.join(dir, 'o.csv'), ctx)],
+] as const) {
   const out: Output = make();
   await out.start(Date.now());
   const ms = cpuMs(() => {
     for (const [i, delta] of intervals.entries()) out.addMetrics({ timeMs: Date.now() + i * 1000, delta });
   });
   await out.stop(undefined);
-  console.log(`${name}: ${perSample(ms)} µs/sample on the main thread = ${((ms / seconds / 1000) * 100).toFixed(1)} % of a core at ${perSecond} samples/s`);
+  console.log(
+    `${name}: ${perSample(ms)} µs/sample on the main thread = ${((ms / seconds / 1000) * 100).toFixed(1)} % of a core at ${perSecond} samples/s`,
+  );
 }
 rmSync(dir, { recursive: true, force: true });

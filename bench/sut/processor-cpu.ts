@@ -21,8 +21,12 @@ import { deleteTopicsWithPrefix } from '../../sut/topics.ts';
 
 const { values } = parseArgs({
   options: {
-    rate: { type: 'string', default: '20000' }, duration: { type: 'string', default: '60' }, warmup: { type: 'string', default: '10' },
-    processors: { type: 'string', default: '1' }, guarantee: { type: 'string', default: 'exactly_once_v2' }, window: { type: 'string', default: '5s' },
+    rate: { type: 'string', default: '20000' },
+    duration: { type: 'string', default: '60' },
+    warmup: { type: 'string', default: '10' },
+    processors: { type: 'string', default: '1' },
+    guarantee: { type: 'string', default: 'exactly_once_v2' },
+    window: { type: 'string', default: '5s' },
   },
 });
 const rate = Number(values.rate);
@@ -34,7 +38,8 @@ const CLK_TCK = 100; // Linux USER_HZ
 /** valid records that reached the processors' window tasks so far (their /health counters) */
 async function processedRecords(ports: number[]): Promise<number> {
   let n = 0;
-  for (const port of ports) n += ((await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { records_aggregated: number }).records_aggregated;
+  for (const port of ports)
+    n += ((await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { records_aggregated: number }).records_aggregated;
   return n;
 }
 
@@ -45,17 +50,40 @@ function cpuMs(pid: number): number {
 
 const prefix = `sp-bench-${process.pid}-`;
 const dir = mkdtempSync(join(tmpdir(), 'sp-bench-sut-'));
-const opts = parseSutOptions({
-  prefix, dir, 'no-lake': true, processors: values.processors, guarantee: values.guarantee, window: values.window,
-  'redis-port': '0', 'ingest-port': '0', 'lake-port': '0', 'query-port': '0',
-}, process.env, dir);
+const opts = parseSutOptions(
+  {
+    prefix,
+    dir,
+    'no-lake': true,
+    processors: values.processors,
+    guarantee: values.guarantee,
+    window: values.window,
+    'redis-port': '0',
+    'ingest-port': '0',
+    'lake-port': '0',
+    'query-port': '0',
+  },
+  process.env,
+  dir,
+);
 const state = await startPipeline(opts, (l) => console.error(l));
 const pids = state.processors.map((p) => p.pid);
 const ports = state.processors.map((p) => p.port);
 const producer = new Producer({ clientId: 'bench-sut', bootstrapBrokers: opts.brokers, serializers: stringSerializers, acks: -1 });
 const latencies: number[] = [];
-const consumer = new Consumer({ clientId: 'bench-sut-agg', groupId: `${prefix}reader`, bootstrapBrokers: opts.brokers, deserializers: stringDeserializers });
-const stream = await consumer.consume({ topics: [state.topics.aggregates], mode: 'latest', autocommit: false, maxWaitTime: 50, isolationLevel: 1 });
+const consumer = new Consumer({
+  clientId: 'bench-sut-agg',
+  groupId: `${prefix}reader`,
+  bootstrapBrokers: opts.brokers,
+  deserializers: stringDeserializers,
+});
+const stream = await consumer.consume({
+  topics: [state.topics.aggregates],
+  mode: 'latest',
+  autocommit: false,
+  maxWaitTime: 50,
+  isolationLevel: 1,
+});
 let measuring = false;
 stream.on('data', (m) => {
   const intendedUs = (JSON.parse(m.value) as { max_intended_us: number | null }).max_intended_us;
@@ -67,7 +95,7 @@ let seq = 0;
 let sent = 0;
 let inflight = 0;
 let failed = 0;
-const perTick = rate * TICK_MS / 1000;
+const perTick = (rate * TICK_MS) / 1000;
 const t0 = Date.now();
 let cpuStart = 0;
 let processedAtStart = 0;
@@ -88,12 +116,23 @@ for (let tick = 0; ; tick++) {
   const events = gen.batch(n, intended);
   const sentUs = Date.now() * 1000;
   const messages = events.map((e) => ({
-    topic: state.topics.events, key: e.key, value: e.value,
+    topic: state.topics.events,
+    key: e.key,
+    value: e.value,
     headers: { sp: formatCompactStamp({ runId: 'bench', generatorId: '0', seq: seq++, intendedUs: Math.round(intended * 1000), sentUs }) },
   }));
-  if (inflight > 200) { failed += n; continue; } // the broker fell behind: count, never queue without bound
+  if (inflight > 200) {
+    failed += n;
+    continue;
+  } // the broker fell behind: count, never queue without bound
   inflight++;
-  producer.send({ messages }).then(() => (sent += n), () => (failed += n)).finally(() => inflight--);
+  producer
+    .send({ messages })
+    .then(
+      () => (sent += n),
+      () => (failed += n),
+    )
+    .finally(() => inflight--);
 }
 while (inflight > 0) await sleep(10);
 const own = process.cpuUsage(ownCpuStart);
@@ -107,15 +146,25 @@ await sleep(Number.parseInt(values.window, 10) * 1000 + 3000); // the last windo
 measuring = false;
 latencies.sort((a, b) => a - b);
 const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
-console.log(JSON.stringify({
-  rate, durationS, processors: opts.processors, guarantee: opts.guarantee, windowMs: opts.windowMs, graceMs: opts.graceMs,
-  eventsMeasured: events, notSent: failed, catchUpMs,
-  processorCpuMs: Math.round(cpuEnd - cpuStart),
-  processorCpuUsPerEvent: Number((((cpuEnd - cpuStart) * 1000) / events).toFixed(2)),
-  processorCores: Number(((cpuEnd - cpuStart) / (durationS * 1000 + catchUpMs)).toFixed(2)),
-  loadGeneratorCpuUsPerEvent: Number(((own.user + own.system) / (sent - processedAtStart)).toFixed(2)),
-  windowResults: latencies.length, resultLatencyMs: { p50: q(0.5), p99: q(0.99), max: latencies.at(-1) },
-}));
+console.log(
+  JSON.stringify({
+    rate,
+    durationS,
+    processors: opts.processors,
+    guarantee: opts.guarantee,
+    windowMs: opts.windowMs,
+    graceMs: opts.graceMs,
+    eventsMeasured: events,
+    notSent: failed,
+    catchUpMs,
+    processorCpuMs: Math.round(cpuEnd - cpuStart),
+    processorCpuUsPerEvent: Number((((cpuEnd - cpuStart) * 1000) / events).toFixed(2)),
+    processorCores: Number(((cpuEnd - cpuStart) / (durationS * 1000 + catchUpMs)).toFixed(2)),
+    loadGeneratorCpuUsPerEvent: Number(((own.user + own.system) / (sent - processedAtStart)).toFixed(2)),
+    windowResults: latencies.length,
+    resultLatencyMs: { p50: q(0.5), p99: q(0.99), max: latencies.at(-1) },
+  }),
+);
 await consumer.close(true);
 await producer.close();
 await stopPipeline(dir);

@@ -51,7 +51,12 @@ function panel(id: number, p: PanelSpec, gridPos: object): object {
     fieldConfig: { defaults: { unit: p.unit }, overrides: [] },
     options:
       type === 'stat'
-        ? { reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false }, colorMode: 'value', graphMode: 'area', textMode: 'value_and_name' }
+        ? {
+            reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false },
+            colorMode: 'value',
+            graphMode: 'area',
+            textMode: 'value_and_name',
+          }
         : { legend: { displayMode: 'list', placement: 'bottom', showLegend: true }, tooltip: { mode: 'multi', sort: 'none' } },
     targets: p.targets.map((t, i) => ({
       refId: String.fromCharCode(65 + i),

@@ -74,25 +74,50 @@ function observedValue(run: RunMetrics, metric: string, source: string): number 
 
 /** Lines the run logged at `level` (errors: the cause of a 111, 112, 107, …), without the level prefix. */
 export function logLines(log: string, level: 'ERROR' | 'WARN'): string[] {
-  return log.split('\n').filter((l) => l.startsWith(level)).map((l) => l.slice(level.length).trim());
+  return log
+    .split('\n')
+    .filter((l) => l.startsWith(level))
+    .map((l) => l.slice(level.length).trim());
 }
 
 export function gateResult(input: GateInput): GateResult {
   const cause = logLines(input.log, 'ERROR').at(-1);
-  const failed = thresholdRows(input.summary).filter((r) => !r.ok).map((r) => `${r.metric} ${r.threshold}`);
+  const failed = thresholdRows(input.summary)
+    .filter((r) => !r.ok)
+    .map((r) => `${r.metric} ${r.threshold}`);
   switch (input.runCode) {
     case ExitCode.OK:
       if (input.compareCode === ExitCode.ThresholdsHaveFailed) {
         // the comparison's verdict line names the statistics: "❌ 2 regressions: x p(95) +50% (allowed +10%), …"
         const which = input.compareMarkdown?.match(/^❌ (.*?)\. baseline:/m)?.[1];
-        return { verdict: 'regression', exitCode: ExitCode.ThresholdsHaveFailed, title: 'Regression against the baseline', message: `the SLOs held, but ${which ?? 'statistics regressed beyond their tolerance'} against the baseline` };
+        return {
+          verdict: 'regression',
+          exitCode: ExitCode.ThresholdsHaveFailed,
+          title: 'Regression against the baseline',
+          message: `the SLOs held, but ${which ?? 'statistics regressed beyond their tolerance'} against the baseline`,
+        };
       }
       if (input.compareCode !== undefined && input.compareCode !== ExitCode.OK) {
-        return { verdict: 'error', exitCode: input.compareCode, title: 'Comparison failed', message: `streamprobe compare exited ${input.compareCode}; see its output in the log` };
+        return {
+          verdict: 'error',
+          exitCode: input.compareCode,
+          title: 'Comparison failed',
+          message: `streamprobe compare exited ${input.compareCode}; see its output in the log`,
+        };
       }
-      return { verdict: 'passed', exitCode: ExitCode.OK, title: 'Passed', message: input.compareCode === undefined ? 'every SLO held' : 'every SLO held and nothing regressed against the baseline' };
+      return {
+        verdict: 'passed',
+        exitCode: ExitCode.OK,
+        title: 'Passed',
+        message: input.compareCode === undefined ? 'every SLO held' : 'every SLO held and nothing regressed against the baseline',
+      };
     case ExitCode.ThresholdsHaveFailed:
-      return { verdict: 'slo-broken', exitCode: ExitCode.ThresholdsHaveFailed, title: 'SLO broken', message: `SLO broken: ${failed.length ? failed.join(', ') : (cause ?? 'a threshold failed')}` };
+      return {
+        verdict: 'slo-broken',
+        exitCode: ExitCode.ThresholdsHaveFailed,
+        title: 'SLO broken',
+        message: `SLO broken: ${failed.length ? failed.join(', ') : (cause ?? 'a threshold failed')}`,
+      };
     case ExitCode.SUTUnreachable:
       return {
         verdict: 'environment',
@@ -108,11 +133,23 @@ export function gateResult(input: GateInput): GateResult {
         message: cause ?? 'the load generator was saturated',
       };
     default:
-      return { verdict: 'error', exitCode: input.runCode, title: `Test error (exit ${input.runCode})`, message: cause ?? `streamprobe run exited ${input.runCode}` };
+      return {
+        verdict: 'error',
+        exitCode: input.runCode,
+        title: `Test error (exit ${input.runCode})`,
+        message: cause ?? `streamprobe run exited ${input.runCode}`,
+      };
   }
 }
 
-const ICON: Record<Verdict, string> = { passed: '✅', 'slo-broken': '❌', regression: '❌', inconclusive: '⚠️', environment: '⚠️', error: '❌' };
+const ICON: Record<Verdict, string> = {
+  passed: '✅',
+  'slo-broken': '❌',
+  regression: '❌',
+  inconclusive: '⚠️',
+  environment: '⚠️',
+  error: '❌',
+};
 
 /** The key numbers of an ingestion test, those the run has. */
 const KEY_NUMBERS: readonly { label: string; metric: string; stat: string }[] = [
@@ -150,16 +187,24 @@ export function jobSummary(input: GateInput, result: GateResult = gateResult(inp
   const thresholds = thresholdRows(input.summary);
   if (thresholds.length > 0) {
     out.push('### Thresholds', '', '| metric | threshold | observed | result |', '| --- | --- | ---: | --- |');
-    for (const t of thresholds) out.push(`| ${t.metric} | \`${t.threshold}\` | ${formatValue(t.observed, t.time)} | ${t.ok ? '✅ pass' : '❌ fail'} |`);
+    for (const t of thresholds)
+      out.push(`| ${t.metric} | \`${t.threshold}\` | ${formatValue(t.observed, t.time)} | ${t.ok ? '✅ pass' : '❌ fail'} |`);
     out.push('');
   }
   const numbers = keyNumbers(run);
   if (numbers.length > 0) out.push('### Key numbers', '', '| | |', '| --- | ---: |', ...numbers, '');
   out.push('### Comparison with the baseline', '');
   if (input.compareMarkdown) out.push(`Baseline: \`${input.baseline}\``, '', input.compareMarkdown.trimEnd(), '');
-  else out.push(input.baseline ? `No comparison: the run wrote no summary to compare with \`${input.baseline}\`.` : 'No baseline given (set `BASELINE` to a stored summary JSON to compare).', '');
+  else
+    out.push(
+      input.baseline
+        ? `No comparison: the run wrote no summary to compare with \`${input.baseline}\`.`
+        : 'No baseline given (set `BASELINE` to a stored summary JSON to compare).',
+      '',
+    );
   out.push('### Artifacts', '');
-  if (input.artifacts.url) out.push(`[Download the artifacts](${input.artifacts.url}): ${input.artifacts.files.map((f) => `\`${f}\``).join(', ')}`);
+  if (input.artifacts.url)
+    out.push(`[Download the artifacts](${input.artifacts.url}): ${input.artifacts.files.map((f) => `\`${f}\``).join(', ')}`);
   else out.push(...input.artifacts.files.map((f) => `- \`${f}\``));
   out.push('');
   return out.join('\n');

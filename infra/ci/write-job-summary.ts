@@ -23,7 +23,10 @@ const dir = values.reports;
 const read = (name: string) => (existsSync(path.join(dir, name)) ? readFileSync(path.join(dir, name), 'utf8') : undefined);
 const summaryText = read('summary.json');
 const env = process.env;
-const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}#artifacts` : undefined;
+const runUrl =
+  env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+    ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}#artifacts`
+    : undefined;
 
 const input: GateInput = {
   runCode: Number(values['run-code']),
@@ -41,12 +44,15 @@ const result = gateResult(input);
 const markdown = jobSummary(input, result);
 writeFileSync(path.join(dir, 'job-summary.md'), markdown);
 if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, markdown + '\n');
-if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, `verdict=${result.verdict}\nexit-code=${result.exitCode}\nrun-exit-code=${input.runCode}\n`);
+if (env.GITHUB_OUTPUT)
+  appendFileSync(env.GITHUB_OUTPUT, `verdict=${result.verdict}\nexit-code=${result.exitCode}\nrun-exit-code=${input.runCode}\n`);
 if (env.GITHUB_ACTIONS === 'true' && result.verdict !== 'passed') {
   // workflow-command data: %, CR and LF must be escaped
   const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const level = result.exitCode === 0 ? 'warning' : 'error';
-  process.stdout.write(`::${level} title=${escapeData(result.title).replace(/,/g, '%2C').replace(/:/g, '%3A')}::${escapeData(result.message)}\n`);
+  process.stdout.write(
+    `::${level} title=${escapeData(result.title).replace(/,/g, '%2C').replace(/:/g, '%3A')}::${escapeData(result.message)}\n`,
+  );
 }
 process.stdout.write(`perf-gate: ${result.title}: ${result.message} (exit ${result.exitCode})\n`);
 process.exitCode = result.exitCode;

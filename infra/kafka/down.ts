@@ -11,7 +11,9 @@ const { values } = parseArgs({ options: { clean: { type: 'boolean', default: fal
 
 async function main(): Promise<void> {
   const nodeDirs = existsSync(CACHE_DIR)
-    ? readdirSync(CACHE_DIR).filter((n) => /^node\d+$/.test(n)).map((n) => join(CACHE_DIR, n))
+    ? readdirSync(CACHE_DIR)
+        .filter((n) => /^node\d+$/.test(n))
+        .map((n) => join(CACHE_DIR, n))
     : [];
   const pids = nodeDirs.flatMap((dir) => {
     const pid = runningPid(dir);
@@ -25,7 +27,9 @@ async function main(): Promise<void> {
     await waitUntil(() => pids.every(({ pid }) => !isAlive(pid)), 5000);
   }
   for (const { dir } of pids) rmSync(pidFile(dir), { force: true });
-  console.log(pids.length === 0 ? 'local Kafka was not running' : `stopped ${pids.length} Kafka node(s)${stopped ? '' : ' (some killed after 30 s)'}`);
+  console.log(
+    pids.length === 0 ? 'local Kafka was not running' : `stopped ${pids.length} Kafka node(s)${stopped ? '' : ' (some killed after 30 s)'}`,
+  );
 
   if (values.clean) {
     for (const dir of nodeDirs) rmSync(dir, { recursive: true, force: true });

@@ -32,9 +32,13 @@ function format(classpath: string, layout: ClusterLayout): void {
   for (const dir of existingNodeDirs()) rmSync(dir, { recursive: true, force: true });
   for (const node of layout.nodes) {
     const props = writeProperties(layout, node);
-    const result = spawnSync('java', javaArgs(classpath, 'kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', props], { logLevel: 'WARN' }), {
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      'java',
+      javaArgs(classpath, 'kafka.tools.StorageTool', ['format', '-t', clusterId, '-c', props], { logLevel: 'WARN' }),
+      {
+        encoding: 'utf8',
+      },
+    );
     if (result.status !== 0) {
       throw new InfraError(`formatting KRaft storage of node ${node.id} failed:\n${result.stdout}${result.stderr}`);
     }
@@ -52,7 +56,9 @@ function writeProperties(layout: ClusterLayout, node: KafkaNode): string {
 async function startNode(classpath: string, layout: ClusterLayout, node: KafkaNode, heap: string): Promise<void> {
   for (const port of [node.brokerPort, node.controllerPort]) {
     if (await portOpen(port)) {
-      throw new InfraError(`port ${port} is already in use by a process this script did not start; stop it, or use that cluster with KAFKA_BROKERS=127.0.0.1:${node.brokerPort}`);
+      throw new InfraError(
+        `port ${port} is already in use by a process this script did not start; stop it, or use that cluster with KAFKA_BROKERS=127.0.0.1:${node.brokerPort}`,
+      );
     }
   }
   const props = writeProperties(layout, node);
@@ -99,14 +105,17 @@ async function main(): Promise<void> {
   // A broker that dies during startup (bad config, port race) fails fast with its log, not after the timeout.
   const error = await waitForProduce(bootstrap, layout.brokers, timeoutMs, () => {
     const dead = layout.nodes.find((n) => runningPid(n.dir) === undefined);
-    if (dead) throw new InfraError(`Kafka node ${dead.id} exited during startup; last lines of ${join(dead.dir, 'server.log')}:\n${logTail(dead)}`);
+    if (dead)
+      throw new InfraError(`Kafka node ${dead.id} exited during startup; last lines of ${join(dead.dir, 'server.log')}:\n${logTail(dead)}`);
   });
   if (error) {
     throw new InfraError(
       `local Kafka did not accept a produce within ${values.timeout}s (${error.message}); logs: ${layout.nodes.map((n) => join(n.dir, 'server.log')).join(', ')}`,
     );
   }
-  console.log(`local Kafka ready: KAFKA_BROKERS=${layout.bootstrap} (${layout.brokers} broker(s), ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `local Kafka ready: KAFKA_BROKERS=${layout.bootstrap} (${layout.brokers} broker(s), ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }
 
 main().then(

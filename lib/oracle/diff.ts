@@ -65,7 +65,17 @@ export function diffAggregates(
   span: { firstWindowMs: number; lastWindowMs: number },
   attributeRecords: boolean,
 ): SourceDiff {
-  const d: SourceDiff = { source, mismatches: 0, missing: 0, unexpected: 0, repeated: 0, recordsLost: 0, recordsDuplicated: 0, missingWindows: [], differences: [] };
+  const d: SourceDiff = {
+    source,
+    mismatches: 0,
+    missing: 0,
+    unexpected: 0,
+    repeated: 0,
+    recordsLost: 0,
+    recordsDuplicated: 0,
+    missingWindows: [],
+    differences: [],
+  };
   const listed: Record<Kind, number> = { repeated: 0, wrong: 0, missing: 0, unexpected: 0 };
   const say = (kind: Kind, text: string) => {
     if (listed[kind]++ < LISTED_PER_KIND) d.differences.push(text);
@@ -111,7 +121,10 @@ export function diffAggregates(
     d.unexpected++;
     d.mismatches++;
     if (attributeRecords) d.recordsDuplicated += a.count;
-    say('unexpected', `${windowLabel(a.key, a.window_start_ms, a.window_end_ms)}: not expected (no record of the run falls in it), ${source} count ${a.count}`);
+    say(
+      'unexpected',
+      `${windowLabel(a.key, a.window_start_ms, a.window_end_ms)}: not expected (no record of the run falls in it), ${source} count ${a.count}`,
+    );
   }
   return d;
 }

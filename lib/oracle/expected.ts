@@ -107,10 +107,21 @@ export class ExpectedAggregates {
     if (keys === undefined) this.open.set(start, (keys = new Map()));
     let w = keys.get(key);
     if (w === undefined) {
-      keys.set(key, (w = {
-        key, windowStartMs: start, windowEndMs: start + W, count: 0, sumAmountCents: 0, distinctUsers: 0, maxIntendedUs: 0, maxEventTimeMs: 0,
-        uncertain: false, users: new Set(),
-      }));
+      keys.set(
+        key,
+        (w = {
+          key,
+          windowStartMs: start,
+          windowEndMs: start + W,
+          count: 0,
+          sumAmountCents: 0,
+          distinctUsers: 0,
+          maxIntendedUs: 0,
+          maxEventTimeMs: 0,
+          uncertain: false,
+          users: new Set(),
+        }),
+      );
     }
     w.count++;
     w.sumAmountCents += e.amountCents;

@@ -62,7 +62,12 @@ export class Ledger {
     for (const [gen, ranges] of this.seqs) {
       for (const [from, to] of ranges.gaps()) {
         n += to - from + 1;
-        this.note('lost', from === to ? `record ${gen}#${from} is missing from the input topic` : `records ${gen}#${from}–${to} are missing from the input topic`);
+        this.note(
+          'lost',
+          from === to
+            ? `record ${gen}#${from} is missing from the input topic`
+            : `records ${gen}#${from}–${to} are missing from the input topic`,
+        );
       }
     }
     return n;

@@ -61,7 +61,9 @@ export function verdictText(f: OracleFindings): string {
   ];
   for (const s of f.sources) {
     if (!f.drained && s.missing > 0) {
-      lines.push(`  the pipeline did not drain by the deadline: ${s.missing} windows still missing from the ${s.source}, e.g. ${s.missingWindows.slice(0, 5).join(', ')}`);
+      lines.push(
+        `  the pipeline did not drain by the deadline: ${s.missing} windows still missing from the ${s.source}, e.g. ${s.missingWindows.slice(0, 5).join(', ')}`,
+      );
     }
   }
   for (const p of f.ledgerProblems) lines.push(`  input: ${p.text}`);

@@ -37,25 +37,43 @@ const events = {
   duplicateFraction: envNumber(__ENV, 'DUPLICATES', 0),
   outOfOrderFraction: envNumber(__ENV, 'OUT_OF_ORDER', 0),
 };
-const config = { topic: settings.topics.events, batch: BATCH, seed: envInt(__ENV, 'SEED', 1), users: envInt(__ENV, 'USERS', 100_000), events };
+const config = {
+  topic: settings.topics.events,
+  batch: BATCH,
+  seed: envInt(__ENV, 'SEED', 1),
+  users: envInt(__ENV, 'USERS', 100_000),
+  events,
+};
 
-export const options = withSlo({
-  scenarios: {
-    ...loadProfile({
-      name: 'load', exec: 'load', eventsPerSecond: RATE, eventsPerIteration: BATCH, rampUp: RAMP, duration: DURATION,
-      iterationDuration: '250ms', gracefulStop: LOAD_STOP,
-    }),
-    verify: {
-      executor: 'per-vu-iterations', exec: 'verify', vus: 1, iterations: 1,
-      maxDuration: formatDuration(LOAD_MS + settings.drainTimeoutMs + durationMs(envString(__ENV, 'VERIFY_TIMEOUT', '10m'))),
+export const options = withSlo(
+  {
+    scenarios: {
+      ...loadProfile({
+        name: 'load',
+        exec: 'load',
+        eventsPerSecond: RATE,
+        eventsPerIteration: BATCH,
+        rampUp: RAMP,
+        duration: DURATION,
+        iterationDuration: '250ms',
+        gracefulStop: LOAD_STOP,
+      }),
+      verify: {
+        executor: 'per-vu-iterations',
+        exec: 'verify',
+        vus: 1,
+        iterations: 1,
+        maxDuration: formatDuration(LOAD_MS + settings.drainTimeoutMs + durationMs(envString(__ENV, 'VERIFY_TIMEOUT', '10m'))),
+      },
+    },
+    thresholds: {
+      ...ORACLE_THRESHOLDS,
+      window_result_latency: [`p(99) < ${envNumber(__ENV, 'LATENCY_P99_MS', 2000)}`],
+      checks: ['rate > 0.99'],
     },
   },
-  thresholds: {
-    ...ORACLE_THRESHOLDS,
-    window_result_latency: [`p(99) < ${envNumber(__ENV, 'LATENCY_P99_MS', 2000)}`],
-    checks: ['rate > 0.99'],
-  },
-}, envString(__ENV, 'SLO', 'none'));
+  envString(__ENV, 'SLO', 'none'),
+);
 
 export interface RunData {
   runId: string;
@@ -75,7 +93,11 @@ export async function loadViaKafka(data: RunData): Promise<void> {
 }
 
 /** k6/http's post: a Response in k6, a promise of one in streamprobe's async mode (so it is awaited) */
-export type HttpPost = (url: string, body: string, params: { headers: Record<string, string> }) => { status: number } | Promise<{ status: number }>;
+export type HttpPost = (
+  url: string,
+  body: string,
+  params: { headers: Record<string, string> },
+) => { status: number } | Promise<{ status: number }>;
 
 let gatewayEvents: EventGenerator | undefined;
 const ACCEPTED = { 'batch accepted (202)': (status: number) => status === 202 };

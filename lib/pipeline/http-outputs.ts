@@ -34,7 +34,10 @@ export async function queryWindows(
 ): Promise<ActualAggregate[]> {
   const out: ActualAggregate[] = [];
   for (const key of keys) {
-    const answer = await json<WindowsAnswer>(get, `${queryUrl}/v1/windows?key=${encodeURIComponent(key)}&limit=${windowsPerKey}&source=${source}`);
+    const answer = await json<WindowsAnswer>(
+      get,
+      `${queryUrl}/v1/windows?key=${encodeURIComponent(key)}&limit=${windowsPerKey}&source=${source}`,
+    );
     for (const w of answer.windows) if (w.final) out.push(w);
   }
   return out;
@@ -43,9 +46,21 @@ export async function queryWindows(
 /** The lake's counts per event hour and type against the valid records of the ledger. */
 export async function diffLake(get: HttpGet, lakeUrl: string, runId: string, tally: LedgerTally): Promise<SourceDiff> {
   const answer = await json<{ rows: Array<{ event_hour: string; type: string; count: number; sum_amount_cents: number }> }>(
-    get, `${lakeUrl}/v1/counts?by=hour,type&run=${encodeURIComponent(runId)}`);
+    get,
+    `${lakeUrl}/v1/counts?by=hour,type&run=${encodeURIComponent(runId)}`,
+  );
   const actual = new Map(answer.rows.map((r) => [`${r.event_hour}|${r.type}`, r]));
-  const d: SourceDiff = { source: 'lake', mismatches: 0, missing: 0, unexpected: 0, repeated: 0, recordsLost: 0, recordsDuplicated: 0, missingWindows: [], differences: [] };
+  const d: SourceDiff = {
+    source: 'lake',
+    mismatches: 0,
+    missing: 0,
+    unexpected: 0,
+    repeated: 0,
+    recordsLost: 0,
+    recordsDuplicated: 0,
+    missingWindows: [],
+    differences: [],
+  };
   for (const id of new Set([...tally.lake.keys(), ...actual.keys()])) {
     const e = tally.lake.get(id) ?? { count: 0, sum_amount_cents: 0 };
     const a = actual.get(id) ?? { count: 0, sum_amount_cents: 0 };
@@ -53,7 +68,9 @@ export async function diffLake(get: HttpGet, lakeUrl: string, runId: string, tal
     d.mismatches++;
     const [hour, type] = id.split('|');
     if (d.differences.length < 10) {
-      d.differences.push(`lake hour ${hour} ${type}: expected count ${e.count} sum ${e.sum_amount_cents}, lake count ${a.count} sum ${a.sum_amount_cents}`);
+      d.differences.push(
+        `lake hour ${hour} ${type}: expected count ${e.count} sum ${e.sum_amount_cents}, lake count ${a.count} sum ${a.sum_amount_cents}`,
+      );
     }
   }
   return d;

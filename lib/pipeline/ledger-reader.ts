@@ -97,8 +97,14 @@ function record(m: Message, stamp: Stamp, sentMs: number, precededByMs: number, 
   }
   const e = v.event;
   expected.add({
-    pageId: e.page_id, type: e.type, userId: e.user_id, amountCents: e.amount_cents, eventTimeMs: e.event_time_ms,
-    intendedUs: stamp.intendedUs, sentMs, precededByMs,
+    pageId: e.page_id,
+    type: e.type,
+    userId: e.user_id,
+    amountCents: e.amount_cents,
+    eventTimeMs: e.event_time_ms,
+    intendedUs: stamp.intendedUs,
+    sentMs,
+    precededByMs,
   });
   const lakeKey = `${new Date(e.event_time_ms).toISOString().slice(0, 13)}|${e.type}`;
   const lake = tally.lake.get(lakeKey);

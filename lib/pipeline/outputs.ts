@@ -23,11 +23,18 @@ export class OutputWatcher {
   readonly visible = new Map<string, number>();
   dlqRecords = 0;
 
-  constructor(settings: PipelineSettings, private readonly runId: string) {
+  constructor(
+    settings: PipelineSettings,
+    private readonly runId: string,
+  ) {
     const group = `${runId}-watch-${Date.now().toString(36)}`;
-    this.aggregates = new Reader(readerConfig(settings.topics.aggregates, {
-      groupId: `${group}-aggregates`, maxWait: '200ms', isolationLevel: ISOLATION_LEVEL_READ_COMMITTED,
-    }));
+    this.aggregates = new Reader(
+      readerConfig(settings.topics.aggregates, {
+        groupId: `${group}-aggregates`,
+        maxWait: '200ms',
+        isolationLevel: ISOLATION_LEVEL_READ_COMMITTED,
+      }),
+    );
     this.dlq = new Reader(readerConfig(settings.topics.dlq, { groupId: `${group}-dlq`, maxWait: '200ms' }));
   }
 

@@ -43,7 +43,9 @@ export async function verifyPipeline(o: VerifyOptions): Promise<OracleFindings> 
       polled = Date.now();
     });
     if (ledger.records === 0) {
-      exec.test.abort(`the input topic ${settings.topics.events} holds no record of run ${runId}: is PREFIX the pipeline's topic prefix, and did the load reach Kafka?`);
+      exec.test.abort(
+        `the input topic ${settings.topics.events} holds no record of run ${runId}: is PREFIX the pipeline's topic prefix, and did the load reach Kafka?`,
+      );
     }
     const windows = expected.finish(tally.lastSentMs);
     const exact = [...windows.entries()].filter(([, w]) => !w.uncertain);

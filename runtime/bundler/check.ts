@@ -61,7 +61,7 @@ const MISSING_STATICS = new Set([
 ]);
 
 const BALANCER_PROBLEM =
-  "sets a Writer 'balancer': xk6-kafka v2 refuses it (\"Writer balancer configuration is not supported on the Confluent compatibility path.\"); " +
+  'sets a Writer \'balancer\': xk6-kafka v2 refuses it ("Writer balancer configuration is not supported on the Confluent compatibility path."); ' +
   'remove it: the default partitioner, consistent_random (CRC-32 of the key), keeps each key on one partition';
 
 /** Method names distinctive enough to flag on any receiver. */
@@ -75,12 +75,14 @@ export function checkBundle(code: string, file: string): BundleProblem[] {
   } catch (err) {
     const e = err as SyntaxError & { loc?: { line: number; column: number } };
     const message = e.message.replace(/\s*\(\d+:\d+\)$/, '');
-    return [{
-      file,
-      line: e.loc?.line ?? 0,
-      column: (e.loc?.column ?? 0) + 1,
-      message: `syntax newer than ES2020, which k6's engine may not run: ${message}`,
-    }];
+    return [
+      {
+        file,
+        line: e.loc?.line ?? 0,
+        column: (e.loc?.column ?? 0) + 1,
+        message: `syntax newer than ES2020, which k6's engine may not run: ${message}`,
+      },
+    ];
   }
   const lines = lineStarts(code);
   const problems: BundleProblem[] = [];
@@ -108,7 +110,10 @@ function checkNode(
     case 'ImportExpression': {
       const source = node.source as Node | null | undefined;
       if (source?.type === 'Literal' && typeof source.value === 'string' && !ALLOWED_IMPORT.test(source.value)) {
-        report(source, `imports '${source.value}': k6 bundles may import only 'k6', 'k6/*' or https URLs (bundle it, or use a k6 module instead)`);
+        report(
+          source,
+          `imports '${source.value}': k6 bundles may import only 'k6', 'k6/*' or https URLs (bundle it, or use a k6 module instead)`,
+        );
       }
       return;
     }
@@ -180,7 +185,10 @@ function checkRegex(node: Node, pattern: string, flags: string, report: (node: N
     if (flags.includes(flag)) report(node, `uses the regular-expression flag '${flag}': not supported by k6's engine`);
   }
   if (/\\[pP]\{/.test(pattern)) {
-    report(node, 'uses a Unicode property escape (\\p{…}) in a regular expression: not supported by k6\'s engine (esbuild does not polyfill it)');
+    report(
+      node,
+      "uses a Unicode property escape (\\p{…}) in a regular expression: not supported by k6's engine (esbuild does not polyfill it)",
+    );
   }
 }
 
@@ -217,16 +225,28 @@ function declaredNames(ast: Node): Set<string> {
   const addPattern = (p: Node | null | undefined): void => {
     if (!p) return;
     switch (p.type) {
-      case 'Identifier': names.add(p.name as string); break;
-      case 'ObjectPattern': for (const prop of p.properties as Node[]) addPattern((prop.type === 'RestElement' ? prop.argument : prop.value) as Node); break;
-      case 'ArrayPattern': for (const el of p.elements as (Node | null)[]) addPattern(el); break;
-      case 'RestElement': addPattern(p.argument as Node); break;
-      case 'AssignmentPattern': addPattern(p.left as Node); break;
+      case 'Identifier':
+        names.add(p.name as string);
+        break;
+      case 'ObjectPattern':
+        for (const prop of p.properties as Node[]) addPattern((prop.type === 'RestElement' ? prop.argument : prop.value) as Node);
+        break;
+      case 'ArrayPattern':
+        for (const el of p.elements as (Node | null)[]) addPattern(el);
+        break;
+      case 'RestElement':
+        addPattern(p.argument as Node);
+        break;
+      case 'AssignmentPattern':
+        addPattern(p.left as Node);
+        break;
     }
   };
   walk(ast, undefined, undefined, (node) => {
     switch (node.type) {
-      case 'VariableDeclarator': addPattern(node.id as Node); break;
+      case 'VariableDeclarator':
+        addPattern(node.id as Node);
+        break;
       case 'FunctionDeclaration':
       case 'FunctionExpression':
       case 'ArrowFunctionExpression':
@@ -234,11 +254,17 @@ function declaredNames(ast: Node): Set<string> {
         for (const p of node.params as Node[]) addPattern(p);
         break;
       case 'ClassDeclaration':
-      case 'ClassExpression': addPattern(node.id as Node | null); break;
-      case 'CatchClause': addPattern(node.param as Node | null); break;
+      case 'ClassExpression':
+        addPattern(node.id as Node | null);
+        break;
+      case 'CatchClause':
+        addPattern(node.param as Node | null);
+        break;
       case 'ImportSpecifier':
       case 'ImportDefaultSpecifier':
-      case 'ImportNamespaceSpecifier': addPattern(node.local as Node); break;
+      case 'ImportNamespaceSpecifier':
+        addPattern(node.local as Node);
+        break;
     }
   });
   return names;

@@ -32,7 +32,9 @@ export class BlockingClient {
       this.post({ ...req, id });
     } catch (err) {
       // e.g. a balancer function in a Writer config: functions cannot reach the I/O thread
-      throw new Error(`${what}: its arguments cannot be passed to the I/O thread in classic mode (${(err as Error).message}); use plain data (no functions)`);
+      throw new Error(
+        `${what}: its arguments cannot be passed to the I/O thread in classic mode (${(err as Error).message}); use plain data (no functions)`,
+      );
     }
     for (;;) {
       for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {

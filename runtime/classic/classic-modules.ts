@@ -35,7 +35,10 @@ export function classicModules(client: BlockingClient): Record<string, ModuleFac
         Producer: remote('Producer'),
         Consumer: remote('Consumer'),
         AdminClient: remote('AdminClient'),
-        SchemaRegistry: remoteClass(calls, 'SchemaRegistry', { create: (args) => new LocalRegistry(...args) as unknown as Record<string, unknown>, methods: LOCAL_SERDE }),
+        SchemaRegistry: remoteClass(calls, 'SchemaRegistry', {
+          create: (args) => new LocalRegistry(...args) as unknown as Record<string, unknown>,
+          methods: LOCAL_SERDE,
+        }),
         LoadJKS: remoteFunction(calls, 'LoadJKS'),
       };
     },

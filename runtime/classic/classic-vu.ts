@@ -89,10 +89,33 @@ export class ClassicVU extends VU {
   override init(): void {
     const s = this.settings;
     const { port1, port2 } = new MessageChannel();
-    const attach: AttachMessage = { type: 'attach', port: port2, cells: this.cells, vu: { id: this.id, idInTest: this.idInTest, env: s.env, scriptPath: s.bundle.scriptPath } };
+    const attach: AttachMessage = {
+      type: 'attach',
+      port: port2,
+      cells: this.cells,
+      vu: { id: this.id, idInTest: this.idInTest, env: s.env, scriptPath: s.bundle.scriptPath },
+    };
     s.io.postMessage(attach, [port2]);
-    const init: VUThreadInit = { bundle: s.bundle, options: s.options, env: s.env, id: this.id, idInTest: this.idInTest, verbose: s.verbose, cells: this.cells, port: port1, scriptCache: s.scriptCache };
-    this.thread = new Worker(VU_THREAD_LOADER, { eval: true, argv: [s.runtime.file, s.runtime.cacheFile], workerData: init, transferList: [port1], resourceLimits: VU_THREAD_LIMITS, stdout: false, stderr: false });
+    const init: VUThreadInit = {
+      bundle: s.bundle,
+      options: s.options,
+      env: s.env,
+      id: this.id,
+      idInTest: this.idInTest,
+      verbose: s.verbose,
+      cells: this.cells,
+      port: port1,
+      scriptCache: s.scriptCache,
+    };
+    this.thread = new Worker(VU_THREAD_LOADER, {
+      eval: true,
+      argv: [s.runtime.file, s.runtime.cacheFile],
+      workerData: init,
+      transferList: [port1],
+      resourceLimits: VU_THREAD_LIMITS,
+      stdout: false,
+      stderr: false,
+    });
     this.thread.on('message', (m: FromVUThread) => this.receive(m));
     this.thread.on('error', (err) => this.crashed(err));
     this.thread.on('exit', () => this.crashed(new Error('the VU thread ended')));
@@ -102,7 +125,11 @@ export class ClassicVU extends VU {
     return this.names;
   }
 
-  override async runIteration(start: IterationStart, exec: string, _defs: { iterations: MetricDef; duration: MetricDef }): Promise<IterationOutcome> {
+  override async runIteration(
+    start: IterationStart,
+    exec: string,
+    _defs: { iterations: MetricDef; duration: MetricDef },
+  ): Promise<IterationOutcome> {
     await this.ready;
     if (this.ended) return 'interrupted';
     const host = this.host;
@@ -111,7 +138,13 @@ export class ClassicVU extends VU {
     const outcome = new Promise<IterationOutcome>((resolve) => (this.finish = resolve));
     const test = this.testSent ? undefined : { startEpochMs: host.testStartEpochMs, setupDataJson: host.setupDataJson };
     this.testSent = true;
-    this.send({ type: 'iterate', start, exec, scenario: { config: scenario.config, startEpochMs: scenario.startEpochMs, progress: scenario.progress() }, test });
+    this.send({
+      type: 'iterate',
+      start,
+      exec,
+      scenario: { config: scenario.config, startEpochMs: scenario.startEpochMs, progress: scenario.progress() },
+      test,
+    });
     const result = await outcome;
     if (result === 'complete') host.counters.iterationsCompleted++;
     else host.counters.iterationsInterrupted++;

@@ -119,7 +119,12 @@ class IoClient implements VUContext {
     try {
       this.reply(reply);
     } catch (err) {
-      this.reply({ id: req.id, ok: false, error: serializeError(new Error(`the result cannot be returned to a classic VU: ${(err as Error).message}`)), samples: running.samples });
+      this.reply({
+        id: req.id,
+        ok: false,
+        error: serializeError(new Error(`the result cannot be returned to a classic VU: ${(err as Error).message}`)),
+        samples: running.samples,
+      });
     }
   }
 
@@ -168,7 +173,8 @@ class IoClient implements VUContext {
 function methodNames(object: object): string[] {
   const names = new Set<string>();
   for (let p = Object.getPrototypeOf(object); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
-    for (const n of Object.getOwnPropertyNames(p)) if (n !== 'constructor' && typeof (p as Record<string, unknown>)[n] === 'function') names.add(n);
+    for (const n of Object.getOwnPropertyNames(p))
+      if (n !== 'constructor' && typeof (p as Record<string, unknown>)[n] === 'function') names.add(n);
   }
   for (const n of Object.keys(object)) if (typeof (object as Record<string, unknown>)[n] === 'function') names.add(n);
   return [...names];

@@ -18,7 +18,9 @@ const modules: Record<string, ModuleFactory> = {};
 for (const name of wanted) if (implementations[name]) modules[name] = (await implementations[name]()).default;
 
 const server = new IoServer(modules, new SharedResourcePool(), createLogger({ verbose }));
-process.on('unhandledRejection', (err) => createLogger({ verbose }).error(`I/O thread: ${err instanceof Error ? err.message : String(err)}`));
+process.on('unhandledRejection', (err) =>
+  createLogger({ verbose }).error(`I/O thread: ${err instanceof Error ? err.message : String(err)}`),
+);
 
 function listen(port: MessagePort | typeof parentPort): void {
   port!.on('message', async (m: ToIoThread) => {

@@ -71,7 +71,9 @@ export function remoteClass(calls: RemoteCalls, name: string, local?: LocalPart)
     return Object.freeze(object);
   }
   Object.defineProperty(RemoteObject, 'name', { value: name });
-  return RemoteObject as unknown as new (...args: unknown[]) => object;
+  return RemoteObject as unknown as new (
+    ...args: unknown[]
+  ) => object;
 }
 
 /** A module-level function of `calls`' module, run on the I/O thread. */

@@ -30,13 +30,23 @@ function main(): void {
   const client = new BlockingClient(init.port, init.cells);
   overrideModules(classicModules(client));
   const bundle = init.bundle;
-  const host = new LocalHost(bundle.scriptPath, compileScript(bundle, { cachedData: init.scriptCache }), stackMapper(bundle), createLogger({ verbose: init.verbose }), init.env, init.options, {
-    abort: (reason, exitCode) => send({ type: 'abort', reason, exitCode }),
-    fail: (reason) => send({ type: 'fail', reason }),
-    warnOnce: (key, message) => send({ type: 'warn', key, message }),
-  });
+  const host = new LocalHost(
+    bundle.scriptPath,
+    compileScript(bundle, { cachedData: init.scriptCache }),
+    stackMapper(bundle),
+    createLogger({ verbose: init.verbose }),
+    init.env,
+    init.options,
+    {
+      abort: (reason, exitCode) => send({ type: 'abort', reason, exitCode }),
+      fail: (reason) => send({ type: 'fail', reason }),
+      warnOnce: (key, message) => send({ type: 'warn', key, message }),
+    },
+  );
   // k6 logs a promise rejection nobody handled and goes on; so does the async runtime
-  process.on('unhandledRejection', (err) => host.log.error(`Uncaught (in promise) ${describeError(err, host.mapStack, bundle.scriptPath)}`));
+  process.on('unhandledRejection', (err) =>
+    host.log.error(`Uncaught (in promise) ${describeError(err, host.mapStack, bundle.scriptPath)}`),
+  );
   const vu = new VU(host, init.id, init.idInTest);
   client.onInterrupt = () => vu.interrupt('graceful stop ended');
   vu.init();

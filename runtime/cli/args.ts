@@ -67,12 +67,7 @@ export function parseRunArgs(argv: readonly string[], processEnv: ProcessEnv = {
 }
 
 /** `-q`, `-qw`, `-u10`, `-u=10`, `-u 10`; returns the index of the last argv entry used */
-function applyShortFlags(
-  arg: string,
-  i: number,
-  state: FlagState,
-  valueAfter: (i: number, what: string) => string,
-): number {
+function applyShortFlags(arg: string, i: number, state: FlagState, valueAfter: (i: number, what: string) => string): number {
   for (let j = 1; j < arg.length; j++) {
     const letter = arg[j]!;
     const flag: Flag | undefined = BY_SHORT.get(letter);
@@ -109,8 +104,7 @@ function resolveRuntime(cli: Partial<RuntimeSettings>, env: ProcessEnv): Runtime
     configPath: cli.configPath ?? set('K6_CONFIG') ?? null,
     junit: cli.junit ?? null,
     includeSystemEnvVars:
-      cli.includeSystemEnvVars ??
-      (includeEnv === undefined ? true : parseBoolText(includeEnv, 'K6_INCLUDE_SYSTEM_ENV_VARS')),
+      cli.includeSystemEnvVars ?? (includeEnv === undefined ? true : parseBoolText(includeEnv, 'K6_INCLUDE_SYSTEM_ENV_VARS')),
     help: cli.help ?? false,
     saturationGuard: cli.saturationGuard ?? parseGuardMode(set('STREAMPROBE_SATURATION_GUARD') ?? 'on', 'STREAMPROBE_SATURATION_GUARD'),
     saturationBounds: cli.saturationBounds ?? parseBounds(set('STREAMPROBE_SATURATION_BOUNDS') ?? '', 'STREAMPROBE_SATURATION_BOUNDS'),

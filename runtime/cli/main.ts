@@ -30,7 +30,10 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return ExitCode.OK;
     default:
-      throw new StreamprobeError(`unknown command "${command}"; use "streamprobe run <script>" or see "streamprobe help"`, ExitCode.Generic);
+      throw new StreamprobeError(
+        `unknown command "${command}"; use "streamprobe run <script>" or see "streamprobe help"`,
+        ExitCode.Generic,
+      );
   }
 }
 

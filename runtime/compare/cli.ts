@@ -56,7 +56,8 @@ export function parseCompareArgs(argv: readonly string[]): CompareArgs | 'help' 
   }
   const current = files.pop();
   baselines.unshift(...files);
-  if (current === undefined || baselines.length === 0) throw usageError('compare needs a baseline and a current run: streamprobe compare BASELINE.json CURRENT.json');
+  if (current === undefined || baselines.length === 0)
+    throw usageError('compare needs a baseline and a current run: streamprobe compare BASELINE.json CURRENT.json');
   return { baselines, current, ...named };
 }
 

@@ -49,7 +49,14 @@ function countedAsZero(m: RunMetric): number | undefined {
   return m.type === 'counter' || m.type === 'rate' ? 0 : undefined;
 }
 
-function row(metric: string, stat: string, time: boolean | undefined, samples: number[], current: number | undefined, tolerance: Tolerance): ComparisonRow {
+function row(
+  metric: string,
+  stat: string,
+  time: boolean | undefined,
+  samples: number[],
+  current: number | undefined,
+  tolerance: Tolerance,
+): ComparisonRow {
   const base = { metric, stat, time, tolerance };
   if (samples.length === 0 || current === undefined) {
     return { ...base, baseline: samples.length ? mean(samples) : undefined, current, status: 'missing' };

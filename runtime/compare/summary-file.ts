@@ -23,7 +23,9 @@ export function runsOf(json: unknown): RunMetrics[] {
   if (Array.isArray(json)) return json.flatMap((run) => runsOf(run));
   if (isObject(json) && Array.isArray(json.runs)) return runsOf(json.runs);
   if (!isObject(json) || !isObject(json.metrics)) {
-    throw new Error('not a k6 summary: expected an object with "metrics" (from --summary-export or handleSummary), an array of them, or {"runs": [...]}');
+    throw new Error(
+      'not a k6 summary: expected an object with "metrics" (from --summary-export or handleSummary), an array of them, or {"runs": [...]}',
+    );
   }
   const metrics: Record<string, RunMetric> = {};
   for (const [name, raw] of Object.entries(json.metrics)) {

@@ -31,7 +31,16 @@ function formatSpread(r: ComparisonRow): string {
 }
 
 function cells(r: ComparisonRow, marks: Record<RowStatus, string>): string[] {
-  return [r.metric, r.stat, formatValue(r.baseline, r.time), formatValue(r.current, r.time), formatChange(relativeChange(r)), r.tolerance.text, formatSpread(r), marks[r.status]];
+  return [
+    r.metric,
+    r.stat,
+    formatValue(r.baseline, r.time),
+    formatValue(r.current, r.time),
+    formatChange(relativeChange(r)),
+    r.tolerance.text,
+    formatSpread(r),
+    marks[r.status],
+  ];
 }
 
 const SHOWN = 5;
@@ -42,7 +51,9 @@ export function verdictLine(c: Comparison): string {
     const noisy = c.rows.filter((r) => r.status === 'noise').length;
     return `no regression: ${c.rows.length} statistics compared${noisy ? `, ${noisy} beyond tolerance but within the baseline runs' noise` : ''}`;
   }
-  const list = c.regressions.slice(0, SHOWN).map((r) => `${r.metric} ${r.stat} ${formatChange(relativeChange(r))} (allowed ${r.tolerance.text})`);
+  const list = c.regressions
+    .slice(0, SHOWN)
+    .map((r) => `${r.metric} ${r.stat} ${formatChange(relativeChange(r))} (allowed ${r.tolerance.text})`);
   const more = c.regressions.length > SHOWN ? `, and ${c.regressions.length - SHOWN} more` : '';
   return `${c.regressions.length} regression${c.regressions.length === 1 ? '' : 's'}: ${list.join(', ')}${more}`;
 }
@@ -56,8 +67,14 @@ function noiseNote(c: Comparison): string {
 export function textTable(c: Comparison): string {
   const rows = [HEADER, ...c.rows.map((r) => cells(r, TEXT_MARK))];
   const widths = HEADER.map((_, i) => Math.max(...rows.map((row) => [...row[i]!].length)));
-  const line = (row: string[]) => row.map((cell, i) => (i >= 2 && i <= 6 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [line(rows[0]!), ...rows.slice(1).map(line), '', noiseNote(c), `${c.regressions.length ? '✗' : '✓'} ${verdictLine(c)}`, ''].join('\n');
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => (i >= 2 && i <= 6 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(rows[0]!), ...rows.slice(1).map(line), '', noiseNote(c), `${c.regressions.length ? '✗' : '✓'} ${verdictLine(c)}`, ''].join(
+    '\n',
+  );
 }
 
 export function markdownTable(c: Comparison): string {

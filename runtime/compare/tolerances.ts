@@ -30,7 +30,12 @@ const TOLERANCE = /^([+-])\s*(\d+(?:\.\d+)?|\.\d+)\s*(%?)$/;
 export function parseTolerance(text: string, what: string): Tolerance {
   const m = TOLERANCE.exec(text.trim());
   if (!m) throw new Error(`${what}: "${text}" is not a tolerance; write "+10%" (may grow 10 %), "-5%" (may drop 5 %) or an absolute "+2"`);
-  return { worse: m[1] === '+' ? 'up' : 'down', amount: Number(m[2]) / (m[3] ? 100 : 1), relative: m[3] === '%', text: `${m[1]}${m[2]}${m[3]}` };
+  return {
+    worse: m[1] === '+' ? 'up' : 'down',
+    amount: Number(m[2]) / (m[3] ? 100 : 1),
+    relative: m[3] === '%',
+    text: `${m[1]}${m[2]}${m[3]}`,
+  };
 }
 
 export function parseToleranceFile(json: unknown): ToleranceFile {

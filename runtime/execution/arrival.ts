@@ -70,7 +70,10 @@ export async function runArrival(run: ScenarioRun): Promise<void> {
           });
         } else if (all.size >= plan.maxVUs && !warned) {
           warned = true;
-          if (run.firstToWarn()) run.host.log.warn(`Insufficient VUs, reached maxVUs ${plan.scriptMaxVUs} and cannot initialize more (scenario "${run.config.name}"); raise maxVUs to start every iteration`);
+          if (run.firstToWarn())
+            run.host.log.warn(
+              `Insufficient VUs, reached maxVUs ${plan.scriptMaxVUs} and cannot initialize more (scenario "${run.config.name}"); raise maxVUs to start every iteration`,
+            );
         }
       }
       retried = false;

@@ -9,10 +9,14 @@ import { sleepMs, yieldIfDue } from './yielder.ts';
 
 export async function runIterations(run: ScenarioRun): Promise<void> {
   const plan = run.plan;
-  if (plan.type !== 'shared-iterations' && plan.type !== 'per-vu-iterations') throw new Error(`iterations driver given a ${plan.type} plan`);
+  if (plan.type !== 'shared-iterations' && plan.type !== 'per-vu-iterations')
+    throw new Error(`iterations driver given a ${plan.type} plan`);
   const vus = run.pool.take(plan.vus);
   run.held = vus.length;
-  const budget = plan.type === 'shared-iterations' ? run.claims : new IterationClaims(new Int32Array(1), 0, plan.iterationsPerVU * plan.vus, run.segment);
+  const budget =
+    plan.type === 'shared-iterations'
+      ? run.claims
+      : new IterationClaims(new Int32Array(1), 0, plan.iterationsPerVU * plan.vus, run.segment);
   if (!budget) throw new Error(`shared-iterations scenario "${run.config.name}" has no claim counter`);
   // a thread without VUs here leaves the shared budget to the threads that have some
   if (vus.length === 0) {
@@ -32,7 +36,11 @@ export async function runIterations(run: ScenarioRun): Promise<void> {
       running.add(vu);
       run.active++;
       run.started++;
-      const outcome = await vu.runIteration({ iterationInTest: budget.numbering.globalIndex(index), iterationInInstance: index }, run.config.exec, run.defs);
+      const outcome = await vu.runIteration(
+        { iterationInTest: budget.numbering.globalIndex(index), iterationInInstance: index },
+        run.config.exec,
+        run.defs,
+      );
       run.active--;
       running.delete(vu);
       run.progress = budget.claimed() / budget.total;
@@ -50,7 +58,8 @@ export async function runIterations(run: ScenarioRun): Promise<void> {
   finished.abort();
   ended = true;
   const remaining = budget.close();
-  if (remaining > 0) run.host.store.add(run.defs.dropped, { ...(run.host.options?.tags ?? {}), ...run.config.tags, scenario: run.config.name }, remaining);
+  if (remaining > 0)
+    run.host.store.add(run.defs.dropped, { ...(run.host.options?.tags ?? {}), ...run.config.tags, scenario: run.config.name }, remaining);
   run.progress = 1;
   await drain(run, loops, running, run.stop.aborted ? 0 : run.config.gracefulStopMs);
   run.pool.giveBack(vus);

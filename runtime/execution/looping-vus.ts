@@ -22,7 +22,11 @@ export async function runLoopingVUs(run: ScenarioRun): Promise<void> {
     while (!ended && slot < target && !run.host.stopping) {
       running.add(vu);
       run.active++;
-      const outcome = await vu.runIteration({ iterationInTest: run.segment.globalIndex(run.started), iterationInInstance: run.started++ }, run.config.exec, run.defs);
+      const outcome = await vu.runIteration(
+        { iterationInTest: run.segment.globalIndex(run.started), iterationInInstance: run.started++ },
+        run.config.exec,
+        run.defs,
+      );
       run.active--;
       running.delete(vu);
       if (outcome === 'interrupted') break;

@@ -65,7 +65,10 @@ export function plannedVUs(planned: readonly PlannedScenario[]): number {
   let most = 0;
   for (const at of planned) {
     const overlapping = planned.filter((p) => p.fromMs <= at.fromMs && at.fromMs < p.toMs);
-    most = Math.max(most, overlapping.reduce((sum, p) => sum + (p.plan.type === 'arrival' ? p.plan.preAllocatedVUs : p.vus), 0));
+    most = Math.max(
+      most,
+      overlapping.reduce((sum, p) => sum + (p.plan.type === 'arrival' ? p.plan.preAllocatedVUs : p.vus), 0),
+    );
   }
   return most;
 }
@@ -120,7 +123,8 @@ export class ThreadScheduler {
     this.scenarios = planScenarios(host.options!, place.instance).flatMap((whole, slot) => {
       // k6 leaves out a scenario whose share of this segment is empty, and says so once
       if (!hasWork(whole.plan)) {
-        if (place.index === 0) host.log.warn(`Scenario "${whole.config.name}" is disabled for segment ${place.instance} due to lack of work`);
+        if (place.index === 0)
+          host.log.warn(`Scenario "${whole.config.name}" is disabled for segment ${place.instance} due to lack of work`);
         return [];
       }
       // A scenario spreads over no more threads than it has VUs, so no thread gets a share of its
@@ -180,7 +184,9 @@ export class ThreadScheduler {
 }
 
 function sharedClaims(instancePlan: ExecutionPlan, cells: Int32Array, slot: number): IterationClaims | undefined {
-  return instancePlan.type === 'shared-iterations' ? new IterationClaims(cells, slot, instancePlan.iterations, instancePlan.iterationSegment) : undefined;
+  return instancePlan.type === 'shared-iterations'
+    ? new IterationClaims(cells, slot, instancePlan.iterations, instancePlan.iterationSegment)
+    : undefined;
 }
 
 function driverFor(plan: ExecutionPlan): (run: ScenarioRun) => Promise<void> {

@@ -32,12 +32,7 @@ export function inScenario<T>(name: string, parse: () => T): T {
 }
 
 /** Checks the name and the keys, and reads the options every executor shares. */
-export function parseBase(
-  name: string,
-  executor: ExecutorName,
-  raw: RawScenario,
-  ownKeys: readonly string[],
-): ScenarioBase {
+export function parseBase(name: string, executor: ExecutorName, raw: RawScenario, ownKeys: readonly string[]): ScenarioBase {
   if (!SCENARIO_NAME.test(name)) {
     throw new ConfigError(`scenario name "${name}" is invalid; use only letters, digits, "_" and "-"`);
   }

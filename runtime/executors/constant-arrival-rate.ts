@@ -1,15 +1,6 @@
 /** constant-arrival-rate (docs/k6-compatibility.md#scenarios-and-executors): `rate` starts per `timeUnit` for `duration`, open model. */
 import type { SegmentContext } from './segment.ts';
-import {
-  MIN_DURATION_MS,
-  durationField,
-  inScenario,
-  intField,
-  parseBase,
-  positiveDurationField,
-  toNs,
-  vuPoolFields,
-} from './config.ts';
+import { MIN_DURATION_MS, durationField, inScenario, intField, parseBase, positiveDurationField, toNs, vuPoolFields } from './config.ts';
 import type { ArrivalStart, Executor, ScenarioBase } from './types.ts';
 
 export interface ConstantArrivalRateConfig extends ScenarioBase {
@@ -26,13 +17,7 @@ export const constantArrivalRate: Executor<ConstantArrivalRateConfig> = {
 
   parse(name, raw) {
     return inScenario(name, () => {
-      const base = parseBase(name, 'constant-arrival-rate', raw, [
-        'rate',
-        'timeUnit',
-        'duration',
-        'preAllocatedVUs',
-        'maxVUs',
-      ]);
+      const base = parseBase(name, 'constant-arrival-rate', raw, ['rate', 'timeUnit', 'duration', 'preAllocatedVUs', 'maxVUs']);
       return {
         ...base,
         executor: 'constant-arrival-rate',

@@ -25,7 +25,14 @@ export const constantVUs: Executor<ConstantVUsConfig> = {
 
   plan(config, segment) {
     const vus = segment.scale(config.vus);
-    return { type: 'vus', maxVUs: vus, durationMs: config.durationMs, gracefulRampDownMs: 0, gracefulStopMs: config.gracefulStopMs, steps: [{ atMs: 0, vus }] };
+    return {
+      type: 'vus',
+      maxVUs: vus,
+      durationMs: config.durationMs,
+      gracefulRampDownMs: 0,
+      gracefulStopMs: config.gracefulStopMs,
+      steps: [{ atMs: 0, vus }],
+    };
   },
 
   maxDurationMs: (config) => config.durationMs + config.gracefulStopMs,

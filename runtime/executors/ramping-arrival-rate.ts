@@ -27,13 +27,7 @@ export const rampingArrivalRate: Executor<RampingArrivalRateConfig> = {
 
   parse(name, raw) {
     return inScenario(name, () => {
-      const base = parseBase(name, 'ramping-arrival-rate', raw, [
-        'startRate',
-        'timeUnit',
-        'stages',
-        'preAllocatedVUs',
-        'maxVUs',
-      ]);
+      const base = parseBase(name, 'ramping-arrival-rate', raw, ['startRate', 'timeUnit', 'stages', 'preAllocatedVUs', 'maxVUs']);
       return {
         ...base,
         executor: 'ramping-arrival-rate',

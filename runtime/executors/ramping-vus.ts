@@ -40,7 +40,9 @@ export const rampingVUs: Executor<RampingVUsConfig> = {
     // (docs/k6-compatibility.md#scenarios-and-executors). The VUs that leave then get gracefulRampDown, cut at stages end + gracefulStop.
     const endsAtZero = last.vus === 0;
     const durationMs = endsAtZero ? last.atMs : stagesEndMs;
-    const hardEndMs = endsAtZero ? Math.min(durationMs + config.gracefulRampDownMs, stagesEndMs + config.gracefulStopMs) : stagesEndMs + config.gracefulStopMs;
+    const hardEndMs = endsAtZero
+      ? Math.min(durationMs + config.gracefulRampDownMs, stagesEndMs + config.gracefulStopMs)
+      : stagesEndMs + config.gracefulStopMs;
     return {
       type: 'vus',
       maxVUs: steps.reduce((max, s) => Math.max(max, s.vus), 0),

@@ -244,13 +244,9 @@ function parseSegment(text: string): [Rational, Rational] {
 /** Increasing boundaries, filled out to start at 0 and end at 1. */
 function parseSequence(text: string): Rational[] {
   const fail = (why: string): never => {
-    throw new ConfigError(
-      `invalid ${SEQUENCE_FLAG} "${text}": ${why}; use increasing values between 0 and 1, e.g. "0,1/4,1/2,1"`,
-    );
+    throw new ConfigError(`invalid ${SEQUENCE_FLAG} "${text}": ${why}; use increasing values between 0 and 1, e.g. "0,1/4,1/2,1"`);
   };
-  const values = text
-    .split(',')
-    .map((p) => parseRational(p) ?? fail(`"${p.trim()}" is not a fraction, decimal or percent`));
+  const values = text.split(',').map((p) => parseRational(p) ?? fail(`"${p.trim()}" is not a fraction, decimal or percent`));
   values.forEach((v, i) => {
     if (v.compare(Rational.ONE) > 0) fail(`${v} is greater than 1`);
     if (i > 0 && v.compare(values[i - 1]!) <= 0) fail(`${v} does not follow ${values[i - 1]} in increasing order`);

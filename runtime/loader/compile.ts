@@ -33,7 +33,19 @@ export interface CodeCache {
   readonly produce?: boolean;
 }
 
-const params = ['require', 'module', 'exports', 'open', '__ENV', '__VU', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'console'];
+const params = [
+  'require',
+  'module',
+  'exports',
+  'open',
+  '__ENV',
+  '__VU',
+  'setTimeout',
+  'clearTimeout',
+  'setInterval',
+  'clearInterval',
+  'console',
+];
 
 export function compileScript(bundle: ScriptBundle, cache: CodeCache = {}): ScriptFactory & { readonly cachedData?: Buffer } {
   // `__ITER` is a closure variable of each instance so every VU sees its own counter.
@@ -53,7 +65,19 @@ export function compileScript(bundle: ScriptBundle, cache: CodeCache = {}): Scri
       const dir = typeof file === 'string' && !path.isAbsolute(file) ? moduleDir(new Error().stack ?? '') : undefined;
       return g.open(dir ? path.resolve(dir, file) : file, mode);
     };
-    const setIter = fn(g.require, module, module.exports, open, g.__ENV, g.__VU, g.setTimeout, g.clearTimeout, g.setInterval, g.clearInterval, g.console) as (i: number) => void;
+    const setIter = fn(
+      g.require,
+      module,
+      module.exports,
+      open,
+      g.__ENV,
+      g.__VU,
+      g.setTimeout,
+      g.clearTimeout,
+      g.setInterval,
+      g.clearInterval,
+      g.console,
+    ) as (i: number) => void;
     return { exports: module.exports, setIter };
   };
   return Object.assign(factory, { cachedData: fn.cachedData });

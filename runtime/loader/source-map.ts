@@ -18,16 +18,24 @@ interface SourcePosition {
 }
 
 /** Frames of the bundle in a stack, and where each came from in the user's files. */
-function bundleFrames(bundle: ScriptBundle): { frame: RegExp; locate: (line: string, col: string) => SourcePosition | undefined } | undefined {
+function bundleFrames(
+  bundle: ScriptBundle,
+): { frame: RegExp; locate: (line: string, col: string) => SourcePosition | undefined } | undefined {
   if (!bundle.sourceMap) return undefined;
   const map = new SourceMap(JSON.parse(bundle.sourceMap));
   const dir = path.dirname(bundle.filename);
   const escaped = bundle.filename.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const frame = new RegExp(`${escaped}:(\\d+):(\\d+)`, 'g');
   const locate = (line: string, col: string): SourcePosition | undefined => {
-    const entry = map.findEntry(Number(line) - 1, Number(col) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
+    const entry = map.findEntry(Number(line) - 1, Number(col) - 1) as {
+      originalSource?: string;
+      originalLine?: number;
+      originalColumn?: number;
+    };
     if (!entry?.originalSource) return undefined;
-    const source = entry.originalSource.startsWith('file://') ? new URL(entry.originalSource).pathname : path.resolve(dir, entry.originalSource);
+    const source = entry.originalSource.startsWith('file://')
+      ? new URL(entry.originalSource).pathname
+      : path.resolve(dir, entry.originalSource);
     return { source, line: entry.originalLine! + 1, column: entry.originalColumn! + 1 };
   };
   return { frame, locate };
@@ -64,6 +72,9 @@ export function describeError(err: unknown, mapStack: StackMapper, _scriptPath: 
   if (!(err instanceof Error)) return String(err);
   const stack = err.stack ? mapStack(err.stack) : `${err.name}: ${err.message}`;
   const lines = stack.split('\n');
-  const user = lines.filter((line, i) => i === 0 || (/\(?\//.test(line) && !line.includes(runtimeDir) && !line.includes('node_modules') && !line.includes('(node:')));
+  const user = lines.filter(
+    (line, i) =>
+      i === 0 || (/\(?\//.test(line) && !line.includes(runtimeDir) && !line.includes('node_modules') && !line.includes('(node:')),
+  );
   return (user.length > 1 ? user : lines.slice(0, 2)).join('\n');
 }

@@ -2,8 +2,7 @@
 import type { MetricDef, MetricType, ValueType } from './metric.ts';
 import type { MetricRegistry } from './registry.ts';
 
-const builtin = (name: string, type: MetricType, contains: ValueType = 'default'): MetricDef =>
-  Object.freeze({ name, type, contains });
+const builtin = (name: string, type: MetricType, contains: ValueType = 'default'): MetricDef => Object.freeze({ name, type, contains });
 
 export const VUS = builtin('vus', 'gauge');
 export const VUS_MAX = builtin('vus_max', 'gauge');
@@ -31,11 +30,26 @@ export const ITERATION_START_LAG = builtin('iteration_start_lag', 'trend', 'time
 export const EVENT_LOOP_DELAY = builtin('event_loop_delay', 'trend', 'time');
 
 export const BUILTIN_METRICS: readonly MetricDef[] = [
-  VUS, VUS_MAX, ITERATIONS, ITERATION_DURATION, DROPPED_ITERATIONS, DATA_SENT, DATA_RECEIVED,
-  CHECKS, GROUP_DURATION,
-  HTTP_REQS, HTTP_REQ_FAILED, HTTP_REQ_DURATION, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING,
-  HTTP_REQ_TLS_HANDSHAKING, HTTP_REQ_SENDING, HTTP_REQ_WAITING, HTTP_REQ_RECEIVING,
-  ITERATION_START_LAG, EVENT_LOOP_DELAY,
+  VUS,
+  VUS_MAX,
+  ITERATIONS,
+  ITERATION_DURATION,
+  DROPPED_ITERATIONS,
+  DATA_SENT,
+  DATA_RECEIVED,
+  CHECKS,
+  GROUP_DURATION,
+  HTTP_REQS,
+  HTTP_REQ_FAILED,
+  HTTP_REQ_DURATION,
+  HTTP_REQ_BLOCKED,
+  HTTP_REQ_CONNECTING,
+  HTTP_REQ_TLS_HANDSHAKING,
+  HTTP_REQ_SENDING,
+  HTTP_REQ_WAITING,
+  HTTP_REQ_RECEIVING,
+  ITERATION_START_LAG,
+  EVENT_LOOP_DELAY,
 ];
 
 export function defineBuiltinMetrics(registry: MetricRegistry): void {

@@ -24,9 +24,7 @@ export class MetricRegistry {
       return existing;
     }
     if (!METRIC_NAME.test(name)) {
-      throw new Error(
-        `Invalid metric name: '${name}'; use 2 to 129 ASCII letters, digits or '_', not starting with a digit`,
-      );
+      throw new Error(`Invalid metric name: '${name}'; use 2 to 129 ASCII letters, digits or '_', not starting with a digit`);
     }
     const def: MetricDef = Object.freeze({ name, type, contains: contains ?? 'default' });
     this.defs.set(name, def);

@@ -28,8 +28,7 @@ const DEFAULT_TIMEOUT = '60s';
 
 export function consolidate(input: ConsolidateInput): ConsolidatedOptions {
   const warnings: string[] = [];
-  const check = (raw: unknown, source: string, describe: (key: string) => string): Options =>
-    checkLayer(raw, source, describe, warnings);
+  const check = (raw: unknown, source: string, describe: (key: string) => string): Options => checkLayer(raw, source, describe, warnings);
   const configName = input.configPath === undefined ? 'the config file' : `config file ${input.configPath}`;
   const layers: Layer[] = [
     { name: 'the defaults', options: check(input.defaults, 'the defaults', (k) => `default "${k}"`), quiet: true },
@@ -45,9 +44,7 @@ export function consolidate(input: ConsolidateInput): ConsolidatedOptions {
   warnings.push(...derived.warnings);
 
   return {
-    scenarios: Object.fromEntries(
-      Object.entries(derived.scenarios).map(([name, raw]) => [name, parseScenario(name, raw)]),
-    ),
+    scenarios: Object.fromEntries(Object.entries(derived.scenarios).map(([name, raw]) => [name, parseScenario(name, raw)])),
     thresholds: merged.thresholds ?? {},
     tags: merged.tags ?? {},
     summaryTrendStats: merged.summaryTrendStats ?? DEFAULT_SUMMARY_TREND_STATS,

@@ -11,9 +11,7 @@ export const DEFAULT_SCENARIO_NAME = 'default';
 type RawScenarios = Record<string, Record<string, unknown>>;
 
 function conflict(a: string, b: string): ConfigError {
-  return new ConfigError(
-    `using "${a}" and "${b}" together is not allowed; keep one of them, or describe the whole load in "scenarios"`,
-  );
+  return new ConfigError(`using "${a}" and "${b}" together is not allowed; keep one of them, or describe the whole load in "scenarios"`);
 }
 
 export function deriveScenarios(o: Readonly<Options>): { scenarios: RawScenarios; warnings: string[] } {

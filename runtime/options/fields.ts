@@ -18,8 +18,7 @@ export interface Kind {
 
 const show = (value: unknown): string => JSON.stringify(value) ?? String(value);
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const int: Kind = {
   parse: (text, what) => {
@@ -35,8 +34,18 @@ const int: Kind = {
 };
 
 const BOOL_TEXT: Record<string, boolean> = {
-  '1': true, t: true, T: true, true: true, TRUE: true, True: true,
-  '0': false, f: false, F: false, false: false, FALSE: false, False: false,
+  '1': true,
+  t: true,
+  T: true,
+  true: true,
+  TRUE: true,
+  True: true,
+  '0': false,
+  f: false,
+  F: false,
+  false: false,
+  FALSE: false,
+  False: false,
 };
 
 const bool: Kind = {
@@ -90,7 +99,11 @@ const concat = (a: unknown, b: unknown): unknown => [...(a as unknown[]), ...(b 
 /** comma-separated in text; each item checked by `checkItem` */
 function list(checkItem: (item: string, what: string) => void = () => {}): Kind {
   return {
-    parse: (text) => text.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+    parse: (text) =>
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
     check: (v, what) => {
       if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) {
         throw new ConfigError(`${what} must be a list of strings, got ${show(v)}`);
@@ -104,7 +117,10 @@ function list(checkItem: (item: string, what: string) => void = () => {}): Kind 
 
 const stages: Kind = {
   parse: (text, what) =>
-    text.split(',').filter((s) => s.trim() !== '').map((s) => parseStageText(s, what)),
+    text
+      .split(',')
+      .filter((s) => s.trim() !== '')
+      .map((s) => parseStageText(s, what)),
   check: (v, what) => {
     if (!Array.isArray(v) || !v.every(isPlainObject)) {
       throw new ConfigError(`${what} must be a list of {duration, target} objects, got ${show(v)}`);
@@ -120,7 +136,12 @@ const stages: Kind = {
 
 const tags: Kind = {
   parse: (text, what) =>
-    Object.fromEntries(text.split(',').filter((s) => s.trim() !== '').map((s) => parseKeyValue(s.trim(), what, true))),
+    Object.fromEntries(
+      text
+        .split(',')
+        .filter((s) => s.trim() !== '')
+        .map((s) => parseKeyValue(s.trim(), what, true)),
+    ),
   check: (v, what) => {
     if (!isPlainObject(v) || !Object.values(v).every((s) => typeof s === 'string')) {
       throw new ConfigError(`${what} must map tag names to string values, got ${show(v)}`);

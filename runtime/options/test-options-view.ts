@@ -9,11 +9,38 @@ import type { ConsolidatedOptions, OptionKey } from './types.ts';
 
 /** lib.Options keys that keep their merged value (or null) */
 const PASS_THROUGH: readonly OptionKey[] = [
-  'paused', 'executionSegment', 'executionSegmentSequence', 'noSetup', 'noTeardown', 'rps', 'dns', 'maxRedirects',
-  'userAgent', 'batch', 'batchPerHost', 'httpDebug', 'insecureSkipTLSVerify', 'tlsCipherSuites', 'tlsVersion',
-  'tlsAuth', 'throw', 'thresholds', 'blacklistIPs', 'blockHostnames', 'hosts', 'noConnectionReuse',
-  'noVUConnectionReuse', 'ext', 'summaryTimeUnit', 'tags', 'metricSamplesBufferSize', 'noCookiesReset',
-  'discardResponseBodies', 'consoleOutput', 'localIPs', 'cloud',
+  'paused',
+  'executionSegment',
+  'executionSegmentSequence',
+  'noSetup',
+  'noTeardown',
+  'rps',
+  'dns',
+  'maxRedirects',
+  'userAgent',
+  'batch',
+  'batchPerHost',
+  'httpDebug',
+  'insecureSkipTLSVerify',
+  'tlsCipherSuites',
+  'tlsVersion',
+  'tlsAuth',
+  'throw',
+  'thresholds',
+  'blacklistIPs',
+  'blockHostnames',
+  'hosts',
+  'noConnectionReuse',
+  'noVUConnectionReuse',
+  'ext',
+  'summaryTimeUnit',
+  'tags',
+  'metricSamplesBufferSize',
+  'noCookiesReset',
+  'discardResponseBodies',
+  'consoleOutput',
+  'localIPs',
+  'cloud',
 ];
 
 export type TestOptionsView = Readonly<Record<string, unknown>>;
@@ -21,13 +48,10 @@ export type TestOptionsView = Readonly<Record<string, unknown>>;
 export function testOptionsView(options: ConsolidatedOptions): TestOptionsView {
   const view: Record<string, unknown> = {};
   for (const key of PASS_THROUGH) view[key] = options.merged[key] ?? null;
-  view.scenarios = Object.fromEntries(
-    Object.entries(options.scenarios).map(([name, config]) => [name, scenarioView(config)]),
-  );
+  view.scenarios = Object.fromEntries(Object.entries(options.scenarios).map(([name, config]) => [name, scenarioView(config)]));
   view.setupTimeout = formatDuration(options.setupTimeoutMs);
   view.teardownTimeout = formatDuration(options.teardownTimeoutMs);
-  view.minIterationDuration =
-    options.merged.minIterationDuration === undefined ? null : formatDuration(options.minIterationDurationMs);
+  view.minIterationDuration = options.merged.minIterationDuration === undefined ? null : formatDuration(options.minIterationDurationMs);
   view.summaryTrendStats = options.summaryTrendStats;
   view.systemTags = [...options.systemTags].sort();
   return deepFreeze(JSON.parse(JSON.stringify(view)));

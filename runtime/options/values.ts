@@ -4,14 +4,42 @@ import type { OutputSpec, StageOption } from './types.ts';
 
 /** k6 metrics/system_tag.go (docs/k6-compatibility.md#metrics-checks-and-groups) */
 export const SYSTEM_TAGS = [
-  'proto', 'subproto', 'status', 'method', 'url', 'name', 'group', 'check', 'error', 'error_code',
-  'tls_version', 'scenario', 'service', 'expected_response', 'iter', 'vu', 'ocsp_status', 'ip',
+  'proto',
+  'subproto',
+  'status',
+  'method',
+  'url',
+  'name',
+  'group',
+  'check',
+  'error',
+  'error_code',
+  'tls_version',
+  'scenario',
+  'service',
+  'expected_response',
+  'iter',
+  'vu',
+  'ocsp_status',
+  'ip',
 ] as const;
 
 /** all but the non-indexable vu/iter and ocsp_status/ip */
 export const DEFAULT_SYSTEM_TAGS: readonly string[] = [
-  'proto', 'subproto', 'status', 'method', 'url', 'name', 'group', 'check', 'error', 'error_code',
-  'tls_version', 'scenario', 'service', 'expected_response',
+  'proto',
+  'subproto',
+  'status',
+  'method',
+  'url',
+  'name',
+  'group',
+  'check',
+  'error',
+  'error_code',
+  'tls_version',
+  'scenario',
+  'service',
+  'expected_response',
 ];
 
 export const DEFAULT_SUMMARY_TREND_STATS: readonly string[] = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)'];
@@ -28,9 +56,7 @@ export function checkTrendStat(stat: string, what: string): void {
   if (['avg', 'min', 'med', 'max', 'count'].includes(stat)) return;
   const p = PERCENTILE.exec(stat);
   if (p && Number(p[1]) <= 100) return;
-  throw new ConfigError(
-    `${what}: invalid trend stat "${stat}"; use avg, min, med, max, count or p(N) with 0 ≤ N ≤ 100, e.g. p(99.9)`,
-  );
+  throw new ConfigError(`${what}: invalid trend stat "${stat}"; use avg, min, med, max, count or p(N) with 0 ≤ N ≤ 100, e.g. p(99.9)`);
 }
 
 /** `name[=arg]`, as `--out json=results.json` */

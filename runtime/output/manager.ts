@@ -43,7 +43,10 @@ export class OutputManager {
   private stopped = false;
   readonly keepSamples: boolean;
 
-  constructor(private readonly outputs: readonly Output[], private readonly ctx: OutputContext) {
+  constructor(
+    private readonly outputs: readonly Output[],
+    private readonly ctx: OutputContext,
+  ) {
     this.keepSamples = outputs.some((o) => o.perSample);
     if (this.keepSamples) this.interval.keepIndividualSamples();
   }

@@ -4,7 +4,13 @@ import type { ScenarioBase } from '../executors/types.ts';
 import { formatDuration } from '../options/duration.ts';
 import type { PlannedScenario } from '../execution/scheduler.ts';
 
-export function banner(scriptPath: string, planned: readonly PlannedScenario[], workers: number, outputs: string[], mode: 'classic' | 'async' = 'async'): string {
+export function banner(
+  scriptPath: string,
+  planned: readonly PlannedScenario[],
+  workers: number,
+  outputs: string[],
+  mode: 'classic' | 'async' = 'async',
+): string {
   const maxVUs = planned.reduce((n, p) => n + p.vus, 0);
   const maxMs = Math.max(0, ...planned.map((p) => p.toMs));
   const n = planned.length;

@@ -16,7 +16,13 @@ const TIMEOUT_CODE: Record<Stage, ExitCodeValue> = {
  * Runs `stage` if the script exports it; `{ ran: false }` when it does not. It ends at its timeout, or when `stop`
  * aborts while it runs (a signal), rejecting with the abort's reason; either way its VU is interrupted.
  */
-export async function runStage(host: ThreadHost, stage: Stage, arg: unknown, timeoutMs: number, stop?: AbortSignal): Promise<{ ran: boolean; value?: unknown }> {
+export async function runStage(
+  host: ThreadHost,
+  stage: Stage,
+  arg: unknown,
+  timeoutMs: number,
+  stop?: AbortSignal,
+): Promise<{ ran: boolean; value?: unknown }> {
   const vu = new VU(host, 0, 0);
   vu.init();
   if (typeof vu.exports[stage] !== 'function') return { ran: false };
@@ -27,7 +33,16 @@ export async function runStage(host: ThreadHost, stage: Stage, arg: unknown, tim
       vu.interrupt(err.message);
       reject(err);
     };
-    timer = setTimeout(() => end(new StreamprobeError(`${stage}() execution timed out after ${timeoutMs / 1000}s; raise ${stage}Timeout in options if it needs longer`, TIMEOUT_CODE[stage])), timeoutMs);
+    timer = setTimeout(
+      () =>
+        end(
+          new StreamprobeError(
+            `${stage}() execution timed out after ${timeoutMs / 1000}s; raise ${stage}Timeout in options if it needs longer`,
+            TIMEOUT_CODE[stage],
+          ),
+        ),
+      timeoutMs,
+    );
     if (stop && !stop.aborted) stop.addEventListener('abort', (onStop = () => end(stop.reason as StreamprobeError)), { once: true });
   });
   try {

@@ -52,7 +52,9 @@ export function progressLines(p: ProgressState): string[] {
   for (const s of p.scenarios) {
     const pct = Math.round(s.progress * 100);
     const bar = '='.repeat(Math.floor(s.progress * 40)).padEnd(40, '-');
-    lines.push(`${s.name.padEnd(width)} [${bar}] ${String(pct).padStart(3)}% ${s.active}/${s.held} VUs  ${s.started} started  ${s.durationLabel}`);
+    lines.push(
+      `${s.name.padEnd(width)} [${bar}] ${String(pct).padStart(3)}% ${s.active}/${s.held} VUs  ${s.started} started  ${s.durationLabel}`,
+    );
   }
   return lines;
 }

@@ -106,7 +106,10 @@ function hostEvents(outcome: RunOutcome, log: Logger): HostEvents {
 async function runPhases(ctx: RunContext): Promise<ExitCodeValue> {
   const { args, log, script, env, outcome, shutdown, events } = ctx;
   const { options, thresholds, exports } = optionsPass(ctx);
-  const mode = await ctx.classic.settle(exports, Object.values(options.scenarios).map((s) => s.exec));
+  const mode = await ctx.classic.settle(
+    exports,
+    Object.values(options.scenarios).map((s) => s.exec),
+  );
   const planned = planScenarios(options, SegmentContext.full);
   // classic: one scheduler thread; the VUs' own threads do the work
   const workers = mode === 'classic' ? 1 : Math.max(1, Math.min(args.runtime.workers || availableParallelism(), plannedVUs(planned) || 1));
@@ -135,7 +138,18 @@ async function runPhases(ctx: RunContext): Promise<ExitCodeValue> {
   throwIfAborted(outcome);
 
   const saturation = new SaturationProbe();
-  const durationMs = await runScenarios(ctx, { set, main, planned, reports, workers, thresholds, setupDataJson, quiet, outputs, saturation });
+  const durationMs = await runScenarios(ctx, {
+    set,
+    main,
+    planned,
+    reports,
+    workers,
+    thresholds,
+    setupDataJson,
+    quiet,
+    outputs,
+    saturation,
+  });
   const abort = outcome.abortedBy;
   if (abort) log.error(abort.reason);
 
@@ -145,13 +159,27 @@ async function runPhases(ctx: RunContext): Promise<ExitCodeValue> {
   }
   const evaluation = evaluateThresholds(thresholds, main.store, { elapsedMs: durationMs, final: true });
 
-  const summary = summaryData({ store: main.store, options, thresholds, evaluation, groups: main.groups.snapshot(), durationMs, setupDataJson });
+  const summary = summaryData({
+    store: main.store,
+    options,
+    thresholds,
+    evaluation,
+    groups: main.groups.snapshot(),
+    durationMs,
+    setupDataJson,
+  });
   if (options.summaryMode !== 'disabled' || exports.handleSummary) {
     try {
       const handled = await runStage(main, 'handleSummary', summary, HANDLE_SUMMARY_TIMEOUT_MS);
-      if (handled.ran || options.summaryMode !== 'disabled') writeSummary(summary, handled.ran ? handled.value : undefined, options, colors);
+      if (handled.ran || options.summaryMode !== 'disabled')
+        writeSummary(summary, handled.ran ? handled.value : undefined, options, colors);
     } catch (err) {
-      await outputs.stop({ summary, thresholds: evaluation, exitCode: err instanceof StreamprobeError ? err.exitCode : ExitCode.ScriptException, durationMs });
+      await outputs.stop({
+        summary,
+        thresholds: evaluation,
+        exitCode: err instanceof StreamprobeError ? err.exitCode : ExitCode.ScriptException,
+        durationMs,
+      });
       throw err;
     }
   }
@@ -256,7 +284,8 @@ async function runScenarios(ctx: RunContext, run: ScenarioRunArgs): Promise<numb
   const labels = new Map(run.planned.map((p) => [p.config.name, formatDuration(p.toMs - p.fromMs)]));
   const vusSeries = main.store.series(VUS, options.tags);
   const vusMaxSeries = main.store.series(VUS_MAX, options.tags);
-  const draw = (final: boolean) => progress.draw(progressLines(progressState([...reports.values()], labels, Date.now() - startEpochMs)), final);
+  const draw = (final: boolean) =>
+    progress.draw(progressLines(progressState([...reports.values()], labels, Date.now() - startEpochMs)), final);
   const tick = setInterval(() => {
     if (reports.size < run.workers) return;
     const state = progressState([...reports.values()], labels, 0);
@@ -270,7 +299,10 @@ async function runScenarios(ctx: RunContext, run: ScenarioRunArgs): Promise<numb
     const e = evaluateThresholds(thresholds, main.store, { elapsedMs: Date.now() - startEpochMs, final: false });
     if (e.abort) {
       const names = crossedThresholds(e).join(', ');
-      outcome.abort(`thresholds on metrics '${names}' were crossed; at least one has abortOnFail enabled, stopping test prematurely`, ExitCode.ThresholdsHaveFailed);
+      outcome.abort(
+        `thresholds on metrics '${names}' were crossed; at least one has abortOnFail enabled, stopping test prematurely`,
+        ExitCode.ThresholdsHaveFailed,
+      );
     }
   }, THRESHOLD_INTERVAL_MS);
   try {

@@ -27,9 +27,21 @@ export class WorkerSet {
   private readonly ready = new Map<number, () => void>();
   private readonly failed: ((e: Error) => void)[] = [];
 
-  constructor(inits: WorkerInit[], private readonly events: WorkerEvents) {
+  constructor(
+    inits: WorkerInit[],
+    private readonly events: WorkerEvents,
+  ) {
     const url = new URL('../worker/bootstrap.mjs', import.meta.url);
-    this.workers = inits.map((init) => new Worker(url, { workerData: init, transferList: init.classic ? [init.classic.io] : undefined, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+    this.workers = inits.map(
+      (init) =>
+        new Worker(url, {
+          workerData: init,
+          transferList: init.classic ? [init.classic.io] : undefined,
+          stdout: false,
+          stderr: false,
+          resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+        }),
+    );
     this.done = this.workers.map((w, i) => this.watch(w, i));
     this.exited = this.workers.map((w) => new Promise<void>((resolve) => w.once('exit', () => resolve())));
   }

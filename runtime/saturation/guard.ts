@@ -50,7 +50,12 @@ export function parseGuardMode(text: string, what: string): GuardMode {
   throw new ConfigError(`${what} must be off, on or strict, got "${text}"`);
 }
 
-const BOUND_KEYS: Readonly<Record<string, keyof SaturationBounds>> = { lag: 'startLagMs', loop: 'loopDelayMs', cpu: 'cpu', dropped: 'dropped' };
+const BOUND_KEYS: Readonly<Record<string, keyof SaturationBounds>> = {
+  lag: 'startLagMs',
+  loop: 'loopDelayMs',
+  cpu: 'cpu',
+  dropped: 'dropped',
+};
 
 /**
  * "lag=100ms,loop=50ms,cpu=0.95,dropped=1%" over the defaults; durations in k6 syntax, fractions
@@ -58,13 +63,21 @@ const BOUND_KEYS: Readonly<Record<string, keyof SaturationBounds>> = { lag: 'sta
  */
 export function parseBounds(text: string, what: string): SaturationBounds {
   const bounds: Record<keyof SaturationBounds, number> = { ...DEFAULT_BOUNDS };
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, value] = part.split('=', 2) as [string, string | undefined];
     const key = BOUND_KEYS[name.trim()];
     if (key === undefined || value === undefined || value.trim() === '') {
-      throw new ConfigError(`${what}: "${part}" is not a bound; use lag=DURATION, loop=DURATION, cpu=FRACTION, dropped=FRACTION (e.g. lag=100ms,cpu=90%)`);
+      throw new ConfigError(
+        `${what}: "${part}" is not a bound; use lag=DURATION, loop=DURATION, cpu=FRACTION, dropped=FRACTION (e.g. lag=100ms,cpu=90%)`,
+      );
     }
-    bounds[key] = key === 'startLagMs' || key === 'loopDelayMs' ? parseDuration(value.trim(), `${what} ${name}`) : fraction(value.trim(), `${what} ${name}`);
+    bounds[key] =
+      key === 'startLagMs' || key === 'loopDelayMs'
+        ? parseDuration(value.trim(), `${what} ${name}`)
+        : fraction(value.trim(), `${what} ${name}`);
   }
   return bounds;
 }
@@ -127,10 +140,16 @@ export function guardVerdict(exitCode: ExitCodeValue, causes: readonly Saturatio
   const fix = 'lower the load, give streamprobe more cores (--workers, a bigger runner), or raise the bounds with --saturation-bounds';
   if (exitCode === ExitCode.ThresholdsHaveFailed || (exitCode === ExitCode.OK && mode === 'strict')) {
     const failed = exitCode === ExitCode.ThresholdsHaveFailed ? 'thresholds failed, but ' : '';
-    return { exitCode: ExitCode.Inconclusive, log: { level: 'error', message: `inconclusive: ${failed}${what} — the result says nothing about the system under test; ${fix}` } };
+    return {
+      exitCode: ExitCode.Inconclusive,
+      log: { level: 'error', message: `inconclusive: ${failed}${what} — the result says nothing about the system under test; ${fix}` },
+    };
   }
   if (exitCode === ExitCode.OK) {
-    return { exitCode, log: { level: 'warn', message: `${what}; the run passed anyway (--saturation-guard strict makes this inconclusive, exit 112)` } };
+    return {
+      exitCode,
+      log: { level: 'warn', message: `${what}; the run passed anyway (--saturation-guard strict makes this inconclusive, exit 112)` },
+    };
   }
   return { exitCode };
 }

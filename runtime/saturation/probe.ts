@@ -55,7 +55,11 @@ export function applySaturationGuard(
 ): ExitCodeValue {
   if (settings.saturationGuard === 'off') return exitCode;
   const ordered = [...reports.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
-  const verdict = guardVerdict(exitCode, saturationCauses(probe.observations(store, ordered), settings.saturationBounds), settings.saturationGuard);
+  const verdict = guardVerdict(
+    exitCode,
+    saturationCauses(probe.observations(store, ordered), settings.saturationBounds),
+    settings.saturationGuard,
+  );
   if (verdict.log) log[verdict.log.level](verdict.log.message);
   return verdict.exitCode;
 }

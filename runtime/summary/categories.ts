@@ -1,15 +1,6 @@
 /** Which section of the text summary a metric belongs to (docs/k6-compatibility.md#end-of-test-summary, docs/k6-compatibility.md#metrics-checks-and-groups). */
 
-export const CATEGORY_ORDER = [
-  'CUSTOM',
-  'HTTP',
-  'EXECUTION',
-  'NETWORK',
-  'BROWSER',
-  'WEB VITALS',
-  'GRPC',
-  'WEBSOCKET',
-] as const;
+export const CATEGORY_ORDER = ['CUSTOM', 'HTTP', 'EXECUTION', 'NETWORK', 'BROWSER', 'WEB VITALS', 'GRPC', 'WEBSOCKET'] as const;
 export type Category = (typeof CATEGORY_ORDER)[number];
 
 const EXECUTION_METRICS = new Set([

@@ -70,9 +70,7 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
       values: summaryValues(m, input.summaryTrendStats, input.testRunDurationMs),
     };
     if (m.thresholds && Object.keys(m.thresholds).length > 0) {
-      metric.thresholds = Object.fromEntries(
-        Object.entries(m.thresholds).map(([source, t]) => [source, thresholdResult(t)]),
-      );
+      metric.thresholds = Object.fromEntries(Object.entries(m.thresholds).map(([source, t]) => [source, thresholdResult(t)]));
     }
     metrics[m.name] = metric;
   }
@@ -95,11 +93,7 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
 }
 
 /** The per-type `values` keys of docs/k6-compatibility.md#end-of-test-summary, in k6's order. */
-function summaryValues(
-  m: SummaryMetricInput,
-  trendStats: readonly string[],
-  durationMs: number,
-): Record<string, number> {
+function summaryValues(m: SummaryMetricInput, trendStats: readonly string[], durationMs: number): Record<string, number> {
   const v = m.values;
   switch (m.type) {
     case 'counter': {

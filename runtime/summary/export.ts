@@ -25,9 +25,7 @@ export interface SummaryExport {
 export function summaryExportObject(data: SummaryData): SummaryExport {
   const out: SummaryExport = {
     root_group: exportGroup(data.root_group),
-    metrics: Object.fromEntries(
-      Object.entries(data.metrics).map(([name, metric]) => [name, exportMetric(metric)]),
-    ),
+    metrics: Object.fromEntries(Object.entries(data.metrics).map(([name, metric]) => [name, exportMetric(metric)])),
   };
   if (data.setup_data !== undefined) out.setup_data = data.setup_data;
   return out;
@@ -55,9 +53,7 @@ function exportMetric(metric: SummaryMetric): ExportedMetric {
   }
   if (metric.type === 'rate' && metric.values.rate !== undefined) out.value = metric.values.rate;
   if (metric.thresholds) {
-    out.thresholds = Object.fromEntries(
-      Object.entries(metric.thresholds).map(([source, result]) => [source, !result.ok]),
-    );
+    out.thresholds = Object.fromEntries(Object.entries(metric.thresholds).map(([source, result]) => [source, !result.ok]));
   }
   return out;
 }

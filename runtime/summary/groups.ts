@@ -48,7 +48,10 @@ class GroupNode {
   readonly groups = new Map<string, GroupNode>();
   readonly checks = new Map<string, CheckSnapshot>();
 
-  constructor(readonly name: string, readonly path: string) {
+  constructor(
+    readonly name: string,
+    readonly path: string,
+  ) {
     this.id = pathId(path);
   }
 

@@ -48,8 +48,7 @@ function summaryContent(key: string, value: unknown): Uint8Array | string {
     return new Uint8Array(value as ArrayBuffer);
   }
   throw new StreamprobeError(
-    `handleSummary() returned an invalid value for "${key}": ${describe(value)}; ` +
-      'expected a string, an ArrayBuffer or a typed array',
+    `handleSummary() returned an invalid value for "${key}": ${describe(value)}; ` + 'expected a string, an ArrayBuffer or a typed array',
     ExitCode.ScriptException,
   );
 }

@@ -5,12 +5,7 @@
  */
 import { CATEGORY_ORDER, categoryOf, shownInMode, splitSubMetric, type Category } from './categories.ts';
 import { compareNames, type SummaryData, type SummaryMetric } from './data.ts';
-import {
-  floorPercent,
-  formatByContains,
-  formatDefault,
-  formatPercent,
-} from './format.ts';
+import { floorPercent, formatByContains, formatDefault, formatPercent } from './format.ts';
 import type { CheckSnapshot, GroupSnapshot } from './groups.ts';
 
 export interface TextSummaryOptions {
@@ -75,9 +70,7 @@ export function textSummary(data: SummaryData, options: TextSummaryOptions = {})
     }
   }
   const indent = options.indent ?? '';
-  return sections
-    .map((lines) => lines.map((line) => (line === '' ? line : indent + line)).join('\n'))
-    .join('\n\n\n');
+  return sections.map((lines) => lines.map((line) => (line === '' ? line : indent + line)).join('\n')).join('\n\n\n');
 }
 
 function section(title: string, blocks: Block[], ctx: Context): Block {
@@ -107,12 +100,7 @@ function thresholdBlocks(data: SummaryData, ctx: Context): Block[] {
 }
 
 /** `p(95)=148.21ms` for source `p(95)<1500`; null when the value is unknown. */
-function thresholdObserved(
-  metric: SummaryMetric,
-  source: string,
-  given: number | undefined,
-  ctx: Context,
-): string | null {
+function thresholdObserved(metric: SummaryMetric, source: string, given: number | undefined, ctx: Context): string | null {
   const match = /^\s*([a-z]+)\s*(?:\(\s*([\d.]+)\s*\))?/i.exec(source);
   if (!match) return null;
   const aggregation = match[2] === undefined ? match[1]! : `${match[1]}(${match[2]})`;
@@ -147,7 +135,10 @@ function checkTotalsBlock(passes: number, fails: number, indent: string, ctx: Co
   const row = (name: string, first: string, second: string): Row => ({
     name,
     trend: false,
-    cells: [{ label: '', value: first }, { label: '', value: second }],
+    cells: [
+      { label: '', value: first },
+      { label: '', value: second },
+    ],
   });
   const rows = [
     row('checks_total', formatDefault(total), `${formatDefault(perSecond)}/s`),
@@ -162,10 +153,7 @@ function checkLines(checks: readonly CheckSnapshot[], indent: string, ctx: Conte
   return checks.flatMap((check) => {
     if (check.fails === 0) return [indent + ctx.paint('green', `✓ ${check.name}`)];
     const pct = floorPercent(check.passes, check.passes + check.fails);
-    return [
-      indent + ctx.paint('red', `✗ ${check.name}`),
-      indent + ctx.paint('red', `  ↳  ${pct}% — ✓ ${check.passes} / ✗ ${check.fails}`),
-    ];
+    return [indent + ctx.paint('red', `✗ ${check.name}`), indent + ctx.paint('red', `  ↳  ${pct}% — ✓ ${check.passes} / ✗ ${check.fails}`)];
   });
 }
 

@@ -66,7 +66,11 @@ function parseDefinition(definition: unknown, key: string, type: MetricType): Th
       `invalid threshold ${JSON.stringify(definition)} on "${key}": use a string like "p(95)<200" or { threshold: "p(95)<200", abortOnFail: true, delayAbortEval: "10s" }`,
     );
   }
-  const { threshold, abortOnFail = false, delayAbortEval } = definition as {
+  const {
+    threshold,
+    abortOnFail = false,
+    delayAbortEval,
+  } = definition as {
     threshold: string;
     abortOnFail?: unknown;
     delayAbortEval?: unknown;
@@ -74,7 +78,8 @@ function parseDefinition(definition: unknown, key: string, type: MetricType): Th
   if (typeof abortOnFail !== 'boolean') {
     throw new ConfigError(`abortOnFail of threshold "${threshold}" on "${key}" must be true or false, got ${JSON.stringify(abortOnFail)}`);
   }
-  const delayMs = delayAbortEval === undefined ? 0 : parseDuration(delayAbortEval, `delayAbortEval of threshold "${threshold}" on "${key}"`);
+  const delayMs =
+    delayAbortEval === undefined ? 0 : parseDuration(delayAbortEval, `delayAbortEval of threshold "${threshold}" on "${key}"`);
   return parseThreshold(threshold, key, type, abortOnFail, delayMs);
 }
 

@@ -279,7 +279,11 @@ export class VU implements VUContext {
     this.discarding = false;
     const began = performance.now();
     try {
-      const result = this.call(this.instance.exports[exec] as (data: unknown) => unknown, this.data(), exec === 'default' ? 'the default function' : `${exec}()`);
+      const result = this.call(
+        this.instance.exports[exec] as (data: unknown) => unknown,
+        this.data(),
+        exec === 'default' ? 'the default function' : `${exec}()`,
+      );
       if (result instanceof Promise || this.pending.size > 0) await this.settle(result);
     } catch (err) {
       if (!this.interrupted) this.iterationError(err);

@@ -47,9 +47,7 @@ export interface Report {
   readonly eventLoopDelay: LoopDelayTotals;
 }
 
-export type ToWorker =
-  | { type: 'start'; startEpochMs: number; setupDataJson: string | undefined }
-  | { type: 'stop' };
+export type ToWorker = { type: 'start'; startEpochMs: number; setupDataJson: string | undefined } | { type: 'stop' };
 
 export type FromWorker =
   | { type: 'ready'; vusInitialized: number }

@@ -43,7 +43,8 @@ async function main(): Promise<void> {
   if (init.keepSamples) host.store.keepIndividualSamples();
   // k6 logs a promise rejection nobody handled and goes on; so do we
   process.on('unhandledRejection', (err) => host.log.error(`Uncaught (in promise) ${describeError(err, script.mapStack, script.path)}`));
-  const classic = init.classic && new ClassicVUs({ ...init.classic, bundle: init.bundle, options: init.options, env: init.env, verbose: init.verbose });
+  const classic =
+    init.classic && new ClassicVUs({ ...init.classic, bundle: init.bundle, options: init.options, env: init.env, verbose: init.verbose });
   const scheduler = new ThreadScheduler(
     host,
     {

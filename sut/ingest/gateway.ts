@@ -23,7 +23,10 @@ export interface Gateway {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -54,7 +57,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       const checked = validateEvent(event);
       if (!checked.ok) throw new HttpError(400, `event ${i}: ${checked.reason}`);
       const value = JSON.stringify(checked.event);
-      if (Buffer.byteLength(value) > maxEvent) throw new HttpError(400, `event ${i}: oversized: ${Buffer.byteLength(value)} bytes > ${maxEvent}`);
+      if (Buffer.byteLength(value) > maxEvent)
+        throw new HttpError(400, `event ${i}: oversized: ${Buffer.byteLength(value)} bytes > ${maxEvent}`);
       return { key: checked.event.user_id, value };
     });
     const headers = batchStampHeaders(req.headers, values.length);

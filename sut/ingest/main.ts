@@ -2,7 +2,9 @@
 import { parseArgs } from 'node:util';
 import { startGateway } from './gateway.ts';
 
-const { values } = parseArgs({ options: { brokers: { type: 'string' }, topic: { type: 'string' }, port: { type: 'string', default: '0' } } });
+const { values } = parseArgs({
+  options: { brokers: { type: 'string' }, topic: { type: 'string' }, port: { type: 'string', default: '0' } },
+});
 if (!values.brokers || !values.topic) {
   console.error('ingest: --brokers and --topic are required');
   process.exit(2);

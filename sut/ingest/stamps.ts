@@ -25,8 +25,7 @@ export function batchStampHeaders(
   }
   const seq = given[STAMP_HEADERS.seq];
   if (seq !== undefined && !/^\d+$/.test(seq)) return `header ${STAMP_HEADERS.seq} must be a decimal sequence number, got '${seq}'`;
-  return Array.from({ length: count }, (_, i) =>
-    seq === undefined ? given : { ...given, [STAMP_HEADERS.seq]: String(Number(seq) + i) });
+  return Array.from({ length: count }, (_, i) => (seq === undefined ? given : { ...given, [STAMP_HEADERS.seq]: String(Number(seq) + i) }));
 }
 
 function one(v: string | string[] | undefined): string | undefined {

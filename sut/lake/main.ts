@@ -21,7 +21,11 @@ if (!values.brokers || !values.topic || !values.group || !values.dir) {
 }
 const db = await DuckDBInstance.create(':memory:');
 const sink = new LakeSink({
-  brokers: values.brokers.split(','), topic: values.topic, groupId: values.group, dir: values.dir, flushMs: Number(values['flush-ms']),
+  brokers: values.brokers.split(','),
+  topic: values.topic,
+  groupId: values.group,
+  dir: values.dir,
+  flushMs: Number(values['flush-ms']),
   onFailure(err) {
     console.error(`lake: stopping, files may lack records (their offsets stay uncommitted and are read again on restart): ${err.message}`);
     process.exit(1);
@@ -33,7 +37,10 @@ await new Promise<void>((resolve) => server.listen(Number(values.port), '127.0.0
 console.log(`lake query endpoint on http://127.0.0.1:${(server.address() as AddressInfo).port}, files under ${values.dir}`);
 const stop = () => {
   server.close();
-  void sink.close().then(() => process.exit(0), (err: Error) => (console.error(`lake: ${err.message}`), process.exit(1)));
+  void sink.close().then(
+    () => process.exit(0),
+    (err: Error) => (console.error(`lake: ${err.message}`), process.exit(1)),
+  );
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

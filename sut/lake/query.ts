@@ -57,8 +57,9 @@ export function createQueryServer(dir: string, conn: DuckDBConnection, health: (
     if (!(await hasFiles(dir))) return [];
     const reader = await conn.runAndReadAll(sql);
     // counts and sums are BIGINT/HUGEINT (JS bigint): plain JSON numbers are exact up to 2^53, plenty here
-    return reader.getRowObjectsJS().map((row) =>
-      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+    return reader
+      .getRowObjectsJS()
+      .map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
   }
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -67,7 +68,9 @@ export function createQueryServer(dir: string, conn: DuckDBConnection, health: (
     if (url.pathname === '/health') answer = Promise.resolve({ status: 'ok', dir, ...health() });
     else if (url.pathname === '/v1/counts') {
       const by = (url.searchParams.get('by') ?? 'hour,type').split(',').filter((s) => s !== '');
-      answer = Promise.resolve().then(() => rows(countsSql(glob, by, run))).then((r) => ({ by, rows: r }));
+      answer = Promise.resolve()
+        .then(() => rows(countsSql(glob, by, run)))
+        .then((r) => ({ by, rows: r }));
     } else if (url.pathname === '/v1/stamps') answer = rows(stampsSql(glob, run)).then((r) => ({ rows: r }));
     else answer = Promise.reject(new QueryError(`no route ${url.pathname}; use /health, /v1/counts or /v1/stamps`));
     answer.then(

@@ -58,7 +58,12 @@ export class LakeSink {
     this.consumer = new Consumer({ clientId: 'sut-lake', groupId: this.opts.groupId, bootstrapBrokers: this.opts.brokers });
     await mkdir(this.opts.dir, { recursive: true });
     await this.removeUncommittedFiles();
-    const stream = await this.consumer.consume({ topics: [this.opts.topic], mode: 'committed', fallbackMode: 'earliest', autocommit: false });
+    const stream = await this.consumer.consume({
+      topics: [this.opts.topic],
+      mode: 'committed',
+      fallbackMode: 'earliest',
+      autocommit: false,
+    });
     stream.on('data', (m: Message) => this.take(m));
     stream.on('error', (err: Error) => this.opts.onFailure(err));
     this.timer = setInterval(() => void this.flush(), this.flushMs);
@@ -74,7 +79,8 @@ export class LakeSink {
       if (!hourDir.startsWith('event_hour=')) continue;
       for (const name of await readdir(join(this.opts.dir, hourDir))) {
         const range = parseLakeFileName(name);
-        if (name.endsWith('.tmp') || (range && isUncommitted(range, committed))) await rm(join(this.opts.dir, hourDir, name), { force: true });
+        if (name.endsWith('.tmp') || (range && isUncommitted(range, committed)))
+          await rm(join(this.opts.dir, hourDir, name), { force: true });
       }
     }
   }
@@ -89,15 +95,23 @@ export class LakeSink {
       this.stats.invalidSkipped++;
       return;
     }
-    this.rows.push({ event: checked.event, hour: eventHour(checked.event.event_time_ms), partition: m.partition, offset, stamp: stampOf(m.headers) });
+    this.rows.push({
+      event: checked.event,
+      hour: eventHour(checked.event.event_time_ms),
+      partition: m.partition,
+      offset,
+      stamp: stampOf(m.headers),
+    });
   }
 
   /** Writes what was consumed since the last flush, then commits it; flushes run one at a time. */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.flushOnce()).catch((err: Error) => {
-      if (this.timer) clearInterval(this.timer);
-      this.opts.onFailure(err);
-    });
+    this.flushing = this.flushing
+      .then(() => this.flushOnce())
+      .catch((err: Error) => {
+        if (this.timer) clearInterval(this.timer);
+        this.opts.onFailure(err);
+      });
     return this.flushing;
   }
 
@@ -116,7 +130,12 @@ export class LakeSink {
     }
     for (const [file, group] of groups) await this.writeFile(file, group);
     await this.consumer.commit({
-      offsets: [...ranges.values()].map((r) => ({ topic: this.opts.topic, partition: r.partition, offset: BigInt(r.last + 1), leaderEpoch: -1 })),
+      offsets: [...ranges.values()].map((r) => ({
+        topic: this.opts.topic,
+        partition: r.partition,
+        offset: BigInt(r.last + 1),
+        leaderEpoch: -1,
+      })),
     });
     this.stats.rowsWritten += rows.length;
     this.stats.flushes++;

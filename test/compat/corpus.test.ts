@@ -31,7 +31,12 @@ describe('compatibility corpus: streamprobe gives real k6 v1.7.1 values', () => 
         const run = spawnSync(
           process.execPath,
           ['bin/streamprobe.js', 'run', '--summary-export', exportFile, ...expectation.args, path.join('test/compat/scripts', script)],
-          { cwd: ROOT, env: { ...process.env, CI: 'true', STREAMPROBE_SATURATION_GUARD: 'off', ...expectation.env }, encoding: 'utf8', timeout: 90_000 },
+          {
+            cwd: ROOT,
+            env: { ...process.env, CI: 'true', STREAMPROBE_SATURATION_GUARD: 'off', ...expectation.env },
+            encoding: 'utf8',
+            timeout: 90_000,
+          },
         );
         const output = `\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
         assert.equal(run.status, expectation.exitCode, `exit code${output}`);

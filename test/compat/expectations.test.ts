@@ -47,14 +47,20 @@ describe('compat expectations', () => {
       'ok.value: expected 0.75, got undefined',
       'dropped_iterations: expected absent, got {"count":1}',
     ]);
-    assert.deepEqual(compareExport(expectation(), { metrics: {} }), ['iterations: missing from the export', 'hits{kind:b}: missing from the export', 'ok: missing from the export']);
+    assert.deepEqual(compareExport(expectation(), { metrics: {} }), [
+      'iterations: missing from the export',
+      'hits{kind:b}: missing from the export',
+      'ok: missing from the export',
+    ]);
     assert.deepEqual(compareExport(expectation(), {}), ['the export has no "metrics" object']);
   });
 
   it('applies a tolerance per metric field', () => {
     const loose = expectation({ tolerance: { 'iterations.count': 1 } });
     assert.deepEqual(compareExport(loose, { ...exported, metrics: { ...exported.metrics, iterations: { count: 41 } } }), []);
-    assert.deepEqual(compareExport(loose, { ...exported, metrics: { ...exported.metrics, iterations: { count: 42 } } }), ['iterations.count: expected 40 ± 1, got 42']);
+    assert.deepEqual(compareExport(loose, { ...exported, metrics: { ...exported.metrics, iterations: { count: 42 } } }), [
+      'iterations.count: expected 40 ± 1, got 42',
+    ]);
   });
 
   it('defaults args and env, and rejects malformed files naming the key', () => {

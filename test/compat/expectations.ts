@@ -37,7 +37,9 @@ export function parseExpectation(json: unknown, file: string): Expectation {
   const strings = (key: string, value: unknown): string[] =>
     Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : fail(`"${key}" must be an array of strings`);
   const numbers = (key: string, value: unknown): Record<string, number> =>
-    isObject(value) && Object.values(value).every((v) => typeof v === 'number') ? (value as Record<string, number>) : fail(`"${key}" must map names to numbers`);
+    isObject(value) && Object.values(value).every((v) => typeof v === 'number')
+      ? (value as Record<string, number>)
+      : fail(`"${key}" must map names to numbers`);
   if (typeof json.exitCode !== 'number') fail('"exitCode" must be a number');
   if (!isObject(json.metrics)) fail('"metrics" must be an object');
   const metrics: Record<string, ExpectedFields | null> = {};
@@ -48,7 +50,9 @@ export function parseExpectation(json: unknown, file: string): Expectation {
     }
     if (!isObject(fields)) fail(`metric "${name}" must map fields to numbers (or be null: absent)`);
     for (const [field, value] of Object.entries(fields as Record<string, unknown>)) {
-      const ok = typeof value === 'number' || (field === 'thresholds' && isObject(value) && Object.values(value).every((v) => typeof v === 'boolean'));
+      const ok =
+        typeof value === 'number' ||
+        (field === 'thresholds' && isObject(value) && Object.values(value).every((v) => typeof v === 'boolean'));
       if (!ok) fail(`"${name}".${field} must be a number (thresholds: source → failed)`);
     }
     metrics[name] = fields as ExpectedFields;
@@ -92,12 +96,16 @@ export function compareExport(expected: Expectation, exported: unknown): string[
       if (typeof want === 'number') {
         const tolerance = expected.tolerance[`${name}.${field}`] ?? EXACT;
         if (typeof have !== 'number') diffs.push(`${name}.${field}: expected ${want}, got ${JSON.stringify(have)}`);
-        else if (Math.abs(have - want) > tolerance) diffs.push(`${name}.${field}: expected ${want}${tolerance > EXACT ? ` ± ${tolerance}` : ''}, got ${have}`);
+        else if (Math.abs(have - want) > tolerance)
+          diffs.push(`${name}.${field}: expected ${want}${tolerance > EXACT ? ` ± ${tolerance}` : ''}, got ${have}`);
         continue;
       }
       for (const [source, failed] of Object.entries(want)) {
         const verdict = isObject(have) ? have[source] : undefined;
-        if (verdict !== failed) diffs.push(`${name}.thresholds["${source}"]: expected ${failed ? 'failed' : 'passed'}, got ${verdict === undefined ? 'no such threshold' : verdict ? 'failed' : 'passed'}`);
+        if (verdict !== failed)
+          diffs.push(
+            `${name}.thresholds["${source}"]: expected ${failed ? 'failed' : 'passed'}, got ${verdict === undefined ? 'no such threshold' : verdict ? 'failed' : 'passed'}`,
+          );
       }
     }
   }

@@ -22,7 +22,8 @@ const readJson = (file: string): unknown => {
 };
 const expected = parseExpectation(readJson(expectedFile), expectedFile);
 const diffs = compareExport(expected, readJson(exportFile));
-if (exitCode !== undefined && Number(exitCode) !== expected.exitCode) diffs.unshift(`exit code: expected ${expected.exitCode}, got ${exitCode}`);
+if (exitCode !== undefined && Number(exitCode) !== expected.exitCode)
+  diffs.unshift(`exit code: expected ${expected.exitCode}, got ${exitCode}`);
 if (diffs.length > 0) {
   console.error(`${expectedFile} (${expected.description}):\n  ${diffs.join('\n  ')}`);
   process.exit(1);

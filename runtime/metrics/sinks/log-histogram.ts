@@ -87,7 +87,10 @@ export class LogHistogram {
   snapshot(): HistogramSnapshot {
     const keys: number[] = [];
     const counts: number[] = [];
-    for (const [sign, side] of [[0, this.positive], [1, this.negative]] as const) {
+    for (const [sign, side] of [
+      [0, this.positive],
+      [1, this.negative],
+    ] as const) {
       side.blocks.forEach((block, i) => {
         if (block === null) return;
         const prefix = (sign << 21) | ((side.base + i) << SUB_BITS);

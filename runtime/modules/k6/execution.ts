@@ -10,36 +10,76 @@ export default function executionModule(vu: VU): Record<string, unknown> {
   };
 
   const instance = Object.freeze({
-    get iterationsInterrupted() { return host.counters.iterationsInterrupted; },
-    get iterationsCompleted() { return host.counters.iterationsCompleted; },
-    get vusActive() { return host.counters.vusActive; },
-    get vusInitialized() { return host.counters.vusInitialized; },
-    get currentTestRunDuration() { return host.testStartEpochMs ? Date.now() - host.testStartEpochMs : 0; },
+    get iterationsInterrupted() {
+      return host.counters.iterationsInterrupted;
+    },
+    get iterationsCompleted() {
+      return host.counters.iterationsCompleted;
+    },
+    get vusActive() {
+      return host.counters.vusActive;
+    },
+    get vusInitialized() {
+      return host.counters.vusInitialized;
+    },
+    get currentTestRunDuration() {
+      return host.testStartEpochMs ? Date.now() - host.testStartEpochMs : 0;
+    },
   });
 
   const scenario = Object.freeze({
-    get name() { return vu.scenario?.config.name; },
-    get executor() { return vu.scenario?.config.executor; },
-    get startTime() { return vu.scenario?.startEpochMs; },
-    get progress() { return vu.scenario?.progress() ?? 0; },
-    get iterationInInstance() { return vu.iterationStart?.iterationInInstance; },
-    get iterationInTest() { return vu.iterationStart?.iterationInTest; },
+    get name() {
+      return vu.scenario?.config.name;
+    },
+    get executor() {
+      return vu.scenario?.config.executor;
+    },
+    get startTime() {
+      return vu.scenario?.startEpochMs;
+    },
+    get progress() {
+      return vu.scenario?.progress() ?? 0;
+    },
+    get iterationInInstance() {
+      return vu.iterationStart?.iterationInInstance;
+    },
+    get iterationInTest() {
+      return vu.iterationStart?.iterationInTest;
+    },
     /** streamprobe: intended start of this iteration (epoch ms) for arrival-rate executors; undefined in k6 */
-    get intendedStartTime() { return vu.iterationStart?.intendedEpochMs; },
+    get intendedStartTime() {
+      return vu.iterationStart?.intendedEpochMs;
+    },
   });
 
   const vuInfo = Object.freeze({
-    get idInInstance() { return vu.id; },
-    get idInTest() { return vu.idInTest; },
-    get iterationInInstance() { return vu.iterationInInstance; },
-    get iterationInScenario() { return Math.max(0, vu.iterationInScenario); },
-    get tags() { return tagsView; },
-    get metrics() { return metricsView; },
+    get idInInstance() {
+      return vu.id;
+    },
+    get idInTest() {
+      return vu.idInTest;
+    },
+    get iterationInInstance() {
+      return vu.iterationInInstance;
+    },
+    get iterationInScenario() {
+      return Math.max(0, vu.iterationInScenario);
+    },
+    get tags() {
+      return tagsView;
+    },
+    get metrics() {
+      return metricsView;
+    },
   });
   const tagsView = vuTagsView(vu);
   const metricsView = Object.freeze({
-    get tags() { return tagsView; },
-    get metadata() { return vu.metadata; },
+    get tags() {
+      return tagsView;
+    },
+    get metadata() {
+      return vu.metadata;
+    },
   });
 
   const test = Object.freeze({
@@ -57,9 +97,18 @@ export default function executionModule(vu: VU): Record<string, unknown> {
   });
 
   const exec = {
-    get instance() { notInInit('instance'); return instance; },
-    get scenario() { notInInit('scenario'); return scenario; },
-    get vu() { notInInit('VU'); return vuInfo; },
+    get instance() {
+      notInInit('instance');
+      return instance;
+    },
+    get scenario() {
+      notInInit('scenario');
+      return scenario;
+    },
+    get vu() {
+      notInInit('VU');
+      return vuInfo;
+    },
     test,
   };
   // getters stay getters on the module object, so named and namespace imports are lazy too
@@ -79,7 +128,9 @@ function vuTagsView(vu: VU): Record<string, string> {
     ownKeys: () => Object.keys(tags()),
     getOwnPropertyDescriptor: (_, k) => {
       const all = tags();
-      return typeof k === 'string' && Object.hasOwn(all, k) ? { value: all[k], writable: true, enumerable: true, configurable: true } : undefined;
+      return typeof k === 'string' && Object.hasOwn(all, k)
+        ? { value: all[k], writable: true, enumerable: true, configurable: true }
+        : undefined;
     },
     set: (_, k, v) => Reflect.set(vu.dynamicTags, k, v),
     deleteProperty: (_, k) => Reflect.deleteProperty(vu.dynamicTags, k),

@@ -17,7 +17,10 @@ export function thresholdCases(summary: SummaryData): JUnitCase[] {
   const cases: JUnitCase[] = [];
   for (const [metric, m] of Object.entries(summary.metrics)) {
     for (const [source, result] of Object.entries(m.thresholds ?? {})) {
-      const observed = result.value === undefined ? 'no value' : `${source.replace(/\s*(<=|>=|==|!=|===|<|>).*$/, '')} = ${formatValue(result.value, m.contains)}`;
+      const observed =
+        result.value === undefined
+          ? 'no value'
+          : `${source.replace(/\s*(<=|>=|==|!=|===|<|>).*$/, '')} = ${formatValue(result.value, m.contains)}`;
       cases.push({
         name: `${metric}: ${source}`,
         classname: 'thresholds',
@@ -43,7 +46,9 @@ function checkCase(c: CheckSnapshot): JUnitCase {
   return {
     name: c.path.replace(/^::/, ''),
     classname: 'checks',
-    ...(c.fails === 0 ? {} : { failure: `check "${c.name}" failed ${c.fails} of ${total} times (${((c.passes / total) * 100).toFixed(2)}% passed)` }),
+    ...(c.fails === 0
+      ? {}
+      : { failure: `check "${c.name}" failed ${c.fails} of ${total} times (${((c.passes / total) * 100).toFixed(2)}% passed)` }),
   };
 }
 
@@ -67,7 +72,12 @@ export function junitXml(suites: readonly { name: string; cases: readonly JUnitC
     for (const c of s.cases) {
       const open = `    <testcase name="${esc(c.name)}" classname="${esc(c.classname)}" time="0"`;
       if (c.failure === undefined) lines.push(`${open}/>`);
-      else lines.push(`${open}>`, `      <failure message="${esc(c.failure)}" type="${c.classname === 'checks' ? 'CheckFailed' : 'ThresholdFailed'}">${esc(c.failure)}</failure>`, '    </testcase>');
+      else
+        lines.push(
+          `${open}>`,
+          `      <failure message="${esc(c.failure)}" type="${c.classname === 'checks' ? 'CheckFailed' : 'ThresholdFailed'}">${esc(c.failure)}</failure>`,
+          '    </testcase>',
+        );
     }
     lines.push('  </testsuite>');
   }

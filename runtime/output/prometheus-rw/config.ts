@@ -33,7 +33,10 @@ export function prometheusRWConfig(env: NodeJS.ProcessEnv): PrometheusRWConfig {
   }
   const pushIntervalMs = parseDuration(get('PUSH_INTERVAL') ?? '5s', `${PREFIX}PUSH_INTERVAL`);
   if (pushIntervalMs <= 0) throw new ConfigError(`${PREFIX}PUSH_INTERVAL must be positive, got "${get('PUSH_INTERVAL')}"`);
-  const trendStats = (get('TREND_STATS') ?? 'p(99)').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const trendStats = (get('TREND_STATS') ?? 'p(99)')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   for (const s of trendStats) if (s !== 'sum') checkTrendStat(s, `${PREFIX}TREND_STATS`);
 
   const headers: Record<string, string> = {};
@@ -61,7 +64,9 @@ export function prometheusRWConfig(env: NodeJS.ProcessEnv): PrometheusRWConfig {
   }
 
   if (get('SIGV4_REGION') ?? get('SIGV4_ACCESS_KEY') ?? get('SIGV4_SECRET_KEY')) {
-    throw new ConfigError(`${PREFIX}SIGV4_* (AWS SigV4 signing) is not supported by streamprobe; use a SigV4 proxy in front of the endpoint`);
+    throw new ConfigError(
+      `${PREFIX}SIGV4_* (AWS SigV4 signing) is not supported by streamprobe; use a SigV4 proxy in front of the endpoint`,
+    );
   }
   const tls = get('TLS_MINIMUM_VERSION') ?? get('TLS_MIN_VERSION') ?? '1.3';
   if (tls !== '1.2' && tls !== '1.3') throw new ConfigError(`${PREFIX}TLS_MINIMUM_VERSION must be 1.2 or 1.3, got "${tls}"`);

@@ -113,7 +113,13 @@ function post(config: PrometheusRWConfig, body: Buffer): Promise<void> {
       },
     );
     req.on('timeout', () => req.destroy(new Error(`no answer from ${url.href} within ${TIMEOUT_MS / 1000}s`)));
-    req.on('error', (err) => reject(new Error(`cannot push to ${url.href}: ${err.message}; is the remote-write receiver running (prometheus --web.enable-remote-write-receiver)?`)));
+    req.on('error', (err) =>
+      reject(
+        new Error(
+          `cannot push to ${url.href}: ${err.message}; is the remote-write receiver running (prometheus --web.enable-remote-write-receiver)?`,
+        ),
+      ),
+    );
     req.end(body);
   });
 }

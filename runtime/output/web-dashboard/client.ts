@@ -20,7 +20,11 @@ const FAULT_FILL = 'rgba(220, 50, 50, 0.12)';
 
 window.dashboardCharts = {};
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   node.append(...children);
@@ -152,7 +156,13 @@ function summaryTable(rows: readonly SummaryRow[]): HTMLElement {
       'tr',
       { 'data-metric': r.metric },
       el('td', {}, r.metric),
-      el('td', {}, Object.entries(r.values).map(([k, v]) => `${k}=${summaryValue(r, k, v)}`).join('  ')),
+      el(
+        'td',
+        {},
+        Object.entries(r.values)
+          .map(([k, v]) => `${k}=${summaryValue(r, k, v)}`)
+          .join('  '),
+      ),
     ),
   );
   return el('table', { id: 'summary' }, el('tbody', {}, ...body));
@@ -175,7 +185,9 @@ function render(view: DashboardView): void {
   blocks.replaceChildren();
   if (view.thresholds.length > 0) blocks.append(section('thresholds-block', 'Thresholds', thresholdTable(view.thresholds)));
   if (view.verdicts.length > 0) {
-    const cards = view.verdicts.map((v) => el('div', { class: v.count > 0 ? 'verdict bad' : 'verdict good', 'data-metric': v.metric }, el('b', {}, String(v.count)), v.metric));
+    const cards = view.verdicts.map((v) =>
+      el('div', { class: v.count > 0 ? 'verdict bad' : 'verdict good', 'data-metric': v.metric }, el('b', {}, String(v.count)), v.metric),
+    );
     blocks.append(section('verdicts', 'Oracle verdicts', el('div', { class: 'cards' }, ...cards)));
   }
   if (view.faults.length > 0) {

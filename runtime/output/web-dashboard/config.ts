@@ -30,7 +30,8 @@ export function dashboardConfig(env: NodeJS.ProcessEnv, flag: boolean): Dashboar
   }
   const periodText = value(env, 'K6_WEB_DASHBOARD_PERIOD');
   const periodMs = periodText === undefined ? DEFAULT_PERIOD_MS : parseDuration(periodText, 'K6_WEB_DASHBOARD_PERIOD');
-  if (periodMs < 1000) throw new ConfigError(`K6_WEB_DASHBOARD_PERIOD must be at least 1s (metrics arrive once a second); got "${periodText}"`);
+  if (periodMs < 1000)
+    throw new ConfigError(`K6_WEB_DASHBOARD_PERIOD must be at least 1s (metrics arrive once a second); got "${periodText}"`);
   return {
     host: value(env, 'K6_WEB_DASHBOARD_HOST') ?? '127.0.0.1',
     port,

@@ -29,7 +29,8 @@ export class WebDashboard implements Output {
 
   async start(startEpochMs: number): Promise<void> {
     this.model.start(startEpochMs);
-    if (this.config.open) this.ctx.log.warn('K6_WEB_DASHBOARD_OPEN is not supported by streamprobe: open the dashboard URL in a browser yourself');
+    if (this.config.open)
+      this.ctx.log.warn('K6_WEB_DASHBOARD_OPEN is not supported by streamprobe: open the dashboard URL in a browser yourself');
     if (!this.server) return;
     const url = await this.server.listen(this.config.host, this.config.port);
     this.ctx.log.info(`web dashboard: ${url}`);
@@ -47,7 +48,9 @@ export class WebDashboard implements Output {
     this.server.publish(view);
     if (this.server.clientCount > 0) {
       // as k6: the final state stays up while a browser shows it
-      this.ctx.log.info(`web dashboard: the test has ended; waiting for ${this.server.clientCount} open browser window(s) to close (Ctrl+C to exit)`);
+      this.ctx.log.info(
+        `web dashboard: the test has ended; waiting for ${this.server.clientCount} open browser window(s) to close (Ctrl+C to exit)`,
+      );
       await new Promise<void>((resolve) => {
         const done = () => {
           process.off('SIGINT', done);

@@ -10,7 +10,8 @@ import { WebDashboard } from './dashboard-output.ts';
 export function webDashboard(ctx: OutputContext, flag: boolean): Output | undefined {
   const config = dashboardConfig(ctx.env, flag);
   if (config === undefined) {
-    if (ctx.env.K6_WEB_DASHBOARD_EXPORT) ctx.log.warn('K6_WEB_DASHBOARD_EXPORT has no effect without K6_WEB_DASHBOARD=true (or --web-dashboard)');
+    if (ctx.env.K6_WEB_DASHBOARD_EXPORT)
+      ctx.log.warn('K6_WEB_DASHBOARD_EXPORT has no effect without K6_WEB_DASHBOARD=true (or --web-dashboard)');
     return undefined;
   }
   return new WebDashboard(config, ctx);

@@ -101,7 +101,10 @@ export class DashboardModel {
     this.period.merge(delta);
     this.total.merge(delta);
     this.periodHasData ||= delta.series.length > 0;
-    this.trackFaults(delta.series.filter((s) => s.metric === FAULT_METRIC), timeMs);
+    this.trackFaults(
+      delta.series.filter((s) => s.metric === FAULT_METRIC),
+      timeMs,
+    );
     this.lastIntervalMs = timeMs;
     // a period is complete within half an interval of its length (timers drift)
     if (timeMs < this.periodStartMs + this.setup.periodMs - INTERVAL_MS / 2) return false;

@@ -53,7 +53,10 @@ const inert = (text: string): string => text.replace(/<\/(script|style)/gi, '<\\
 /** The live page when `view` is undefined (it subscribes to `events`), else the report of `view`. */
 export async function dashboardHtml(view: DashboardView | undefined): Promise<string> {
   const { script, css } = await pageAssets();
-  const data = view === undefined ? '' : `<script id="dashboard-data" type="application/json">${JSON.stringify(view).replace(/</g, '\\u003c')}</script>`;
+  const data =
+    view === undefined
+      ? ''
+      : `<script id="dashboard-data" type="application/json">${JSON.stringify(view).replace(/</g, '\\u003c')}</script>`;
   const link = view === undefined ? '<a href="report" download="report.html">download report</a>' : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>streamprobe</title>

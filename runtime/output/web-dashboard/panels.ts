@@ -39,9 +39,19 @@ export const PANELS: readonly PanelDef[] = [
     ],
   },
   { id: 'e2e-latency', title: 'End-to-end latency (e2e_latency)', unit: 'ms', series: percentiles('e2e_latency') },
-  { id: 'window-latency', title: 'Window result latency (window_result_latency)', unit: 'ms', series: percentiles('window_result_latency') },
+  {
+    id: 'window-latency',
+    title: 'Window result latency (window_result_latency)',
+    unit: 'ms',
+    series: percentiles('window_result_latency'),
+  },
   { id: 'iteration-duration', title: 'Iteration duration', unit: 'ms', series: percentiles('iteration_duration') },
-  { id: 'kafka-write', title: 'Kafka write time (kafka_writer_write_seconds)', unit: 'ms', series: percentiles('kafka_writer_write_seconds') },
+  {
+    id: 'kafka-write',
+    title: 'Kafka write time (kafka_writer_write_seconds)',
+    unit: 'ms',
+    series: percentiles('kafka_writer_write_seconds'),
+  },
   {
     id: 'vus',
     title: 'Virtual users',

@@ -76,7 +76,10 @@ describe('perf gate script (CI=true)', { concurrency: 3, timeout: 600_000 }, () 
     writeFileSync(tolerances, JSON.stringify({ $defaults: false, kafka_writer_error_count: { count: '+0' } }));
     const r = await gate('baseline', { BASELINE: path.join(first.reports, 'summary.json'), TOLERANCES: tolerances });
     assert.equal(r.code, 0, explain(r));
-    assert.match(r.jobSummary, /### Comparison with the baseline\n\nBaseline: `.*summary\.json`\n\n\| metric \| stat \| baseline \| current \|/);
+    assert.match(
+      r.jobSummary,
+      /### Comparison with the baseline\n\nBaseline: `.*summary\.json`\n\n\| metric \| stat \| baseline \| current \|/,
+    );
     assert.match(r.jobSummary, /\| kafka_writer_error_count \| count \| 0 \| 0 \| 0\.0% \| \+0 \| — \| ✅ ok \|/);
     assert.ok(existsSync(path.join(r.reports, 'compare.md')));
   });
@@ -96,7 +99,10 @@ describe('perf gate script (CI=true)', { concurrency: 3, timeout: 600_000 }, () 
   it('an unreachable Kafka: exit 111, reported as an environment failure, not a regression', async () => {
     const r = await gate('env', { KAFKA_BROKERS: '127.0.0.1:1' });
     assert.equal(r.code, 111, explain(r));
-    assert.match(r.stdout, /^::error title=Environment failure — not a regression::the system under test could not be reached.*127\.0\.0\.1:1/m);
+    assert.match(
+      r.stdout,
+      /^::error title=Environment failure — not a regression::the system under test could not be reached.*127\.0\.0\.1:1/m,
+    );
     assert.match(r.jobSummary, /^## ⚠️ streamprobe performance gate: Environment failure — not a regression/);
     assert.match(r.outputs, /^verdict=environment$/m);
     assert.ok(existsSync(path.join(r.reports, 'run.log')));

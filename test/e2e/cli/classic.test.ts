@@ -53,7 +53,8 @@ describe('classic mode: interrupts and timeouts', { timeout: 600_000 }, () => {
     assert.equal(count(r.summary, 'iterations'), undefined);
   });
 
-  it("a consume() on an empty topic ends at maxWait with xk6-kafka's error 3001, or [] with expectTimeout", async () => void (await passes('consume-timeout')));
+  it("a consume() on an empty topic ends at maxWait with xk6-kafka's error 3001, or [] with expectTimeout", async () =>
+    void (await passes('consume-timeout')));
 });
 
 describe('mode choice', { timeout: 120_000 }, () => {

@@ -14,19 +14,32 @@ describe('streamprobe compare', { timeout: 4 * TIMEOUT_MS }, () => {
   const tolerances = file('tolerances.json');
 
   const produce = async (name: string, delayMs: number) => {
-    const r = await runCli(['produce-delay.ts', '-e', `TOPIC=${topic}`, '-e', `DELAY_MS=${delayMs}`, '--summary-export', file(name)], { timeoutMs: TIMEOUT_MS });
+    const r = await runCli(['produce-delay.ts', '-e', `TOPIC=${topic}`, '-e', `DELAY_MS=${delayMs}`, '--summary-export', file(name)], {
+      timeoutMs: TIMEOUT_MS,
+    });
     expectCode(r, 0);
   };
 
   before(async () => {
-    writeFileSync(tolerances, JSON.stringify({ $defaults: false, produce_latency: { med: '+150' }, kafka_writer_error_count: { count: '+0' } }));
+    writeFileSync(
+      tolerances,
+      JSON.stringify({ $defaults: false, produce_latency: { med: '+150' }, kafka_writer_error_count: { count: '+0' } }),
+    );
     await produce('base-1.json', 0); // creates the topic before the others run
     await Promise.all([produce('base-2.json', 0), produce('unchanged.json', 0), produce('delayed.json', 400)]);
   });
   after(() => scratch.cleanup());
 
   it('passes an unchanged run, with the noise of two baseline runs in the table', async () => {
-    const r = await runStreamprobe(['compare', file('base-1.json'), '--baseline', file('base-2.json'), file('unchanged.json'), '--tolerances', tolerances]);
+    const r = await runStreamprobe([
+      'compare',
+      file('base-1.json'),
+      '--baseline',
+      file('base-2.json'),
+      file('unchanged.json'),
+      '--tolerances',
+      tolerances,
+    ]);
     expectCode(r, 0);
     assert.match(r.stdout, /^produce_latency\s+med\s+[\d.]+ms\s+[\d.]+ms\s+\S+\s+\+150\s+±[\d.]+%\s+✓ ok$/m);
     assert.match(r.stdout, /baseline: mean of 2 runs/);
@@ -35,12 +48,24 @@ describe('streamprobe compare', { timeout: 4 * TIMEOUT_MS }, () => {
 
   it('flags injected produce latency with exit 99, in the terminal and in Markdown', async () => {
     const md = file('compare.md');
-    const r = await runStreamprobe(['compare', file('base-1.json'), file('base-2.json'), file('delayed.json'), '--tolerances', tolerances, '--markdown', md]);
+    const r = await runStreamprobe([
+      'compare',
+      file('base-1.json'),
+      file('base-2.json'),
+      file('delayed.json'),
+      '--tolerances',
+      tolerances,
+      '--markdown',
+      md,
+    ]);
     expectCode(r, 99);
     assert.match(r.stdout, /^produce_latency\s+med\s+.*✗ regression$/m);
     assert.match(r.stdout, /✗ 1 regression: produce_latency med \+\d+% \(allowed \+150\)/);
     const markdown = readFileSync(md, 'utf8');
-    assert.match(markdown, /^\| produce_latency \| med \| [\d.]+ms \| 4\d\d(\.\d+)?ms \| \+\d+% \| \+150 \| ±[\d.]+% \| ❌ regression \|$/m);
+    assert.match(
+      markdown,
+      /^\| produce_latency \| med \| [\d.]+ms \| 4\d\d(\.\d+)?ms \| \+\d+% \| \+150 \| ±[\d.]+% \| ❌ regression \|$/m,
+    );
     assert.match(markdown, /❌ 1 regression/);
   });
 

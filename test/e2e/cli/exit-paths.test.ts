@@ -43,7 +43,10 @@ async function runCase(name: string, act: (run: StartedCli) => Promise<void> | v
   const r = await run.result;
   clearTimeout(killer);
   const afterCause = Date.now() - cause;
-  assert.ok(r.code !== null && afterCause < BOUND_MS, `still alive ${BOUND_MS / 1000}s after the cause (killed)\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
+  assert.ok(
+    r.code !== null && afterCause < BOUND_MS,
+    `still alive ${BOUND_MS / 1000}s after the cause (killed)\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`,
+  );
   return { ...r, afterCause, group };
 }
 
@@ -116,7 +119,10 @@ describe('every exit path ends the process with its code and closes its clients'
   });
 
   test('brokers that do not answer ⇒ 111', async () => {
-    const run = startCli(['exit-paths.ts'], { env: { CASE: 'normal', TOPIC: topic, GROUP: 'none', BROKERS: '127.0.0.1:1' }, timeoutMs: 60_000 });
+    const run = startCli(['exit-paths.ts'], {
+      env: { CASE: 'normal', TOPIC: topic, GROUP: 'none', BROKERS: '127.0.0.1:1' },
+      timeoutMs: 60_000,
+    });
     const r = await run.result;
     assert.equal(r.code, 111, r.stderr);
     assert.match(r.stderr, /127\.0\.0\.1:1/);

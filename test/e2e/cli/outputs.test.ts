@@ -9,14 +9,22 @@ const scratch = scratchDir();
 const RFC3339_NANO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]\d\d:\d\d)$/;
 
 const run = sharedRun(async () => {
-  const r = await runCli([
-    'outputs-basic.ts',
-    '-o', `json=${scratch.file('out.json')}`,
-    '--out', `json=${scratch.file('out.json.gz')}`,
-    '-o', `csv=fileName=${scratch.file('out.csv')},saveInterval=200ms,timeFormat=rfc3339_nano`,
-    '--junit', scratch.file('junit.xml'),
-    '--tag', 'testid=t1',
-  ], { env: { K6_CSV_TIME_FORMAT: 'unix' }, quiet: false });
+  const r = await runCli(
+    [
+      'outputs-basic.ts',
+      '-o',
+      `json=${scratch.file('out.json')}`,
+      '--out',
+      `json=${scratch.file('out.json.gz')}`,
+      '-o',
+      `csv=fileName=${scratch.file('out.csv')},saveInterval=200ms,timeFormat=rfc3339_nano`,
+      '--junit',
+      scratch.file('junit.xml'),
+      '--tag',
+      'testid=t1',
+    ],
+    { env: { K6_CSV_TIME_FORMAT: 'unix' }, quiet: false },
+  );
   expectCode(r, 99); // the gauge threshold fails on purpose
   return r;
 });
@@ -27,7 +35,11 @@ interface Line {
   data: Record<string, any>;
 }
 
-const jsonLines = (text: string): Line[] => text.trimEnd().split('\n').map((l) => JSON.parse(l) as Line);
+const jsonLines = (text: string): Line[] =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Line);
 const points = (lines: Line[], metric: string) => lines.filter((l) => l.type === 'Point' && l.metric === metric);
 
 describe('outputs', { timeout: 60_000 }, () => {
@@ -59,16 +71,36 @@ describe('outputs', { timeout: 60_000 }, () => {
       }
     }
     const metric = (name: string) => lines.find((l) => l.type === 'Metric' && l.metric === name)!.data;
-    assert.deepEqual(metric('units'), { name: 'units', type: 'counter', contains: 'default', thresholds: ['count == 10'], submetrics: null });
+    assert.deepEqual(metric('units'), {
+      name: 'units',
+      type: 'counter',
+      contains: 'default',
+      thresholds: ['count == 10'],
+      submetrics: null,
+    });
     assert.deepEqual(metric('work_time'), {
-      name: 'work_time', type: 'trend', contains: 'time', thresholds: [],
+      name: 'work_time',
+      type: 'trend',
+      contains: 'time',
+      thresholds: [],
       submetrics: [{ name: 'work_time{kind:fast}', suffix: 'kind:fast', tags: { kind: 'fast' } }],
     });
     assert.equal(points(lines, 'units').length, 10);
     assert.equal(points(lines, 'iterations').length, 10);
     assert.equal(points(lines, 'checks').length, 20);
-    assert.deepEqual(points(lines, 'hits').map((p) => p.data.value).sort(), [0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
-    assert.deepEqual(points(lines, 'work_time')[0]!.data.tags, { testid: 't1', scenario: 'basic', group: '', kind: 'fast', note: 'a,b "c"' });
+    assert.deepEqual(
+      points(lines, 'hits')
+        .map((p) => p.data.value)
+        .sort(),
+      [0, 0, 0, 0, 1, 1, 1, 1, 1, 1],
+    );
+    assert.deepEqual(points(lines, 'work_time')[0]!.data.tags, {
+      testid: 't1',
+      scenario: 'basic',
+      group: '',
+      kind: 'fast',
+      note: 'a,b "c"',
+    });
     assert.equal(points(lines, 'checks')[0]!.data.tags.group, '::g');
   });
 
@@ -77,7 +109,10 @@ describe('outputs', { timeout: 60_000 }, () => {
     const plain = jsonLines(readFileSync(scratch.file('out.json'), 'utf8'));
     const gz = jsonLines(gunzipSync(readFileSync(scratch.file('out.json.gz'))).toString('utf8'));
     assert.equal(gz.length, plain.length);
-    assert.deepEqual(gz.filter((l) => l.type === 'Metric'), plain.filter((l) => l.type === 'Metric'));
+    assert.deepEqual(
+      gz.filter((l) => l.type === 'Metric'),
+      plain.filter((l) => l.type === 'Metric'),
+    );
   });
 
   it("csv: k6's header, one row per sample, the argument's timeFormat over K6_CSV_TIME_FORMAT", async () => {
@@ -100,7 +135,10 @@ describe('outputs', { timeout: 60_000 }, () => {
       assert.equal(cells[columns.indexOf('extra_tags')], 'testid=t1');
     }
     // a tag value with a comma and quotes is quoted the way Go's encoding/csv does
-    assert.ok(byMetric('work_time').every((r) => r.endsWith(',12.500000,,,,,,,,,basic,,,,,,"kind=fast&note=a,b ""c""&testid=t1",')), byMetric('work_time')[0]);
+    assert.ok(
+      byMetric('work_time').every((r) => r.endsWith(',12.500000,,,,,,,,,basic,,,,,,"kind=fast&note=a,b ""c""&testid=t1",')),
+      byMetric('work_time')[0],
+    );
     const check = byMetric('checks')[0]!.split(',');
     assert.equal(check[columns.indexOf('group')], '::g');
     assert.match(check[columns.indexOf('check')]!, /^(below five|is even)$/);
@@ -109,18 +147,38 @@ describe('outputs', { timeout: 60_000 }, () => {
   it('junit: one test case per threshold and per check; failures carry the observed value', async () => {
     await run();
     const xml = readFileSync(scratch.file('junit.xml'), 'utf8');
-    assert.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="streamprobe" tests="6" failures="3" errors="0" time="[0-9.]+">/);
-    const suites = [...xml.matchAll(/<testsuite name="(\w+)" tests="(\d+)" failures="(\d+)" errors="0" skipped="0" time="[0-9.]+" timestamp="[0-9T:-]+">/g)];
-    assert.deepEqual(suites.map((m) => [m[1], m[2], m[3]]), [['thresholds', '4', '2'], ['checks', '2', '1']]);
-    const cases = [...xml.matchAll(/<testcase name="([^"]+)" classname="(\w+)" time="0"(\/)?>/g)].map((m) => [m[1], m[2], m[3] ? 'pass' : 'fail']);
-    assert.deepEqual(cases.sort(), [
-      ['g::below five', 'checks', 'pass'],
-      ['g::is even', 'checks', 'fail'],
-      ['hits{kind:fast}: rate &gt; 0.99', 'thresholds', 'fail'],
-      ['level: value &gt; 1000', 'thresholds', 'fail'],
-      ['units: count == 10', 'thresholds', 'pass'],
-      ['work_time{kind:fast}: p(95) &lt; 100', 'thresholds', 'pass'],
-    ].sort());
+    assert.match(
+      xml,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="streamprobe" tests="6" failures="3" errors="0" time="[0-9.]+">/,
+    );
+    const suites = [
+      ...xml.matchAll(
+        /<testsuite name="(\w+)" tests="(\d+)" failures="(\d+)" errors="0" skipped="0" time="[0-9.]+" timestamp="[0-9T:-]+">/g,
+      ),
+    ];
+    assert.deepEqual(
+      suites.map((m) => [m[1], m[2], m[3]]),
+      [
+        ['thresholds', '4', '2'],
+        ['checks', '2', '1'],
+      ],
+    );
+    const cases = [...xml.matchAll(/<testcase name="([^"]+)" classname="(\w+)" time="0"(\/)?>/g)].map((m) => [
+      m[1],
+      m[2],
+      m[3] ? 'pass' : 'fail',
+    ]);
+    assert.deepEqual(
+      cases.sort(),
+      [
+        ['g::below five', 'checks', 'pass'],
+        ['g::is even', 'checks', 'fail'],
+        ['hits{kind:fast}: rate &gt; 0.99', 'thresholds', 'fail'],
+        ['level: value &gt; 1000', 'thresholds', 'fail'],
+        ['units: count == 10', 'thresholds', 'pass'],
+        ['work_time{kind:fast}: p(95) &lt; 100', 'thresholds', 'pass'],
+      ].sort(),
+    );
     assert.match(xml, /<failure message="threshold value &gt; 1000 on level failed: observed value = 4" type="ThresholdFailed">/);
     assert.match(xml, /observed rate = 0.6"/);
     assert.match(xml, /<failure message="check &quot;is even&quot; failed 4 of 10 times \(60.00% passed\)" type="CheckFailed">/);

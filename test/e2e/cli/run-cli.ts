@@ -95,7 +95,10 @@ export interface ExportedSummary {
 }
 
 /** Runs a fixture with `--summary-export` and returns the parsed export along with the run's output. */
-export async function runWithExport(args: readonly string[], opts?: Parameters<typeof runCli>[1]): Promise<CliResult & { summary: ExportedSummary }> {
+export async function runWithExport(
+  args: readonly string[],
+  opts?: Parameters<typeof runCli>[1],
+): Promise<CliResult & { summary: ExportedSummary }> {
   const scratch = scratchDir();
   try {
     const file = scratch.file('summary.json');

@@ -23,10 +23,15 @@ describe('run log', { concurrency: 3 }, () => {
   });
 
   test('unawaited Kafka calls in a synchronous iteration forced into async mode warn once per run, over every VU and worker', async () => {
-    const r = await runCli(['--mode', 'async', '--workers', '2', 'unawaited-kafka.ts'], { env: { BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092' } });
+    const r = await runCli(['--mode', 'async', '--workers', '2', 'unawaited-kafka.ts'], {
+      env: { BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092' },
+    });
     expectCode(r, 0);
     const warnings = r.stderr.split('\n').filter((l) => l.includes('was called without await'));
     assert.equal(warnings.length, 1, r.stderr);
-    assert.match(warnings[0]!, /^WARN +listTopics\(\) was called without await in the default function: .* Fix: make the default function async and await the call.*--mode classic/);
+    assert.match(
+      warnings[0]!,
+      /^WARN +listTopics\(\) was called without await in the default function: .* Fix: make the default function async and await the call.*--mode classic/,
+    );
   });
 });

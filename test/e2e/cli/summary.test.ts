@@ -45,10 +45,15 @@ describe('end-of-test summary', { concurrency: 4 }, () => {
       assert.equal(root.groups[0].name, 'inner');
       assert.equal(root.groups[0].path, '::inner');
       assert.equal(root.groups[0].id, md5('::inner'));
-      assert.deepEqual(root.groups[0].checks, [{ name: 'inner check', path: '::inner::inner check', id: md5('::inner::inner check'), passes: 0, fails: 4 }]);
+      assert.deepEqual(root.groups[0].checks, [
+        { name: 'inner check', path: '::inner::inner check', id: md5('::inner::inner check'), passes: 0, fails: 4 },
+      ]);
 
       const { sent, ok_rate: okRate, iterations, iteration_duration: duration, checks } = data.metrics;
-      assert.deepEqual({ type: sent.type, contains: sent.contains, count: sent.values.count }, { type: 'counter', contains: 'default', count: 4 });
+      assert.deepEqual(
+        { type: sent.type, contains: sent.contains, count: sent.values.count },
+        { type: 'counter', contains: 'default', count: 4 },
+      );
       assert.equal(typeof sent.values.rate, 'number');
       assert.deepEqual(Object.keys(sent.thresholds), ['count >= 4']);
       assert.equal(sent.thresholds['count >= 4'].ok, true);

@@ -30,7 +30,10 @@ async function waitForServer(url: string, run: Promise<CliResult>): Promise<void
   void run.then((r) => (ended = r));
   for (let i = 0; i < 600; i++) {
     if (ended) throw new Error(`the run ended before the dashboard answered (exit ${ended.code})\n${ended.stderr}`);
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -49,12 +52,19 @@ const charts = (page: Page): Promise<ChartInfo[]> =>
     Object.entries(window.dashboardCharts).map(([id, u]) => ({
       id,
       canvas: u.root.querySelector('canvas') !== null,
-      series: u.series.slice(1).map((s, i): [string, number] => [String(s.label), Array.from(u.data[i + 1]! as ArrayLike<number | null>).filter((v) => v != null).length]),
+      series: u.series
+        .slice(1)
+        .map((s, i): [string, number] => [
+          String(s.label),
+          Array.from(u.data[i + 1]! as ArrayLike<number | null>).filter((v) => v != null).length,
+        ]),
     })),
   );
 
 const thresholdRows = (page: Page) =>
-  page.$$eval('#thresholds tbody tr', (rows) => rows.map((r) => [(r as HTMLElement).dataset.metric, (r as HTMLElement).dataset.threshold, (r as HTMLElement).dataset.status]));
+  page.$$eval('#thresholds tbody tr', (rows) =>
+    rows.map((r) => [(r as HTMLElement).dataset.metric, (r as HTMLElement).dataset.threshold, (r as HTMLElement).dataset.status]),
+  );
 
 const EXPECTED_THRESHOLDS = [
   ['kafka_writer_message_count', 'count > 0', 'pass'],
@@ -89,7 +99,16 @@ describe('web dashboard and HTML report in headless Chromium', { timeout: 180_00
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1280, height: 1600 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     // no network: only the dashboard's own server and the report file may load
     await browser.route('**/*', (route) => {
@@ -123,7 +142,9 @@ describe('web dashboard and HTML report in headless Chromium', { timeout: 180_00
     const live = await browser.newPage();
     await live.goto(url);
     // while running: points arrive over server-sent events
-    await live.waitForFunction(() => (window.dashboardView?.times.length ?? 0) >= 3 && !window.dashboardView?.end, undefined, { timeout: 60_000 });
+    await live.waitForFunction(() => (window.dashboardView?.times.length ?? 0) >= 3 && !window.dashboardView?.end, undefined, {
+      timeout: 60_000,
+    });
     assert.equal(await live.textContent('#state').then((t) => t?.startsWith('running')), true);
     await live.screenshot({ path: path.join(SHOTS, 'live-running.png'), fullPage: true });
 

@@ -29,7 +29,25 @@ describe('k6/http', { concurrency: 1 }, () => {
   test('one http_reqs sample per hop, named by tags.name (default: the URL) and http.url', async () => {
     const { summary } = await api();
     assert.equal(count(summary, 'http_reqs'), 31);
-    const named = { named: 1, form: 1, put: 1, patch: 1, del: 1, options: 1, head: 1, request: 1, multipart: 1, binary: 1, redirect: 3, redirect0: 1, batch: 2, batchobj: 2, async: 1, timeout: 1, refused: 1 };
+    const named = {
+      named: 1,
+      form: 1,
+      put: 1,
+      patch: 1,
+      del: 1,
+      options: 1,
+      head: 1,
+      request: 1,
+      multipart: 1,
+      binary: 1,
+      redirect: 3,
+      redirect0: 1,
+      batch: 2,
+      batchobj: 2,
+      async: 1,
+      timeout: 1,
+      refused: 1,
+    };
     for (const [name, n] of Object.entries(named)) assert.equal(count(summary, `http_reqs{name:${name}}`), n, name);
     assert.equal(count(summary, `http_reqs{url:"${server.url}/hello"}`), 1);
     assert.equal(count(summary, 'http_reqs{name:"${}/items/${}"}'), 1);
@@ -69,7 +87,15 @@ describe('k6/http', { concurrency: 1 }, () => {
 
   test('timing trends, data counters and the expected_response:true sub-metric are in the summary', async () => {
     const { summary } = await api();
-    for (const m of ['http_req_duration', 'http_req_blocked', 'http_req_connecting', 'http_req_tls_handshaking', 'http_req_sending', 'http_req_waiting', 'http_req_receiving']) {
+    for (const m of [
+      'http_req_duration',
+      'http_req_blocked',
+      'http_req_connecting',
+      'http_req_tls_handshaking',
+      'http_req_sending',
+      'http_req_waiting',
+      'http_req_receiving',
+    ]) {
       assert.ok(summary.metrics[m], m);
       assert.ok(summary.metrics[m]!.max! >= 0, m);
     }

@@ -15,8 +15,27 @@ import { performRequest } from '../../../runtime/modules/k6/http/perform.ts';
 function selfSigned(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(path.join(tmpdir(), 'streamprobe-tls-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     return { key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -24,7 +43,15 @@ function selfSigned(): { key: Buffer; cert: Buffer } {
 }
 
 const spec = (url: string) => ({
-  method: 'GET', url, headers: {}, body: null, timeoutMs: 5000, maxRedirects: 10, responseType: 'text' as const, cookies: {}, jar: emptyJar(),
+  method: 'GET',
+  url,
+  headers: {},
+  body: null,
+  timeoutMs: 5000,
+  maxRedirects: 10,
+  responseType: 'text' as const,
+  cookies: {},
+  jar: emptyJar(),
 });
 
 describe('https', () => {

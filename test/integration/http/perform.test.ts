@@ -80,19 +80,33 @@ describe('performRequest', () => {
   it('follows redirects, one hop each, storing cookies on the way', async () => {
     const jar = emptyJar();
     const r = await performRequest(conns, spec(`${server.url}/redirect/3`, { jar }));
-    assert.deepEqual(r.hops.map((h) => h.status), [302, 302, 302, 200]);
+    assert.deepEqual(
+      r.hops.map((h) => h.status),
+      [302, 302, 302, 200],
+    );
     assert.equal(r.hops[3]!.url, `${server.url}/redirect/0`);
     assert.equal(r.redirectLimitHit, false);
-    assert.deepEqual(cookiesFor(jar, new URL(server.url)).map((c) => c.name).sort(), ['hop1', 'hop2', 'hop3']);
+    assert.deepEqual(
+      cookiesFor(jar, new URL(server.url))
+        .map((c) => c.name)
+        .sort(),
+      ['hop1', 'hop2', 'hop3'],
+    );
     assert.match(JSON.parse(r.body as string).headers.cookie, /hop3=yes/);
   });
 
   it('stops at maxRedirects and returns the redirect; redirects: 0 follows none', async () => {
     const limited = await performRequest(conns, spec(`${server.url}/redirect/5`, { maxRedirects: 2 }));
-    assert.deepEqual(limited.hops.map((h) => h.status), [302, 302, 302]);
+    assert.deepEqual(
+      limited.hops.map((h) => h.status),
+      [302, 302, 302],
+    );
     assert.equal(limited.redirectLimitHit, true);
     const none = await performRequest(conns, spec(`${server.url}/redirect/1`, { maxRedirects: 0 }));
-    assert.deepEqual(none.hops.map((h) => h.status), [302]);
+    assert.deepEqual(
+      none.hops.map((h) => h.status),
+      [302],
+    );
     assert.equal(none.redirectLimitHit, false);
   });
 

@@ -49,7 +49,10 @@ export async function startTestServer(): Promise<TestServer> {
         }
       }
       if (route === 'cookie') {
-        res.setHeader('Set-Cookie', [...url.searchParams].map(([k, v]) => `${k}=${v}; Path=/`));
+        res.setHeader(
+          'Set-Cookie',
+          [...url.searchParams].map(([k, v]) => `${k}=${v}; Path=/`),
+        );
       }
       if (route === 'gzip') {
         res.writeHead(200, { 'Content-Encoding': 'gzip', 'Content-Type': 'text/plain' });

@@ -19,7 +19,10 @@ describe('balancer warning', () => {
   after(scratch.cleanup);
   const count = (text: string) => text.split('WriterConfig.balancer is set: this script will not run on xk6-kafka v2').length - 1;
 
-  for (const [name, init, iteration] of [['in the init context', true, true], ['only in iterations', false, true]] as const) {
+  for (const [name, init, iteration] of [
+    ['in the init context', true, true],
+    ['only in iterations', false, true],
+  ] as const) {
     it(`is printed once when writers are built ${name}, on two workers`, async () => {
       const file = scratch.file(`${init}-${iteration}.js`);
       writeFileSync(file, script(init, iteration));

@@ -85,7 +85,11 @@ describe('k6/x/kafka fast produce path against a real broker', () => {
       }
     }
     const offsets = (p: number) => got.filter((m) => m.partition === p).map((m) => m.offset);
-    for (const p of [0, 1, 2]) assert.deepEqual(offsets(p), offsets(p).map((_, i) => i));
+    for (const p of [0, 1, 2])
+      assert.deepEqual(
+        offsets(p),
+        offsets(p).map((_, i) => i),
+      );
     await writer.close();
   });
 
@@ -99,7 +103,9 @@ describe('k6/x/kafka fast produce path against a real broker', () => {
       const writer = new Writer({ brokers, topic: t, requiredAcks, balancer: kafka.BALANCER_ROUND_ROBIN });
       const before = vu.sum('kafka_writer_message_count');
       const calls = fastSends.mock.callCount();
-      await writer.produce({ messages: Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: `v${i}`, headers: { i: String(i) } })) });
+      await writer.produce({
+        messages: Array.from({ length: 10 }, (_, i) => ({ key: `k${i}`, value: `v${i}`, headers: { i: String(i) } })),
+      });
       assert.equal(fastSends.mock.callCount(), calls + 1);
       assert.equal(vu.sum('kafka_writer_message_count') - before, 10);
       const got = (await consumeAll(t, 2, 11)).filter((m) => text(m.value) !== 'ready');

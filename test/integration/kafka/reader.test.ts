@@ -7,7 +7,12 @@ describe('k6/x/kafka reader against a real broker', () => {
   const { kafka, topic, cleanup } = kafkaHarness();
   const Reader = kafka.Reader as Ctor;
   // idempotent: a retried send on a busy broker must not leave duplicates that would look like re-reads
-  const producer = new Producer({ clientId: 'sp-test-reader', bootstrapBrokers: brokers, serializers: stringSerializers, idempotent: true });
+  const producer = new Producer({
+    clientId: 'sp-test-reader',
+    bootstrapBrokers: brokers,
+    serializers: stringSerializers,
+    idempotent: true,
+  });
 
   /** `count` records over `partitions`, each with a key (except every 10th), headers and a sequence number value */
   async function fill(t: string, count: number, partitions = 1, compression: 'none' | 'gzip' = 'none'): Promise<void> {
@@ -16,7 +21,10 @@ describe('k6/x/kafka reader against a real broker', () => {
       partition: i % partitions,
       key: i % 10 === 0 ? undefined : `k${i}`,
       value: `v${i}`,
-      headers: new Map([['seq', String(i)], ['src', 'test']]),
+      headers: new Map([
+        ['seq', String(i)],
+        ['src', 'test'],
+      ]),
     }));
     for (let i = 0; i < count; i += 500) await producer.send({ messages: messages.slice(i, i + 500), acks: -1, compression });
   }
@@ -34,9 +42,15 @@ describe('k6/x/kafka reader against a real broker', () => {
     const got = await reader.consume({ limit: 10, expectTimeout: true });
     const returned = Date.now();
     assert.equal(got.length, 3);
-    assert.ok(got.every((m: any) => Number.isInteger(m.visibleAt) && m.visibleAt === got[0].visibleAt), 'one time per fetch, whole ms');
+    assert.ok(
+      got.every((m: any) => Number.isInteger(m.visibleAt) && m.visibleAt === got[0].visibleAt),
+      'one time per fetch, whole ms',
+    );
     assert.ok(got[0].visibleAt >= called && got[0].visibleAt <= returned);
-    assert.ok(returned - got[0].visibleAt >= 1400, `the 1.5 s wait for more records is not in visibleAt (${returned - got[0].visibleAt} ms)`);
+    assert.ok(
+      returned - got[0].visibleAt >= 1400,
+      `the 1.5 s wait for more records is not in visibleAt (${returned - got[0].visibleAt} ms)`,
+    );
     await reader.close();
   });
 
@@ -51,7 +65,10 @@ describe('k6/x/kafka reader against a real broker', () => {
       assert.equal(batch.length, limit);
       got.push(...batch);
     }
-    assert.deepEqual(got.map((m) => m.offset), Array.from({ length: 3000 }, (_, i) => i));
+    assert.deepEqual(
+      got.map((m) => m.offset),
+      Array.from({ length: 3000 }, (_, i) => i),
+    );
     assert.ok(got.every((m, i) => Buffer.from(m.value).toString() === `v${i}` && Buffer.from(m.headers.seq).toString() === String(i)));
     assert.equal('key' in got[0], false);
     assert.equal(Buffer.from(got[1].key).toString(), 'k1');
@@ -66,7 +83,10 @@ describe('k6/x/kafka reader against a real broker', () => {
     await fill(t, 50, 1, 'gzip');
     const reader = new Reader({ brokers, topic: t, maxWait: '2s' });
     const got = await reader.consume({ limit: 50 });
-    assert.deepEqual(got.map((m: any) => Buffer.from(m.value).toString()), Array.from({ length: 50 }, (_, i) => `v${i}`));
+    assert.deepEqual(
+      got.map((m: any) => Buffer.from(m.value).toString()),
+      Array.from({ length: 50 }, (_, i) => `v${i}`),
+    );
     await reader.close();
   });
 

@@ -50,7 +50,10 @@ describe('k6/x/kafka against a real broker', () => {
     const reader = new Reader({ brokers, topic: t, maxWait: '2s' });
     const a = await reader.consume({ limit: 2 });
     const b = await reader.consume({ limit: 3 });
-    assert.deepEqual([...a, ...b].map((m) => m.offset), [0, 1, 2, 3, 4]);
+    assert.deepEqual(
+      [...a, ...b].map((m) => m.offset),
+      [0, 1, 2, 3, 4],
+    );
     assert.equal(a[0].time.endsWith('Z') && !a[0].time.includes('.'), true, 'seconds precision by default');
     assert.ok(vu.samples.some((s) => s.metric === 'kafka_reader_message_count' && s.tags.topic === t && s.tags.partition === '0'));
     await reader.close();
@@ -64,7 +67,10 @@ describe('k6/x/kafka against a real broker', () => {
     await writer.produce({ messages: [{ value: 'abc' }, { value: 'de', key: 'k' }] });
     assert.equal(vu.sum('kafka_writer_message_count') - before, 2);
     const bytes = vu.samples.filter((s) => s.metric === 'kafka_writer_message_bytes' && s.tags.topic === t);
-    assert.deepEqual(bytes.map((s) => s.value), [23 + 3 + 23 + 1 + 2]); // v2.1: 23 bytes per message + key + value
+    assert.deepEqual(
+      bytes.map((s) => s.value),
+      [23 + 3 + 23 + 1 + 2],
+    ); // v2.1: 23 bytes per message + key + value
     assert.ok(vu.samples.some((s) => s.metric === 'kafka_writer_write_seconds' && s.tags.topic === t));
     assert.equal(vu.metrics.get('kafka_writer_message_bytes')?.contains, 'data');
     await writer.close();
@@ -89,10 +95,7 @@ describe('k6/x/kafka against a real broker', () => {
     await writer.produce({ messages: Array.from({ length: 20 }, (_, i) => ({ value: `g${i}` })) });
     const seen = new Set<string>();
     for (let round = 0; round < 10 && seen.size < 20; round++) {
-      const [a, b] = await Promise.all([
-        r1.consume({ limit: 20, expectTimeout: true }),
-        r2.consume({ limit: 20, expectTimeout: true }),
-      ]);
+      const [a, b] = await Promise.all([r1.consume({ limit: 20, expectTimeout: true }), r2.consume({ limit: 20, expectTimeout: true })]);
       for (const m of [...a, ...b]) seen.add(Buffer.from(m.value).toString());
     }
     assert.equal(seen.size, 20);
@@ -144,9 +147,15 @@ describe('k6/x/kafka against a real broker', () => {
     initVu.phase = 'init';
     const k = createKafkaModule(initVu) as Record<string, any>;
     const w = new (k.Writer as Ctor)({ brokers, topic: 'x' });
-    assert.throws(() => w.produce({ messages: [] }), (e: any) => e.code === 1000);
+    assert.throws(
+      () => w.produce({ messages: [] }),
+      (e: any) => e.code === 1000,
+    );
     const r = new (k.Reader as Ctor)({ brokers, topic: 'x' });
-    assert.throws(() => r.consume({ limit: 1 }), (e: any) => e.code === 1000);
+    assert.throws(
+      () => r.consume({ limit: 1 }),
+      (e: any) => e.code === 1000,
+    );
   });
 
   it('an unreachable broker fails fast with SUTUnreachableError', async () => {

@@ -94,11 +94,9 @@ describe('k6/x/kafka as xk6-kafka v2.1', () => {
   it('derives the reader metrics per partition; maxMessages wins over limit', async () => {
     const t = await topic('v2-reader');
     const writer = new Writer({ brokers, topic: t, requiredAcks: -1 });
-    await writer.produce({ messages: [
-      { key: 'k0', value: 'aaaa', headers: { h: 'hi' } },
-      { key: 'k1', value: 'bbbb' },
-      { value: 'cccc' },
-    ] });
+    await writer.produce({
+      messages: [{ key: 'k0', value: 'aaaa', headers: { h: 'hi' } }, { key: 'k1', value: 'bbbb' }, { value: 'cccc' }],
+    });
     const reader = new Reader({ brokers, topic: t, maxWait: '2s', minBytes: 1, maxBytes: 1_000_000 });
     let from = vu.samples.length;
     const got = await reader.consume({ maxMessages: 2, limit: 1 });
@@ -136,7 +134,12 @@ describe('k6/x/kafka as xk6-kafka v2.1', () => {
     const t = await topic('v2-balancer', 2);
     const a = new Writer({ brokers, topic: t, balancer: kafka.BALANCER_ROUND_ROBIN });
     const b = new Writer({ brokers, topic: t, balancer: kafka.BALANCER_ROUND_ROBIN, requiredAcks: -1 });
-    await b.produce({ messages: [{ key: 'same', value: '1' }, { key: 'same', value: '2' }] });
+    await b.produce({
+      messages: [
+        { key: 'same', value: '1' },
+        { key: 'same', value: '2' },
+      ],
+    });
     assert.equal(vu.warnings.filter((w) => w === BALANCER_WARNING).length, 1); // no other test here sets a balancer
     const partitions = [];
     for (const partition of [0, 1]) {

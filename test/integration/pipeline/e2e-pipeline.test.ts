@@ -23,14 +23,20 @@ function pipelineTest(name: string, fault: string | undefined, check: (r: Awaite
 pipelineTest('no-fault', undefined, ({ code, stdout, stderr, summary }) => {
   assert.equal(code, 0, stdout + stderr);
   assert.match(stdout + stderr, /oracle: CORRECT/);
-  for (const m of ['records_lost', 'records_duplicated', 'records_out_of_order', 'aggregate_mismatches']) assert.equal(count(summary, m), 0, m);
+  for (const m of ['records_lost', 'records_duplicated', 'records_out_of_order', 'aggregate_mismatches'])
+    assert.equal(count(summary, m), 0, m);
   assert.ok(count(summary, 'records_malformed') > 0, 'malformed records were sent and counted, not lost');
   assert.ok(count(summary, 'late_dropped') > 0, 'late records were expected to be dropped');
   for (const trend of ['window_result_latency', 'event_time_latency', 'e2e_latency']) {
     const t = summary.metrics[trend];
     assert.ok(t !== undefined && t.max! > 0 && t.max! < 30_000, `${trend} measured: ${JSON.stringify(t)}`);
   }
-  console.log(stdout.split('\n').filter((l) => /oracle|latency/.test(l)).join('\n'));
+  console.log(
+    stdout
+      .split('\n')
+      .filter((l) => /oracle|latency/.test(l))
+      .join('\n'),
+  );
 });
 
 pipelineTest('drop', 'drop=0.05', ({ code, stdout, stderr, summary }) => {

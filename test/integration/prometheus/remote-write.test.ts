@@ -34,10 +34,13 @@ describe('experimental-prometheus-rw into a real Prometheus', { timeout: 180_000
 
   const run = async (id: string, env: Record<string, string>): Promise<Window> => {
     const start = Math.floor(Date.now() / 1000) - 1;
-    const r = await runWithExport(['outputs-pipeline.ts', '-o', 'experimental-prometheus-rw', '--tag', `testid=${id}`, '-e', `TOPIC=sp-test-outputs-${id}`], {
-      env: { K6_PROMETHEUS_RW_SERVER_URL: prom.writeUrl, K6_PROMETHEUS_RW_PUSH_INTERVAL: '1s', ...env },
-      timeoutMs: 60_000,
-    });
+    const r = await runWithExport(
+      ['outputs-pipeline.ts', '-o', 'experimental-prometheus-rw', '--tag', `testid=${id}`, '-e', `TOPIC=sp-test-outputs-${id}`],
+      {
+        env: { K6_PROMETHEUS_RW_SERVER_URL: prom.writeUrl, K6_PROMETHEUS_RW_PUSH_INTERVAL: '1s', ...env },
+        timeoutMs: 60_000,
+      },
+    );
     expectCode(r, 0);
     assert.doesNotMatch(r.stderr, /experimental-prometheus-rw:/, 'no push failed');
     return { start, end: Math.ceil(Date.now() / 1000) + 1, summary: r.summary };
@@ -52,7 +55,10 @@ describe('experimental-prometheus-rw into a real Prometheus', { timeout: 180_000
 
   before(async () => {
     prom = await startPrometheus();
-    trendStats = await run(testid, { K6_PROMETHEUS_RW_TREND_STATS: 'p(50),p(95),p(99),min,max,avg,med,count,sum', K6_PROMETHEUS_RW_STALE_MARKERS: 'true' });
+    trendStats = await run(testid, {
+      K6_PROMETHEUS_RW_TREND_STATS: 'p(50),p(95),p(99),min,max,avg,med,count,sum',
+      K6_PROMETHEUS_RW_STALE_MARKERS: 'true',
+    });
     native = await run(nativeTestid, { K6_PROMETHEUS_RW_TREND_AS_NATIVE_HISTOGRAM: 'true' });
   });
   after(async () => {
@@ -60,12 +66,18 @@ describe('experimental-prometheus-rw into a real Prometheus', { timeout: 180_000
   });
 
   it('every panel query and the fault annotation of the streamprobe dashboard return data', async () => {
-    const d = JSON.parse(readFileSync(DASHBOARD, 'utf8')) as { panels: { title: string; targets: { expr: string }[] }[]; annotations: { list: { expr: string }[] } };
+    const d = JSON.parse(readFileSync(DASHBOARD, 'utf8')) as {
+      panels: { title: string; targets: { expr: string }[] }[];
+      annotations: { list: { expr: string }[] };
+    };
     const exprs = [...d.panels.flatMap((p) => p.targets.map((t) => t.expr)), ...d.annotations.list.map((a) => a.expr)];
     assert.ok(exprs.length >= 20);
     for (const expr of exprs) await hasData(fill(expr, { testid }), trendStats);
     const faults = await prom.queryRange(fill(d.annotations.list[0]!.expr, { testid }), trendStats.start, trendStats.end);
-    assert.deepEqual(faults.map((s) => s.metric.fault), ['broker-pause']);
+    assert.deepEqual(
+      faults.map((s) => s.metric.fault),
+      ['broker-pause'],
+    );
   });
 
   it('the testid variable finds the run (label_values(k6_vus, testid))', async () => {
@@ -89,23 +101,38 @@ describe('experimental-prometheus-rw into a real Prometheus', { timeout: 180_000
     const final = async (selector: string) => Number((await prom.query(`last_over_time(${selector}[10m])`, trendStats.end))[0]!.value[1]);
     const total = count(trendStats.summary, 'kafka_writer_message_count')!;
     assert.ok(total > 400, `${total} records written`);
-    assert.equal(await final(`k6_kafka_writer_message_count_total{testid="${testid}"}`), total, 'the counter is the running total of the run');
+    assert.equal(
+      await final(`k6_kafka_writer_message_count_total{testid="${testid}"}`),
+      total,
+      'the counter is the running total of the run',
+    );
     const p99 = await final(`k6_e2e_latency_p99{testid="${testid}"}`);
     assert.ok(p99 > 0.02 && p99 < 0.05, `e2e p99 ${p99} s is in seconds (samples were 20–50 ms)`);
     assert.equal(await final(`k6_checks_rate{testid="${testid}"}`), 1);
-    assert.equal(await final(`k6_e2e_latency_count{testid="${testid}"}`), total / 2, 'count (one per produce of 2 records) is not scaled to seconds');
+    assert.equal(
+      await final(`k6_e2e_latency_count{testid="${testid}"}`),
+      total / 2,
+      'count (one per produce of 2 records) is not scaled to seconds',
+    );
   });
 
   it('stale markers end every series at the end of the test', async () => {
     const later = Math.ceil(Date.now() / 1000) + 2;
     assert.deepEqual(await prom.query(`k6_vus{testid="${testid}"}`, later), []);
-    assert.equal((await prom.query(`k6_vus{testid="${nativeTestid}"}`, later)).length, 1, 'without stale markers a series stays for 5 minutes');
+    assert.equal(
+      (await prom.query(`k6_vus{testid="${nativeTestid}"}`, later)).length,
+      1,
+      'without stale markers a series stays for 5 minutes',
+    );
   });
 
   it("native histograms: the official native-histogram dashboard's queries return data", async () => {
     for (const expr of K6_NATIVE_HISTOGRAM_QUERIES) {
       const result = await hasData(fill(expr, { testid: nativeTestid, quantile: '0.99' }), native);
-      const values = result.flatMap((s) => s.values ?? []).map(([, v]) => Number(v)).filter((v) => !Number.isNaN(v));
+      const values = result
+        .flatMap((s) => s.values ?? [])
+        .map(([, v]) => Number(v))
+        .filter((v) => !Number.isNaN(v));
       assert.ok(values.length > 0 && values.every((v) => v > 0 && v < 10), `${expr}: ${values}`);
     }
     const [h] = await hasData(`k6_e2e_latency_seconds{testid="${nativeTestid}"}`, native);

@@ -32,8 +32,11 @@ describe('drop fault', { timeout: 180_000 }, () => {
     await p.drainAndFlush(events.length);
     await sleep(1000); // every task applies the flush at its next tick
     const dropped = (await p.counters()).faults_applied!;
-    const records = await readTopic(p.state.topics.aggregates, (m) =>
-      m.reduce((n, r) => n + (JSON.parse(r.value) as { count: number }).count, 0) >= events.length - dropped, 30_000);
+    const records = await readTopic(
+      p.state.topics.aggregates,
+      (m) => m.reduce((n, r) => n + (JSON.parse(r.value) as { count: number }).count, 0) >= events.length - dropped,
+      30_000,
+    );
     const total = records.reduce((n, r) => n + (JSON.parse(r.value) as { count: number }).count, 0);
     assert.ok(dropped > 50 && dropped < 150, `about 20 % of 500 dropped, got ${dropped}`);
     assert.equal(total, events.length - dropped);
@@ -59,10 +62,16 @@ describe('skew, duplicate and miscount faults', { timeout: 180_000 }, () => {
     const { faults_applied: duplicated, windows_emitted: emitted } = await p.counters();
     const records = await readTopic(p.state.topics.aggregates, (m) => m.length >= emitted!, 30_000);
     const aggregates = records.map((r) => JSON.parse(r.value) as { key: string; window_start_ms: number; count: number });
-    assert.ok(aggregates.every((a) => a.window_start_ms % WINDOW_MS === 500), 'windows start 500 ms after the epoch grid');
+    assert.ok(
+      aggregates.every((a) => a.window_start_ms % WINDOW_MS === 500),
+      'windows start 500 ms after the epoch grid',
+    );
     const miscounted = aggregates.filter((a) => a.key === 'pg1:click').length;
     assert.ok(miscounted > 0 && duplicated! > 10);
-    assert.equal(aggregates.reduce((n, a) => n + a.count, 0), events.length + duplicated! + miscounted);
+    assert.equal(
+      aggregates.reduce((n, a) => n + a.count, 0),
+      events.length + duplicated! + miscounted,
+    );
   });
 });
 
@@ -73,31 +82,51 @@ for (const guarantee of ['exactly_once_v2', 'at_least_once']) {
       // idle-close longer than a failover (session timeout 6 s + restore): no window closes while instance 0 is down
       // at_least_once: no commit before the crash (30 s interval), so the survivor surely processes again what instance 0 emitted
       const commit = guarantee === 'at_least_once' ? { 'commit-interval': '30s' } : {};
-      p = await startTestPipeline('crash', { window: '2s', 'idle-close': '15s', processors: '2', fault: 'crash=400', guarantee, 'no-lake': true, ...commit });
+      p = await startTestPipeline('crash', {
+        window: '2s',
+        'idle-close': '15s',
+        processors: '2',
+        fault: 'crash=400',
+        guarantee,
+        'no-lake': true,
+        ...commit,
+      });
     });
     after(async () => {
       await p?.stop();
     });
 
-    it(guarantee === 'exactly_once_v2' ? 'the survivor takes over and every window is emitted once, exact' : 'the survivor emits again what the crashed instance emitted but had not committed', async () => {
-      // the second window's events close the first: instance 0 halts right after emitting some of its windows
-      const events = [...(await sendLive(p, 3000, 12)), ...(await sendLive(p, 500, 14))];
-      const expected = expectedAggregates(events, WINDOW_MS);
-      const windowsIn = (m: { value: string }[]) => new Set(m.map((r) => { const a = JSON.parse(r.value); return `${a.key}@${a.window_start_ms}`; }));
-      const records = await readTopic(p.state.topics.aggregates, (m) => windowsIn(m).size >= expected.size, 120_000);
-      await sleep(2000);
-      assert.ok(!isRunning(p.state.processors[0]!.pid), 'instance 0 crashed');
-      // everything in the topic (the first read may stop before a duplicate in another partition)
-      const actual = (await readTopic(p.state.topics.aggregates, () => false, 5_000)).map((r) => JSON.parse(r.value));
-      assert.ok(actual.length >= records.length);
-      assert.equal(windowsIn(actual.map((a) => ({ value: JSON.stringify(a) }))).size, expected.size);
-      if (guarantee === 'exactly_once_v2') {
-        assert.equal(actual.length, expected.size, 'one record per window and key');
-        for (const a of actual) assert.equal(a.count, expected.get(`${a.key}@${a.window_start_ms}`)?.count, `${a.key}@${a.window_start_ms}`);
-      } else {
-        assert.ok(actual.length > expected.size, `some window emitted twice (${actual.length} records for ${expected.size} windows)`);
-      }
-    });
+    it(
+      guarantee === 'exactly_once_v2'
+        ? 'the survivor takes over and every window is emitted once, exact'
+        : 'the survivor emits again what the crashed instance emitted but had not committed',
+      async () => {
+        // the second window's events close the first: instance 0 halts right after emitting some of its windows
+        const events = [...(await sendLive(p, 3000, 12)), ...(await sendLive(p, 500, 14))];
+        const expected = expectedAggregates(events, WINDOW_MS);
+        const windowsIn = (m: { value: string }[]) =>
+          new Set(
+            m.map((r) => {
+              const a = JSON.parse(r.value);
+              return `${a.key}@${a.window_start_ms}`;
+            }),
+          );
+        const records = await readTopic(p.state.topics.aggregates, (m) => windowsIn(m).size >= expected.size, 120_000);
+        await sleep(2000);
+        assert.ok(!isRunning(p.state.processors[0]!.pid), 'instance 0 crashed');
+        // everything in the topic (the first read may stop before a duplicate in another partition)
+        const actual = (await readTopic(p.state.topics.aggregates, () => false, 5_000)).map((r) => JSON.parse(r.value));
+        assert.ok(actual.length >= records.length);
+        assert.equal(windowsIn(actual.map((a) => ({ value: JSON.stringify(a) }))).size, expected.size);
+        if (guarantee === 'exactly_once_v2') {
+          assert.equal(actual.length, expected.size, 'one record per window and key');
+          for (const a of actual)
+            assert.equal(a.count, expected.get(`${a.key}@${a.window_start_ms}`)?.count, `${a.key}@${a.window_start_ms}`);
+        } else {
+          assert.ok(actual.length > expected.size, `some window emitted twice (${actual.length} records for ${expected.size} windows)`);
+        }
+      },
+    );
   });
 }
 

@@ -88,7 +88,11 @@ export function expectedAggregates(events: readonly GeneratedEvent[], windowMs: 
     const key = `${page}:${e.type}`;
     const id = `${key}@${start}`;
     let a = out.get(id);
-    if (!a) out.set(id, (a = { key, window_start_ms: start, count: 0, sum_amount_cents: 0, distinct_users: 0, max_intended_us: 0, users: new Set() }));
+    if (!a)
+      out.set(
+        id,
+        (a = { key, window_start_ms: start, count: 0, sum_amount_cents: 0, distinct_users: 0, max_intended_us: 0, users: new Set() }),
+      );
     a.count++;
     a.sum_amount_cents += e.amountCents;
     a.users.add(e.userId);
@@ -99,8 +103,17 @@ export function expectedAggregates(events: readonly GeneratedEvent[], windowMs: 
 }
 
 /** Reads a topic from the start until `done(messages)` or `timeoutMs`; returns what it read. */
-export async function readTopic(topic: string, done: (m: Message<string, string, string, string>[]) => boolean, timeoutMs = 60_000): Promise<Message<string, string, string, string>[]> {
-  const consumer = new Consumer({ clientId: 'sut-test-reader', groupId: `sut-test-${topic}-${Date.now()}`, bootstrapBrokers: brokers, deserializers: stringDeserializers });
+export async function readTopic(
+  topic: string,
+  done: (m: Message<string, string, string, string>[]) => boolean,
+  timeoutMs = 60_000,
+): Promise<Message<string, string, string, string>[]> {
+  const consumer = new Consumer({
+    clientId: 'sut-test-reader',
+    groupId: `sut-test-${topic}-${Date.now()}`,
+    bootstrapBrokers: brokers,
+    deserializers: stringDeserializers,
+  });
   const out: Message<string, string, string, string>[] = [];
   try {
     const stream = await consumer.consume({ topics: [topic], mode: 'earliest', autocommit: false, maxWaitTime: 200, isolationLevel: 1 });

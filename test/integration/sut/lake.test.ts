@@ -55,7 +55,9 @@ test('a restart removes uncommitted files and writes the replayed range under it
     await runSink(db, secondValid);
     assert.deepEqual(readdirSync(hourDir).sort(), ['p0-0-9.parquet', 'p0-10-14.parquet']);
     const conn = await db.connect();
-    const count = (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet('${hourDir}/*.parquet')`)).getRowObjectsJS()[0]!.n;
+    const count = (
+      await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet('${hourDir}/*.parquet')`)
+    ).getRowObjectsJS()[0]!.n;
     assert.equal(count, firstValid + secondValid);
   } finally {
     await producer.close();

@@ -94,7 +94,14 @@ describe('reference pipeline', { timeout: 300_000 }, () => {
       const e = expected.get(`${a.key}@${a.window_start_ms}`);
       assert.ok(e, `unexpected window ${a.key}@${a.window_start_ms}`);
       assert.deepEqual(
-        { key: a.key, window_start_ms: a.window_start_ms, count: a.count, sum_amount_cents: a.sum_amount_cents, distinct_users: a.distinct_users, max_intended_us: a.max_intended_us },
+        {
+          key: a.key,
+          window_start_ms: a.window_start_ms,
+          count: a.count,
+          sum_amount_cents: a.sum_amount_cents,
+          distinct_users: a.distinct_users,
+          max_intended_us: a.max_intended_us,
+        },
         e,
       );
       assert.equal(a.window_end_ms, a.window_start_ms + WINDOW_MS);
@@ -117,9 +124,15 @@ describe('reference pipeline', { timeout: 300_000 }, () => {
       const top = (source: string) => p.query(`/v1/top?window_start=${start}&n=3${source}`);
       const [fromStreams, fromRedis] = [await top(''), await top('&source=redis')];
       assert.deepEqual(fromStreams.keys, fromRedis.keys);
-      const want = [...expected.values()].filter((e) => e.window_start_ms === start)
-        .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)).slice(0, 3).map((e) => e.count);
-      assert.deepEqual(fromStreams.keys.map((k: { count: number }) => k.count), want);
+      const want = [...expected.values()]
+        .filter((e) => e.window_start_ms === start)
+        .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key))
+        .slice(0, 3)
+        .map((e) => e.count);
+      assert.deepEqual(
+        fromStreams.keys.map((k: { count: number }) => k.count),
+        want,
+      );
     }
   });
 
@@ -152,7 +165,10 @@ describe('reference pipeline', { timeout: 300_000 }, () => {
     }
     assert.deepEqual(new Map(rows.map((r) => [`${r.event_hour}|${r.type}`, r.count])), want);
     const stamps = (await lake('/v1/stamps?run=test')).rows;
-    assert.deepEqual(stamps.map((r: any) => [r.gen, r.count, r.distinct_seq]), [['g0', all.length, all.length]]);
+    assert.deepEqual(
+      stamps.map((r: any) => [r.gen, r.count, r.distinct_seq]),
+      [['g0', all.length, all.length]],
+    );
     const hours = readdirSync(p.state.lakeDir).filter((d) => d.startsWith('event_hour='));
     assert.ok(hours.length >= 1);
     for (const h of hours) for (const f of readdirSync(`${p.state.lakeDir}/${h}`)) assert.match(f, /^p\d+-\d+-\d+\.parquet$/);

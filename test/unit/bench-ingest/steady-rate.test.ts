@@ -39,7 +39,17 @@ test('a writer that falls behind shows as a lower steady rate', () => {
 
 test('undefined when nothing was written or the steady stage is too short to measure', () => {
   assert.equal(steadyRate([], 1000, 1000), undefined);
-  assert.equal(steadyRate([{ t: 0, messages: 0 }, { t: 1000, messages: 0 }], 1000, 1000), undefined);
+  assert.equal(
+    steadyRate(
+      [
+        { t: 0, messages: 0 },
+        { t: 1000, messages: 0 },
+      ],
+      1000,
+      1000,
+    ),
+    undefined,
+  );
   const short = timeline({ startS: 1, rampS: 1, steadyS: 3, rate: 100, samples: 8 });
   assert.equal(steadyRate(short, 1000, 1000), undefined);
 });

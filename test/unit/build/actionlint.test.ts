@@ -48,7 +48,10 @@ describe('GitHub Actions files', () => {
     const text = workflows.map((f) => readFileSync(f, 'utf8')).join('\n');
     for (const action of actions) {
       const dir = relative(root, dirname(action));
-      assert.ok(text.includes(`./${dir}`), `${relative(root, action)} is used by no workflow under .github/workflows, so actionlint cannot check it: use it (uses: ./${dir}) or remove it`);
+      assert.ok(
+        text.includes(`./${dir}`),
+        `${relative(root, action)} is used by no workflow under .github/workflows, so actionlint cannot check it: use it (uses: ./${dir}) or remove it`,
+      );
     }
   });
 
@@ -65,17 +68,20 @@ describe('GitHub Actions files', () => {
     mkdirSync(join(tmp, '.github', 'workflows'), { recursive: true });
     mkdirSync(join(tmp, '.github', 'actions', 'setup'), { recursive: true });
     writeFileSync(join(tmp, '.github', 'actions', 'setup', 'action.yml'), 'name: setup\nruns:\n  using: composite\n  steps: []\n');
-    writeFileSync(join(tmp, '.github', 'workflows', 'bad.yml'), [
-      'on: push',
-      'jobs:',
-      '  a:',
-      '    runs-on: ubuntu-24.04',
-      '    steps:',
-      '      - uses: ./.github/actions/setup',
-      '        with:',
-      '          bogus: 1',
-      '    needs: [missing]',
-    ].join('\n'));
+    writeFileSync(
+      join(tmp, '.github', 'workflows', 'bad.yml'),
+      [
+        'on: push',
+        'jobs:',
+        '  a:',
+        '    runs-on: ubuntu-24.04',
+        '    steps:',
+        '      - uses: ./.github/actions/setup',
+        '        with:',
+        '          bogus: 1',
+        '    needs: [missing]',
+      ].join('\n'),
+    );
     const r = spawnSync(binary, ['-no-color', '-shellcheck=', '-pyflakes=', '.github/workflows/bad.yml'], { cwd: tmp, encoding: 'utf8' });
     assert.notEqual(r.status, 0);
     assert.match(r.stdout, /description is required in metadata of "setup" action/, r.stdout);

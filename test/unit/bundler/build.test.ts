@@ -39,25 +39,38 @@ describe('npm run build', () => {
   test('lowers async iteration so the bundle passes; rejects a Node import by name', async () => {
     const scripts = join(tmp, 'scripts-lowering');
     await mkdir(scripts);
-    await writeFile(join(scripts, 'iter.ts'), [
-      'async function* gen() { yield 1; }',
-      'export default async function () { for await (const x of gen()) { let a: number | undefined; a ??= x + 1_000; } }',
-    ].join('\n'));
+    await writeFile(
+      join(scripts, 'iter.ts'),
+      [
+        'async function* gen() { yield 1; }',
+        'export default async function () { for await (const x of gen()) { let a: number | undefined; a ??= x + 1_000; } }',
+      ].join('\n'),
+    );
     const ok = await buildScripts({ scriptsDir: scripts, outDir: join(tmp, 'out-lowering') });
     assert.deepEqual(ok.errors, []);
     assert.deepEqual(ok.problems.map(formatProblem), []);
 
-    await writeFile(join(scripts, 'node.ts'), "import { readFileSync } from 'node:fs';\nexport default function () { readFileSync('x'); }\n");
+    await writeFile(
+      join(scripts, 'node.ts'),
+      "import { readFileSync } from 'node:fs';\nexport default function () { readFileSync('x'); }\n",
+    );
     const bad = await buildScripts({ scriptsDir: scripts, outDir: join(tmp, 'out-node') });
     assert.equal(bad.bundles.length, 0);
-    assert.ok(bad.errors.some((e) => e.includes('node:fs') && e.includes('node.ts')), bad.errors.join('\n'));
+    assert.ok(
+      bad.errors.some((e) => e.includes('node:fs') && e.includes('node.ts')),
+      bad.errors.join('\n'),
+    );
   });
 });
 
 describe('bundle check', () => {
   test('rejects the bad fixture, naming the import and the syntax', async () => {
     const messages = (await checkBundleFiles([fixture])).map(formatProblem);
-    const has = (re: RegExp) => assert.ok(messages.some((m) => re.test(m)), `expected ${re} in:\n${messages.join('\n')}`);
+    const has = (re: RegExp) =>
+      assert.ok(
+        messages.some((m) => re.test(m)),
+        `expected ${re} in:\n${messages.join('\n')}`,
+      );
     has(/bad-bundle\.js:2:\d+: imports 'node:fs'/);
     has(/bad-bundle\.js:10:\d+: uses 'for await'/);
     has(/async generator/);
@@ -85,8 +98,19 @@ describe('bundle check', () => {
       'export { g, r, s, w, f, promise };',
     ].join('\n');
     const messages = checkBundle(code, 'b.js').map((p) => `${p.line}: ${p.message}`);
-    for (const [line, re] of [[1, /Object\.groupBy/], [2, /Unicode property escape/], [3, /Unicode property escape/], [4, /WeakRef/], [5, /require\('fs'\)/], [6, /Promise\.withResolvers/], [7, /isWellFormed/]] as const) {
-      assert.ok(messages.some((m) => m.startsWith(`${line}: `) && re.test(m)), `line ${line} ${re} in:\n${messages.join('\n')}`);
+    for (const [line, re] of [
+      [1, /Object\.groupBy/],
+      [2, /Unicode property escape/],
+      [3, /Unicode property escape/],
+      [4, /WeakRef/],
+      [5, /require\('fs'\)/],
+      [6, /Promise\.withResolvers/],
+      [7, /isWellFormed/],
+    ] as const) {
+      assert.ok(
+        messages.some((m) => m.startsWith(`${line}: `) && re.test(m)),
+        `line ${line} ${re} in:\n${messages.join('\n')}`,
+      );
     }
   });
 
@@ -111,8 +135,14 @@ describe('bundle check', () => {
       'export default function () { return [w, cfg]; }',
     ].join('\n');
     const problems = checkBundle(code, 'v1.js');
-    assert.deepEqual(problems.map((p) => p.line), [2, 4]);
-    assert.match(formatProblem(problems[0]!), /^v1\.js:2:\d+: sets a Writer 'balancer': xk6-kafka v2 refuses it .*remove it: the default partitioner, consistent_random/);
+    assert.deepEqual(
+      problems.map((p) => p.line),
+      [2, 4],
+    );
+    assert.match(
+      formatProblem(problems[0]!),
+      /^v1\.js:2:\d+: sets a Writer 'balancer': xk6-kafka v2 refuses it .*remove it: the default partitioner, consistent_random/,
+    );
     assert.deepEqual(checkBundle("const lb = { balancer: 'nginx' };\nexport { lb };\n", 'http.js'), []);
   });
 });

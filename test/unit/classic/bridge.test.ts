@@ -50,7 +50,10 @@ describe('BlockingClient', () => {
   it('names the call when its arguments cannot cross threads (a function in a config)', () => {
     const { port1 } = new MessageChannel();
     const client = new BlockingClient(port1, wakeCells());
-    assert.throws(() => client.request({ ...call, args: [{ balancer: () => 0 }] }, 'new Writer()'), /new Writer\(\): its arguments cannot be passed to the I\/O thread in classic mode/);
+    assert.throws(
+      () => client.request({ ...call, args: [{ balancer: () => 0 }] }, 'new Writer()'),
+      /new Writer\(\): its arguments cannot be passed to the I\/O thread in classic mode/,
+    );
     port1.close();
   });
 });
@@ -100,12 +103,30 @@ describe('IoServer', () => {
     const made = await ask({ id: 1, op: 'new', module: 'fake', target: 'Thing', args: [{ name: 't' }], phase: 'init', tags: {} });
     assert.equal(made.ok, true);
     assert.deepEqual(made.methods!.sort(), ['fail', 'get', 'wait']);
-    const got = await ask({ id: 2, op: 'call', module: 'fake', target: made.value, method: 'get', args: [21], phase: 'iteration', tags: { scenario: 's' } });
+    const got = await ask({
+      id: 2,
+      op: 'call',
+      module: 'fake',
+      target: made.value,
+      method: 'get',
+      args: [21],
+      phase: 'iteration',
+      tags: { scenario: 's' },
+    });
     assert.equal((got.value as { n: number }).n, 42);
     assert.equal((got.value as { phase: string }).phase, 'iteration');
     assert.equal((got.value as { bytes: Uint8Array }).bytes.buffer.byteLength, 3, 'a view is sent without its whole buffer');
     assert.deepEqual(got.samples, [['thing_calls', 'counter', 'default', 1, { name: 't' }]]);
-    const failed = await ask({ id: 3, op: 'call', module: 'fake', target: made.value, method: 'fail', args: [], phase: 'iteration', tags: {} });
+    const failed = await ask({
+      id: 3,
+      op: 'call',
+      module: 'fake',
+      target: made.value,
+      method: 'fail',
+      args: [],
+      phase: 'iteration',
+      tags: {},
+    });
     assert.equal(failed.ok, false);
     assert.deepEqual(failed.error, { name: 'Error', message: 'Unable to read messages.', code: 3001 });
     end();
@@ -144,7 +165,10 @@ describe('errors and bytes across threads', () => {
 
   it('compactBytes copies views out of larger buffers, in arrays and plain objects', () => {
     const big = new Uint8Array(100);
-    const out = compactBytes([{ key: big.subarray(0, 2), headers: { h: big.subarray(5, 6) } }]) as { key: Uint8Array; headers: { h: Uint8Array } }[];
+    const out = compactBytes([{ key: big.subarray(0, 2), headers: { h: big.subarray(5, 6) } }]) as {
+      key: Uint8Array;
+      headers: { h: Uint8Array };
+    }[];
     assert.equal(out[0]!.key.buffer.byteLength, 2);
     assert.equal(out[0]!.headers.h.buffer.byteLength, 1);
   });

@@ -4,8 +4,7 @@ import * as esbuild from 'esbuild';
 import { exportedAsyncness, modeFromBundle, modeFromExports, parseModeFlag } from '../../../runtime/classic/mode.ts';
 
 /** The bundle the loader would make of `source` (CommonJS, k6 imports external). */
-const bundle = (source: string) =>
-  esbuild.transformSync(source, { format: 'cjs', target: 'es2020', loader: 'js' }).code;
+const bundle = (source: string) => esbuild.transformSync(source, { format: 'cjs', target: 'es2020', loader: 'js' }).code;
 
 const kafka = `import { Writer } from 'k6/x/kafka';\n`;
 
@@ -44,7 +43,9 @@ describe('classic mode choice', () => {
   });
 
   it('reads exported functions and whether they are async', () => {
-    const code = bundle(`export const options = {};\nexport function a() {}\nexport const b = async () => {};\nexport const c = function () {};\n`);
+    const code = bundle(
+      `export const options = {};\nexport function a() {}\nexport const b = async () => {};\nexport const c = function () {};\n`,
+    );
     assert.deepEqual(Object.fromEntries(exportedAsyncness(code)!), { a: false, b: true, c: false });
   });
 

@@ -14,7 +14,8 @@ describe('classic VU capacity', () => {
     assert.doesNotThrow(() => checkCapacity(10, 1024 * MB));
     assert.throws(
       () => checkCapacity(1000, 1024 * MB),
-      (err: Error & { exitCode?: number }) => err.exitCode === 104 && /needs 1000 VUs.*fits about 48/.test(err.message) && /async/.test(err.message),
+      (err: Error & { exitCode?: number }) =>
+        err.exitCode === 104 && /needs 1000 VUs.*fits about 48/.test(err.message) && /async/.test(err.message),
     );
   });
 });

@@ -13,18 +13,24 @@ describe('compare: the gate', () => {
     const same = compareRuns([run({ p95: 20, rate: 100 })], run({ p95: 21, rate: 97 }), NO_TOLERANCE_FILE);
     assert.deepEqual(same.regressions, []);
     const worse = compareRuns([run({ p95: 20, rate: 100 })], run({ p95: 30, rate: 90 }), NO_TOLERANCE_FILE);
-    assert.deepEqual(worse.regressions.map((r) => `${r.metric} ${r.stat}`), [
-      'iterations rate',
-      'kafka_writer_write_seconds avg',
-      'kafka_writer_write_seconds med',
-      'kafka_writer_write_seconds p(90)',
-      'kafka_writer_write_seconds p(95)',
-    ]);
+    assert.deepEqual(
+      worse.regressions.map((r) => `${r.metric} ${r.stat}`),
+      [
+        'iterations rate',
+        'kafka_writer_write_seconds avg',
+        'kafka_writer_write_seconds med',
+        'kafka_writer_write_seconds p(90)',
+        'kafka_writer_write_seconds p(95)',
+      ],
+    );
   });
 
   it('errors that appear from none are a regression; errors that vanish are not', () => {
     const appeared = compareRuns([run({ p95: 20, rate: 100 })], run({ p95: 20, rate: 100, errors: 1 }), NO_TOLERANCE_FILE);
-    assert.deepEqual(appeared.regressions.map((r) => `${r.metric} ${r.stat} ${r.baseline}→${r.current}`), ['kafka_writer_error_count count 0→1']);
+    assert.deepEqual(
+      appeared.regressions.map((r) => `${r.metric} ${r.stat} ${r.baseline}→${r.current}`),
+      ['kafka_writer_error_count count 0→1'],
+    );
     const vanished = compareRuns([run({ p95: 20, rate: 100, errors: 3 })], run({ p95: 20, rate: 100 }), NO_TOLERANCE_FILE);
     assert.deepEqual(vanished.regressions, []);
   });
@@ -44,7 +50,10 @@ describe('compare: the gate', () => {
   it('a file picks the statistics and their tolerances', () => {
     const file = parseToleranceFile({ $defaults: false, kafka_writer_write_seconds: { 'p(95)': '+5' } });
     const c = compareRuns([run({ p95: 20, rate: 100 })], run({ p95: 26, rate: 1 }), file);
-    assert.deepEqual(c.rows.map((r) => `${r.metric} ${r.stat} ${r.status}`), ['kafka_writer_write_seconds p(95) regression']);
+    assert.deepEqual(
+      c.rows.map((r) => `${r.metric} ${r.stat} ${r.status}`),
+      ['kafka_writer_write_seconds p(95) regression'],
+    );
   });
 
   it('a statistic only one side has is reported as missing, not as a regression', () => {
@@ -52,7 +61,13 @@ describe('compare: the gate', () => {
     const c = compareRuns([run({ p95: 20, rate: 100 })], run({ p95: 20, rate: 100 }), file);
     assert.equal(find(c.rows, 'kafka_writer_write_seconds', 'p(99)'), undefined, 'neither side has p(99)');
     const current = run({ p95: 20, rate: 100 });
-    const withP99 = { ...current, kafka_writer_write_seconds: { ...current.kafka_writer_write_seconds!, values: { ...current.kafka_writer_write_seconds!.values, 'p(99)': 50 } } };
+    const withP99 = {
+      ...current,
+      kafka_writer_write_seconds: {
+        ...current.kafka_writer_write_seconds!,
+        values: { ...current.kafka_writer_write_seconds!.values, 'p(99)': 50 },
+      },
+    };
     const one = compareRuns([run({ p95: 20, rate: 100 })], withP99, file);
     assert.equal(find(one.rows, 'kafka_writer_write_seconds', 'p(99)')!.status, 'missing');
     assert.deepEqual(one.regressions, []);

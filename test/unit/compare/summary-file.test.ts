@@ -24,7 +24,10 @@ describe('compare: summary files', () => {
 
   it('reads several runs from an array or {"runs": [...]}, in either shape', () => {
     assert.equal(runsOf([exportJson({ p95: 1, rate: 1 }), summaryDataJson({ p95: 2, rate: 2 })]).length, 2);
-    assert.equal(runsOf({ runs: [exportJson({ p95: 1, rate: 1 }), exportJson({ p95: 2, rate: 2 }), exportJson({ p95: 3, rate: 3 })] }).length, 3);
+    assert.equal(
+      runsOf({ runs: [exportJson({ p95: 1, rate: 1 }), exportJson({ p95: 2, rate: 2 }), exportJson({ p95: 3, rate: 3 })] }).length,
+      3,
+    );
   });
 
   it('names what is wrong with something that is not a summary', () => {

@@ -36,7 +36,7 @@ describe('compare: tables', () => {
         '| iterations | rate | 100 | 100 | 0.0% | -5% | ±0.0% | ✅ ok |',
         '| kafka_writer_write_seconds | p(95) | 20ms | 23ms | +15% | +10% | ±20% | ⚠️ within noise |',
         '',
-        "✅ no regression: 2 statistics compared, 1 beyond tolerance but within the baseline runs' noise. baseline: mean of 2 runs; \"noise\" is the largest distance of one of them from that mean.",
+        '✅ no regression: 2 statistics compared, 1 beyond tolerance but within the baseline runs\' noise. baseline: mean of 2 runs; "noise" is the largest distance of one of them from that mean.',
         '',
       ].join('\n'),
     );
@@ -49,8 +49,14 @@ describe('compare: tables', () => {
   });
 
   it('values: times in µs/ms/s, counts rounded, changes in percent', () => {
-    assert.deepEqual([formatValue(0.25, true), formatValue(12.345, true), formatValue(2500, true), formatValue(undefined)], ['250µs', '12.35ms', '2.5s', '—']);
+    assert.deepEqual(
+      [formatValue(0.25, true), formatValue(12.345, true), formatValue(2500, true), formatValue(undefined)],
+      ['250µs', '12.35ms', '2.5s', '—'],
+    );
     assert.deepEqual([formatValue(123456.7), formatValue(0.999)], ['123457', '0.999']);
-    assert.deepEqual([formatChange(0.5), formatChange(-0.031), formatChange(Infinity), formatChange(undefined)], ['+50%', '-3.1%', '+∞', '—']);
+    assert.deepEqual(
+      [formatChange(0.5), formatChange(-0.031), formatChange(Infinity), formatChange(undefined)],
+      ['+50%', '-3.1%', '+∞', '—'],
+    );
   });
 });

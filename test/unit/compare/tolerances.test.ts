@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultTolerances, NO_TOLERANCE_FILE, parseTolerance, parseToleranceFile, tolerancesFor } from '../../../runtime/compare/tolerances.ts';
+import {
+  defaultTolerances,
+  NO_TOLERANCE_FILE,
+  parseTolerance,
+  parseToleranceFile,
+  tolerancesFor,
+} from '../../../runtime/compare/tolerances.ts';
 
 const texts = (t: Record<string, { text: string }>) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.text]));
 
@@ -14,7 +20,12 @@ describe('compare: tolerances', () => {
 
   it('defaults: latency stats may grow 10 %, throughput drop 5 %, errors grow 10 %; generator metrics and gauges are left out', () => {
     assert.deepEqual(texts(defaultTolerances('kafka_writer_write_seconds', 'trend')), {
-      avg: '+10%', med: '+10%', 'p(90)': '+10%', 'p(95)': '+10%', 'p(99)': '+10%', 'p(99.9)': '+10%',
+      avg: '+10%',
+      med: '+10%',
+      'p(90)': '+10%',
+      'p(95)': '+10%',
+      'p(99)': '+10%',
+      'p(99.9)': '+10%',
     });
     assert.deepEqual(texts(defaultTolerances('iterations', 'counter')), { rate: '-5%' });
     assert.deepEqual(texts(defaultTolerances('checks', 'rate')), { rate: '-5%' });
@@ -26,8 +37,18 @@ describe('compare: tolerances', () => {
   });
 
   it('a file adds and overrides per statistic, null turns a default or a metric off, $defaults: false keeps only the file', () => {
-    const file = parseToleranceFile({ kafka_writer_write_seconds: { 'p(99)': '+20%', avg: null }, iterations: null, checks: { rate: '-1%' } });
-    assert.deepEqual(texts(tolerancesFor(file, 'kafka_writer_write_seconds', 'trend')), { med: '+10%', 'p(90)': '+10%', 'p(95)': '+10%', 'p(99)': '+20%', 'p(99.9)': '+10%' });
+    const file = parseToleranceFile({
+      kafka_writer_write_seconds: { 'p(99)': '+20%', avg: null },
+      iterations: null,
+      checks: { rate: '-1%' },
+    });
+    assert.deepEqual(texts(tolerancesFor(file, 'kafka_writer_write_seconds', 'trend')), {
+      med: '+10%',
+      'p(90)': '+10%',
+      'p(95)': '+10%',
+      'p(99)': '+20%',
+      'p(99.9)': '+10%',
+    });
     assert.deepEqual(tolerancesFor(file, 'iterations', 'counter'), {});
     assert.deepEqual(texts(tolerancesFor(file, 'checks', 'rate')), { rate: '-1%' });
     const only = parseToleranceFile({ $defaults: false, produce_latency: { 'p(95)': '+100' } });

@@ -38,7 +38,8 @@ function linksOf(markdown: string): string[] {
 const files = [join(root, 'README.md'), ...markdownFiles(join(root, 'docs'))];
 
 test('docs/ holds the pages the README points to', () => {
-  for (const page of ['architecture.md', 'k6-compatibility.md', 'getting-started.md']) assert.ok(existsSync(join(root, 'docs', page)), page);
+  for (const page of ['architecture.md', 'k6-compatibility.md', 'getting-started.md'])
+    assert.ok(existsSync(join(root, 'docs', page)), page);
 });
 
 for (const file of files) {

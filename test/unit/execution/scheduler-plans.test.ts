@@ -30,7 +30,15 @@ describe('planning the scenarios of a thread', () => {
       scenarios: {
         a: { executor: 'constant-vus', vus: 3, duration: '10s', gracefulStop: '0s' },
         b: { executor: 'constant-vus', vus: 4, duration: '10s', startTime: '5s', gracefulStop: '0s' },
-        c: { executor: 'constant-arrival-rate', rate: 10, duration: '10s', preAllocatedVUs: 2, maxVUs: 50, startTime: '10s', gracefulStop: '0s' },
+        c: {
+          executor: 'constant-arrival-rate',
+          rate: 10,
+          duration: '10s',
+          preAllocatedVUs: 2,
+          maxVUs: 50,
+          startTime: '10s',
+          gracefulStop: '0s',
+        },
       },
     });
     // a and b overlap (7); b and c overlap (4 + 2); a has ended when c starts
@@ -56,7 +64,8 @@ describe('checkExecFunctions', () => {
   it('names the scenario and the missing function (exit 104)', () => {
     assert.throws(
       () => checkExecFunctions(options, { default: () => undefined }),
-      (e: unknown) => e instanceof ConfigError && /scenario "s" runs "verify", but the script does not export a function named "verify"/.test(e.message),
+      (e: unknown) =>
+        e instanceof ConfigError && /scenario "s" runs "verify", but the script does not export a function named "verify"/.test(e.message),
     );
   });
 });

@@ -20,7 +20,14 @@ describe('VUPool', () => {
     pool.prepare(3);
     pool.prepare(2);
     assert.equal(pool.initialized, 3);
-    assert.deepEqual([...inits], [[1, 1], [2, 1], [3, 1]]);
+    assert.deepEqual(
+      [...inits],
+      [
+        [1, 1],
+        [2, 1],
+        [3, 1],
+      ],
+    );
   });
 
   it('take() hands out prepared VUs first and creates the rest', () => {

@@ -67,10 +67,7 @@ describe('scenario parsing', () => {
       { executor: 'constant-vus', duration: '10s', rate: 5 },
       'scenario "load": unknown option "rate" for executor constant-vus; valid options: vus, duration, executor, startTime, gracefulStop, exec, env, tags, options',
     );
-    rejects(
-      { executor: 'ramping-vus', stages: [{ duration: '1s', target: 1, foo: 2 }] },
-      /unknown option "foo" in "stages\[0\]"/,
-    );
+    rejects({ executor: 'ramping-vus', stages: [{ duration: '1s', target: 1, foo: 2 }] }, /unknown option "foo" in "stages\[0\]"/);
   });
 
   it('rejects bad names', () => {
@@ -87,7 +84,10 @@ describe('scenario parsing', () => {
     rejects({ executor: 'constant-vus', duration: '500ms' }, 'scenario "load": "duration" must be at least 1s, got 500ms');
     rejects({ executor: 'constant-vus' }, /"duration" is required/);
     rejects({ executor: 'shared-iterations', maxDuration: '0.5s' }, /"maxDuration" must be at least 1s/);
-    rejects({ executor: 'constant-arrival-rate', rate: 1, duration: '1s', preAllocatedVUs: 1, timeUnit: 0 }, /"timeUnit" must be greater than 0/);
+    rejects(
+      { executor: 'constant-arrival-rate', rate: 1, duration: '1s', preAllocatedVUs: 1, timeUnit: 0 },
+      /"timeUnit" must be greater than 0/,
+    );
     rejects({ executor: 'ramping-vus', stages: [{ duration: '-1s', target: 1 }] }, /"stages\[0\].duration" can't be negative/);
   });
 
@@ -101,7 +101,10 @@ describe('scenario parsing', () => {
     rejects({ executor: 'constant-vus', vus: 0, duration: '1s' }, /"vus" must be a positive integer, got 0/);
     rejects({ executor: 'constant-vus', vus: 1.5, duration: '1s' }, /"vus" must be a positive integer, got 1.5/);
     rejects({ executor: 'constant-vus', vus: '2', duration: '1s' }, /"vus" must be a positive integer, got "2"/);
-    rejects({ executor: 'ramping-arrival-rate', startRate: -1, stages: [{ duration: '1s', target: 1 }], preAllocatedVUs: 1 }, /"startRate" must be a non-negative integer/);
+    rejects(
+      { executor: 'ramping-arrival-rate', startRate: -1, stages: [{ duration: '1s', target: 1 }], preAllocatedVUs: 1 },
+      /"startRate" must be a non-negative integer/,
+    );
   });
 
   it('rejects maxVUs below preAllocatedVUs', () => {
@@ -121,7 +124,10 @@ describe('scenario parsing', () => {
     rejects({ executor: 'ramping-vus', stages: [{ target: 1 }] }, /"stages\[0\].duration" is required/);
     rejects({ executor: 'ramping-vus', stages: [{ duration: '1s' }] }, /"stages\[0\].target" is required/);
     rejects({ executor: 'ramping-vus', stages: [{ duration: '1s', target: -1 }] }, /"stages\[0\].target" must be a non-negative integer/);
-    rejects({ executor: 'ramping-vus', startVUs: 0, stages: [{ duration: '1s', target: 0 }] }, /either "startVUs" or one of the stages' "target"/);
+    rejects(
+      { executor: 'ramping-vus', startVUs: 0, stages: [{ duration: '1s', target: 0 }] },
+      /either "startVUs" or one of the stages' "target"/,
+    );
   });
 
   it('validates env, tags and exec', () => {

@@ -68,8 +68,14 @@ describe('constant-arrival-rate', () => {
       const plans = segmentsOf(seq).map((s) => planOf(raw, s));
       const sum = (pick: (p: { preAllocatedVUs: number; maxVUs: number }) => number) =>
         plans.reduce((acc, p) => acc + (p.type === 'arrival' ? pick(p) : 0), 0);
-      assert.equal(sum((p) => p.preAllocatedVUs), 11);
-      assert.equal(sum((p) => p.maxVUs), 23);
+      assert.equal(
+        sum((p) => p.preAllocatedVUs),
+        11,
+      );
+      assert.equal(
+        sum((p) => p.maxVUs),
+        23,
+      );
     });
   }
 

@@ -59,8 +59,14 @@ describe('shared-iterations', () => {
       const plans = segmentsOf(seq).map((s) => planOf({ executor: 'shared-iterations', vus: 7, iterations: 101 }, s));
       const sum = (f: (p: { vus: number; iterations: number }) => number) =>
         plans.reduce((acc, p) => acc + (p.type === 'shared-iterations' ? f(p) : 0), 0);
-      assert.equal(sum((p) => p.vus), 7);
-      assert.equal(sum((p) => p.iterations), 101);
+      assert.equal(
+        sum((p) => p.vus),
+        7,
+      );
+      assert.equal(
+        sum((p) => p.iterations),
+        101,
+      );
       for (const p of plans) assert.ok(p.type === 'shared-iterations' && p.iterations >= p.vus);
     });
   }
@@ -71,7 +77,10 @@ describe('per-vu-iterations', () => {
     const raw = { executor: 'per-vu-iterations', vus: 5, iterations: 4, maxDuration: '1m' };
     assert.deepEqual(planOf(raw), { type: 'per-vu-iterations', vus: 5, iterationsPerVU: 4, maxDurationMs: 60_000 });
     const plans = segmentsOf('0,1/4,1/2,1').map((s) => planOf(raw, s));
-    assert.equal(plans.reduce((acc, p) => acc + (p.type === 'per-vu-iterations' ? p.vus * p.iterationsPerVU : 0), 0), 20);
+    assert.equal(
+      plans.reduce((acc, p) => acc + (p.type === 'per-vu-iterations' ? p.vus * p.iterationsPerVU : 0), 0),
+      20,
+    );
     assert.equal(perVUIterations.maxDurationMs(perVUIterations.parse('x', raw)), 90_000);
   });
 });

@@ -51,16 +51,37 @@ describe('ramping-vus', () => {
   });
 
   it('jumps at the end of a zero-duration stage, and holds on flat stages', () => {
-    assert.deepEqual(stepsOf(planOf(scenario(1, [['3s', 1], [0, 6], ['2s', 6], ['0s', 2]]))), [
-      { atMs: 0, vus: 1 },
-      { atMs: 3000, vus: 6 },
-      { atMs: 5000, vus: 2 },
-    ]);
+    assert.deepEqual(
+      stepsOf(
+        planOf(
+          scenario(1, [
+            ['3s', 1],
+            [0, 6],
+            ['2s', 6],
+            ['0s', 2],
+          ]),
+        ),
+      ),
+      [
+        { atMs: 0, vus: 1 },
+        { atMs: 3000, vus: 6 },
+        { atMs: 5000, vus: 2 },
+      ],
+    );
     assert.deepEqual(stepsOf(planOf(scenario(3, [[0, 7]]))), [{ atMs: 0, vus: 7 }]);
   });
 
   it('plans maxVUs as the maximum of the profile, and the durations', () => {
-    const plan = planOf(scenario(2, [['10s', 20], ['10s', 5]], { gracefulRampDown: '5s', gracefulStop: '7s' }));
+    const plan = planOf(
+      scenario(
+        2,
+        [
+          ['10s', 20],
+          ['10s', 5],
+        ],
+        { gracefulRampDown: '5s', gracefulStop: '7s' },
+      ),
+    );
     assert.equal(plan.type, 'vus');
     if (plan.type !== 'vus') return;
     assert.equal(plan.maxVUs, 20);
@@ -72,21 +93,59 @@ describe('ramping-vus', () => {
   });
 
   it('ends at the last change of VU count: trailing stages at 0 add nothing (docs/k6-compatibility.md#scenarios-and-executors)', () => {
-    const plan = planOf(scenario(3, [['2s', 3], ['0s', 0], ['2s', 0]], { gracefulRampDown: '1s' }));
+    const plan = planOf(
+      scenario(
+        3,
+        [
+          ['2s', 3],
+          ['0s', 0],
+          ['2s', 0],
+        ],
+        { gracefulRampDown: '1s' },
+      ),
+    );
     assert.equal(plan.type === 'vus' && plan.durationMs, 2000);
-    const rampedToZero = planOf(scenario(4, [['8s', 0], ['5s', 0]]));
+    const rampedToZero = planOf(
+      scenario(4, [
+        ['8s', 0],
+        ['5s', 0],
+      ]),
+    );
     assert.equal(rampedToZero.type === 'vus' && rampedToZero.durationMs, 8000);
     // a profile still above 0 at the end runs all its stages
-    const holding = planOf(scenario(3, [['2s', 3], ['2s', 1]]));
+    const holding = planOf(
+      scenario(3, [
+        ['2s', 3],
+        ['2s', 1],
+      ]),
+    );
     assert.equal(holding.type === 'vus' && holding.durationMs, 4000);
     // the VUs that left at 2s get gracefulRampDown, not gracefulStop (30s)
     assert.equal(plan.type === 'vus' && plan.gracefulStopMs, 1000);
     // …cut where stages end + gracefulStop, if that comes first
-    const cut = planOf(scenario(3, [['2s', 3], ['0s', 0], ['2s', 0]], { gracefulRampDown: '1m', gracefulStop: '5s' }));
+    const cut = planOf(
+      scenario(
+        3,
+        [
+          ['2s', 3],
+          ['0s', 0],
+          ['2s', 0],
+        ],
+        { gracefulRampDown: '1m', gracefulStop: '5s' },
+      ),
+    );
     assert.equal(cut.type === 'vus' && cut.gracefulStopMs, 2000 + 5000);
     assert.equal(holding.type === 'vus' && holding.gracefulStopMs, 30_000);
     // in a segment, its own last change counts (k6 scales the raw steps per segment)
-    const [first] = segmentsOf('0,1/2,1').map((s) => planOf(scenario(2, [['4s', 0], ['4s', 0]]), s));
+    const [first] = segmentsOf('0,1/2,1').map((s) =>
+      planOf(
+        scenario(2, [
+          ['4s', 0],
+          ['4s', 0],
+        ]),
+        s,
+      ),
+    );
     assert.equal(first!.type === 'vus' && first.durationMs, 4000);
   });
 
@@ -96,18 +155,31 @@ describe('ramping-vus', () => {
 
   for (const seq of SEQUENCES) {
     it(`segments of ${seq} sum to the whole profile at every moment`, () => {
-      const raw = scenario(3, [['7s', 23], ['3s', 23], ['0s', 9], ['5s', 31], ['6s', 0]]);
+      const raw = scenario(3, [
+        ['7s', 23],
+        ['3s', 23],
+        ['0s', 9],
+        ['5s', 31],
+        ['6s', 0],
+      ]);
       const whole = stepsOf(planOf(raw));
       const parts = segmentsOf(seq).map((s) => stepsOf(planOf(raw, s)));
       const times = [...new Set([...whole, ...parts.flat()].map((s) => s.atMs))];
       for (const t of times) {
-        assert.equal(parts.reduce((sum, steps) => sum + vusAt(steps, t), 0), vusAt(whole, t), `t=${t}`);
+        assert.equal(
+          parts.reduce((sum, steps) => sum + vusAt(steps, t), 0),
+          vusAt(whole, t),
+          `t=${t}`,
+        );
       }
       const maxes = segmentsOf(seq).map((s) => {
         const p = planOf(raw, s);
         return p.type === 'vus' ? p.maxVUs : 0;
       });
-      assert.equal(maxes.reduce((a, b) => a + b), 31);
+      assert.equal(
+        maxes.reduce((a, b) => a + b),
+        31,
+      );
       for (const steps of parts) {
         assert.equal(steps[0]!.atMs, 0);
         for (let n = 1; n < steps.length; n++) {

@@ -41,7 +41,10 @@ describe('parsing', () => {
 
   it('rejects bad segments naming the flag', () => {
     const bad = (segment: string, message: RegExp) =>
-      assert.throws(() => segmentContext(segment), (e: unknown) => e instanceof ConfigError && e.exitCode === 104 && message.test(e.message));
+      assert.throws(
+        () => segmentContext(segment),
+        (e: unknown) => e instanceof ConfigError && e.exitCode === 104 && message.test(e.message),
+      );
     bad('3:1', /--execution-segment "3:1": from \(3\) must be less than to \(1\)/);
     bad('1/2:1/4', /from \(1\/2\) must be less than to \(1\/4\)/);
     bad('0:3/2', /to \(3\/2\) is greater than 1/);
@@ -84,7 +87,11 @@ describe('striping and ScaleInt64', () => {
       const contexts = segmentsOf(seq).map((s) => segmentContext(s, seq));
       for (let v = 0; v <= 200; v++) {
         const shares = contexts.map((c) => c.scale(v));
-        assert.equal(shares.reduce((a, b) => a + b), v, `v=${v}`);
+        assert.equal(
+          shares.reduce((a, b) => a + b),
+          v,
+          `v=${v}`,
+        );
       }
       const seen = new Set<number>();
       for (const c of contexts) {
@@ -107,7 +114,10 @@ describe('striping and ScaleInt64', () => {
   it('maps VU ids to unique ids in the test', () => {
     const seq = '0,1/3,2/3,1';
     const ids = segmentsOf(seq).flatMap((s) => [1, 2, 3].map((id) => segmentContext(s, seq).idInTest(id)));
-    assert.deepEqual([...ids].sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.deepEqual(
+      [...ids].sort((a, b) => a - b),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    );
   });
 
   it('without a sequence stripes over the sequence filled around the segment, as k6 (no rounding)', () => {
@@ -133,11 +143,18 @@ describe('split (worker threads inside an instance)', () => {
       for (const count of [1, 2, 3]) {
         const parts = instance.split(count);
         for (let v = 0; v <= 100; v++) {
-          assert.equal(parts.reduce((sum, p) => sum + p.scale(v), 0), instance.scale(v), `v=${v}`);
+          assert.equal(
+            parts.reduce((sum, p) => sum + p.scale(v), 0),
+            instance.scale(v),
+            `v=${v}`,
+          );
         }
         const fromParts = parts.flatMap((p) => Array.from({ length: 40 }, (_, n) => p.globalIndex(n)));
         const own = Array.from({ length: 40 * count }, (_, n) => instance.globalIndex(n));
-        assert.deepEqual([...fromParts].sort((a, b) => a - b), own);
+        assert.deepEqual(
+          [...fromParts].sort((a, b) => a - b),
+          own,
+        );
       }
     }
   });
@@ -157,11 +174,11 @@ describe('split (worker threads inside an instance)', () => {
   });
 
   it('reports absolute bounds', () => {
+    assert.deepEqual(segmentContext('1/2:1', sequence).split(2).map(String), ['1/2:3/4', '3/4:1']);
     assert.deepEqual(
-      segmentContext('1/2:1', sequence).split(2).map(String),
-      ['1/2:3/4', '3/4:1'],
+      SegmentContext.full.split(2).map((p) => p.lengthFraction),
+      [0.5, 0.5],
     );
-    assert.deepEqual(SegmentContext.full.split(2).map((p) => p.lengthFraction), [0.5, 0.5]);
   });
 });
 
@@ -171,9 +188,15 @@ describe('re-segmenting by a value (k6 GetNewExecutionTupleFromValue, docs/k6-co
     assert.deepEqual(scales(parts[0]!, [5]), [2]);
     const resegmented = parts.map((p) => p.resegment(5)!);
     assert.deepEqual(resegmented.map(String), ['0:2/5', '2/5:1']);
-    assert.deepEqual(resegmented.map((p) => p.scale(100)), [40, 60]);
+    assert.deepEqual(
+      resegmented.map((p) => p.scale(100)),
+      [40, 60],
+    );
     // the raw segments would have given 33 + 67
-    assert.deepEqual(parts.map((p) => p.scale(100)), [33, 67]);
+    assert.deepEqual(
+      parts.map((p) => p.scale(100)),
+      [33, 67],
+    );
   });
 
   it('keeps the sequence when the value is a multiple of L', () => {
@@ -198,7 +221,11 @@ describe('re-segmenting by a value (k6 GetNewExecutionTupleFromValue, docs/k6-co
       for (let value = 1; value <= 23; value++) {
         const parts = segmentsOf(seq).map((s) => segmentContext(s, seq).resegment(value));
         for (const total of [value, 17, 100, 101]) {
-          assert.equal(parts.reduce((sum, p) => sum + (p?.scale(total) ?? 0), 0), total, `value=${value} total=${total}`);
+          assert.equal(
+            parts.reduce((sum, p) => sum + (p?.scale(total) ?? 0), 0),
+            total,
+            `value=${value} total=${total}`,
+          );
         }
         const seen = new Set<number>();
         for (const p of parts) {
@@ -206,7 +233,10 @@ describe('re-segmenting by a value (k6 GetNewExecutionTupleFromValue, docs/k6-co
           const cursor = p.indices();
           for (let n = 0; n < 40; n++) seen.add(cursor.next());
         }
-        assert.ok([...Array(40).keys()].every((g) => seen.has(g)), `value=${value}: indices 0…39 covered`);
+        assert.ok(
+          [...Array(40).keys()].every((g) => seen.has(g)),
+          `value=${value}: indices 0…39 covered`,
+        );
         assert.equal(seen.size, 40 * parts.filter(Boolean).length, `value=${value}: no index owned twice`);
       }
     });
@@ -222,10 +252,17 @@ describe('re-segmenting by a value (k6 GetNewExecutionTupleFromValue, docs/k6-co
           assert.ok(parts.every((p) => p === undefined));
           continue;
         }
-        assert.equal(parts.reduce((sum, p) => sum + p!.scale(100), 0), whole.scale(100), `value=${value}`);
+        assert.equal(
+          parts.reduce((sum, p) => sum + p!.scale(100), 0),
+          whole.scale(100),
+          `value=${value}`,
+        );
         const fromParts = parts.flatMap((p) => Array.from({ length: 10 }, (_, n) => p!.globalIndex(n)));
         const own = Array.from({ length: 30 }, (_, n) => whole.globalIndex(n));
-        assert.deepEqual([...fromParts].sort((a, b) => a - b), own);
+        assert.deepEqual(
+          [...fromParts].sort((a, b) => a - b),
+          own,
+        );
       }
     }
   });

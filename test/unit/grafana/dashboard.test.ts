@@ -10,7 +10,12 @@ const GRAFANA = new URL('../../../grafana/', import.meta.url);
 const BUILTIN_VARIABLES = new Set(['__rate_interval', '__interval', '__range', '__all']);
 
 interface Dashboard {
-  panels: { id: number; gridPos: { x: number; y: number; w: number; h: number }; datasource: { uid: string }; targets: { expr: string }[] }[];
+  panels: {
+    id: number;
+    gridPos: { x: number; y: number; w: number; h: number };
+    datasource: { uid: string };
+    targets: { expr: string }[];
+  }[];
   templating: { list: { name: string; type: string; current?: { value: unknown }; definition?: string }[] };
   annotations: { list: { expr: string; datasource: { uid: string } }[] };
 }

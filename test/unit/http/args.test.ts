@@ -5,7 +5,13 @@ import { emptyJar } from '../../../runtime/modules/k6/http/cookie-jar.ts';
 import { DEFAULT_RESPONSE_CALLBACK, expectedStatuses } from '../../../runtime/modules/k6/http/expected-statuses.ts';
 import { CookieJar } from '../../../runtime/modules/k6/http/script-jar.ts';
 
-const defaults = (): RequestDefaults => ({ userAgent: 'ua/1', maxRedirects: 10, responseType: 'text', callback: DEFAULT_RESPONSE_CALLBACK, jar: emptyJar() });
+const defaults = (): RequestDefaults => ({
+  userAgent: 'ua/1',
+  maxRedirects: 10,
+  responseType: 'text',
+  callback: DEFAULT_RESPONSE_CALLBACK,
+  jar: emptyJar(),
+});
 
 describe('request arguments', () => {
   it("k6's defaults: 60 s timeout, 10 redirects, text bodies, the VU's jar and callback, a User-Agent", () => {
@@ -24,10 +30,22 @@ describe('request arguments', () => {
   it('params override the defaults', () => {
     const jar = new CookieJar();
     const cb = expectedStatuses(201);
-    const p = prepareRequest('POST', 'http://h/', { a: 1 }, {
-      headers: { 'user-agent': 'mine', 'Content-Type': 'text/plain' }, tags: { name: 'n', team: 7 }, timeout: '1.5s',
-      redirects: 0, responseType: 'binary', responseCallback: cb, cookies: { a: '1', b: { value: '2', replace: true } }, jar,
-    }, defaults());
+    const p = prepareRequest(
+      'POST',
+      'http://h/',
+      { a: 1 },
+      {
+        headers: { 'user-agent': 'mine', 'Content-Type': 'text/plain' },
+        tags: { name: 'n', team: 7 },
+        timeout: '1.5s',
+        redirects: 0,
+        responseType: 'binary',
+        responseCallback: cb,
+        cookies: { a: '1', b: { value: '2', replace: true } },
+        jar,
+      },
+      defaults(),
+    );
     assert.deepEqual(p.spec.headers, { 'user-agent': 'mine', 'Content-Type': 'text/plain' });
     assert.deepEqual(p.tags, { name: 'n', team: '7' });
     assert.equal(p.name, 'n');
@@ -51,13 +69,19 @@ describe('request arguments', () => {
   });
 
   it('an invalid URL is a failed request with error code 1020, not an exception', () => {
-    assert.deepEqual(prepareRequest('GET', 'not a url', null, undefined, defaults()).invalid, { error: 'parse "not a url": invalid URL', code: 1020 });
+    assert.deepEqual(prepareRequest('GET', 'not a url', null, undefined, defaults()).invalid, {
+      error: 'parse "not a url": invalid URL',
+      code: 1020,
+    });
     assert.equal(prepareRequest('GET', 'ftp://h/', null, undefined, defaults()).invalid?.code, 1020);
   });
 
   it('bad params name the param', () => {
     const d = defaults();
-    assert.throws(() => prepareRequest('GET', 'http://h/', null, { responseType: 'json' }, d), /params.responseType: "json" is not one of text, binary, none/);
+    assert.throws(
+      () => prepareRequest('GET', 'http://h/', null, { responseType: 'json' }, d),
+      /params.responseType: "json" is not one of text, binary, none/,
+    );
     assert.throws(() => prepareRequest('GET', 'http://h/', null, { redirects: -1 }, d), /params.redirects/);
     assert.throws(() => prepareRequest('GET', 'http://h/', null, { timeout: 'soon' }, d), /params.timeout/);
     assert.throws(() => prepareRequest('GET', 'http://h/', null, { headers: { a: {} } }, d), /params.headers: the value of "a"/);

@@ -23,13 +23,19 @@ describe('batch concurrency', () => {
       perHost.set(host, perHost.get(host)! - 1);
       return s.url;
     });
-    assert.deepEqual(results, specs.map((s) => s.url));
+    assert.deepEqual(
+      results,
+      specs.map((s) => s.url),
+    );
     assert.equal(peakPerHost, 2);
     assert.equal(peak, 4, 'two hosts × two per host');
   });
 
   it('an empty batch resolves at once; a failing request fails the batch', async () => {
     assert.deepEqual(await runLimited([], { batch: 1, batchPerHost: 1 }, async () => 1), []);
-    await assert.rejects(runLimited([spec('http://h/')], { batch: 1, batchPerHost: 0 }, () => Promise.reject(new Error('boom'))), /boom/);
+    await assert.rejects(
+      runLimited([spec('http://h/')], { batch: 1, batchPerHost: 0 }, () => Promise.reject(new Error('boom'))),
+      /boom/,
+    );
   });
 });

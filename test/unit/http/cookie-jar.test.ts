@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cookieHeader, cookiesFor, deleteCookies, emptyJar, parseSetCookie, setCookie, storeSetCookie } from '../../../runtime/modules/k6/http/cookie-jar.ts';
+import {
+  cookieHeader,
+  cookiesFor,
+  deleteCookies,
+  emptyJar,
+  parseSetCookie,
+  setCookie,
+  storeSetCookie,
+} from '../../../runtime/modules/k6/http/cookie-jar.ts';
 
 const u = (s: string) => new URL(s);
 const names = (jar: ReturnType<typeof emptyJar>, url: string) => cookiesFor(jar, u(url)).map((c) => `${c.name}=${c.value}`);
@@ -49,8 +57,14 @@ describe('cookie jar', () => {
     const now = 1_000_000;
     storeSetCookie(jar, u('https://h/'), 's=1; Secure', now);
     storeSetCookie(jar, u('http://h/'), 'old=1; Max-Age=10', now);
-    assert.deepEqual(cookiesFor(jar, u('http://h/'), now).map((c) => c.name), ['old']);
-    assert.deepEqual(cookiesFor(jar, u('https://h/'), now + 20_000).map((c) => c.name), ['s']);
+    assert.deepEqual(
+      cookiesFor(jar, u('http://h/'), now).map((c) => c.name),
+      ['old'],
+    );
+    assert.deepEqual(
+      cookiesFor(jar, u('https://h/'), now + 20_000).map((c) => c.name),
+      ['s'],
+    );
   });
 
   it('a new value replaces the old one; Max-Age=0 deletes', () => {
@@ -75,7 +89,10 @@ describe('cookie jar', () => {
   it('request cookies join the jar; replace wins over a jar cookie of the same name', () => {
     const jar = emptyJar();
     setCookie(jar, u('http://h/'), 'a', 'jar');
-    assert.equal(cookieHeader(jar, u('http://h/'), { a: { value: 'req', replace: false }, b: { value: '2', replace: false } }), 'a=jar; b=2');
+    assert.equal(
+      cookieHeader(jar, u('http://h/'), { a: { value: 'req', replace: false }, b: { value: '2', replace: false } }),
+      'a=jar; b=2',
+    );
     assert.equal(cookieHeader(jar, u('http://h/'), { a: { value: 'req', replace: true } }), 'a=req');
     assert.equal(cookieHeader(null, u('http://h/'), {}), '');
   });

@@ -12,7 +12,14 @@ describe('k6/http pure pieces', () => {
     assert.equal(canonicalHeaderKey('content-type'), 'Content-Type');
     assert.equal(canonicalHeaderKey('X-REQUEST-ID'), 'X-Request-Id');
     assert.equal(canonicalHeaderKey('bad header'), 'bad header');
-    assert.deepEqual(headerObject([['set-cookie', 'a=1'], ['Set-Cookie', 'b=2'], ['etag', 'x']]), { 'Set-Cookie': 'a=1, b=2', Etag: 'x' });
+    assert.deepEqual(
+      headerObject([
+        ['set-cookie', 'a=1'],
+        ['Set-Cookie', 'b=2'],
+        ['etag', 'x'],
+      ]),
+      { 'Set-Cookie': 'a=1, b=2', Etag: 'x' },
+    );
   });
 
   it("k6's error codes for network errors", () => {
@@ -27,7 +34,10 @@ describe('k6/http pure pieces', () => {
     assert.equal(code('ERR_TLS_CERT_ALTNAME_INVALID'), 1311);
     assert.equal(code('SOMETHING_ELSE'), 1000);
     assert.deepEqual(classifyError(new RequestTimeoutError(), 'h:80'), { code: 1050, message: 'request timeout' });
-    assert.equal(classifyError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), '127.0.0.1:1').message, 'dial tcp 127.0.0.1:1: connect: connection refused');
+    assert.equal(
+      classifyError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), '127.0.0.1:1').message,
+      'dial tcp 127.0.0.1:1: connect: connection refused',
+    );
   });
 
   it('4xx and 5xx statuses carry error code 1000 + status', () => {

@@ -5,15 +5,37 @@ import { Response } from '../../../runtime/modules/k6/http/response.ts';
 import type { Hop, RequestResult, RequestSpec } from '../../../runtime/modules/k6/http/types.ts';
 
 const spec: RequestSpec = {
-  method: 'POST', url: 'http://h/a', headers: { 'x-id': '1', cookie: 'a=1; b=2' }, body: 'payload', timeoutMs: 1000,
-  maxRedirects: 10, responseType: 'text', cookies: {}, jar: emptyJar(),
+  method: 'POST',
+  url: 'http://h/a',
+  headers: { 'x-id': '1', cookie: 'a=1; b=2' },
+  body: 'payload',
+  timeoutMs: 1000,
+  maxRedirects: 10,
+  responseType: 'text',
+  cookies: {},
+  jar: emptyJar(),
 };
 const timings = { blocked: 1, connecting: 2, tls_handshaking: 0, sending: 3, waiting: 4, receiving: 5, duration: 12 };
 const hop: Hop = {
-  method: 'POST', url: 'http://h/b', status: 201, statusText: 'Created', proto: 'HTTP/1.1',
-  headers: [['content-type', 'application/json'], ['set-cookie', 'sid=x; Path=/; HttpOnly; Max-Age=60']],
-  requestHeaders: spec.headers, timings, bytesSent: 10, bytesReceived: 20, remoteIp: '127.0.0.1', remotePort: 8080,
-  tlsVersion: '', error: '', errorCode: 0, responded: true,
+  method: 'POST',
+  url: 'http://h/b',
+  status: 201,
+  statusText: 'Created',
+  proto: 'HTTP/1.1',
+  headers: [
+    ['content-type', 'application/json'],
+    ['set-cookie', 'sid=x; Path=/; HttpOnly; Max-Age=60'],
+  ],
+  requestHeaders: spec.headers,
+  timings,
+  bytesSent: 10,
+  bytesReceived: 20,
+  remoteIp: '127.0.0.1',
+  remotePort: 8080,
+  tlsVersion: '',
+  error: '',
+  errorCode: 0,
+  responded: true,
 };
 const result: RequestResult = { hops: [hop], body: '{"a":{"b":[5]}}', jar: null, redirectLimitHit: false, interrupted: false };
 
@@ -24,12 +46,16 @@ describe('Response', () => {
     assert.equal(r.status_text, '201 Created');
     assert.equal(r.url, 'http://h/b');
     assert.deepEqual(r.headers, { 'Content-Type': 'application/json', 'Set-Cookie': 'sid=x; Path=/; HttpOnly; Max-Age=60' });
-    assert.deepEqual(r.cookies.sid, [{ name: 'sid', value: 'x', domain: '', path: '/', http_only: true, secure: false, max_age: 60, expires: 0 }]);
+    assert.deepEqual(r.cookies.sid, [
+      { name: 'sid', value: 'x', domain: '', path: '/', http_only: true, secure: false, max_age: 60, expires: 0 },
+    ]);
     assert.deepEqual(r.timings, timings);
     assert.deepEqual([r.remote_ip, r.remote_port, r.proto], ['127.0.0.1', 8080, 'HTTP/1.1']);
     assert.equal(r.json('a.b.0'), 5);
     assert.deepEqual(r.request, {
-      method: 'POST', url: 'http://h/b', body: 'payload',
+      method: 'POST',
+      url: 'http://h/b',
+      body: 'payload',
       headers: { 'X-Id': ['1'], Cookie: ['a=1; b=2'] },
       cookies: { a: [{ name: 'a', value: '1', replace: false }], b: [{ name: 'b', value: '2', replace: false }] },
     });

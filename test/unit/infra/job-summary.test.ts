@@ -5,7 +5,16 @@ import { gateResult, jobSummary, thresholdRows, type GateInput } from '../../../
 const summary = (p99: number, failed: boolean) => ({
   root_group: { name: '', path: '', id: 'x', groups: {}, checks: {} },
   metrics: {
-    kafka_writer_write_seconds: { avg: 5, min: 1, med: 4, max: 40, 'p(90)': 9, 'p(95)': 12, 'p(99)': p99, thresholds: { 'p(99.0) < 20': failed } },
+    kafka_writer_write_seconds: {
+      avg: 5,
+      min: 1,
+      med: 4,
+      max: 40,
+      'p(90)': 9,
+      'p(95)': 12,
+      'p(99)': p99,
+      thresholds: { 'p(99.0) < 20': failed },
+    },
     kafka_writer_message_count: { count: 50000, rate: 5000 },
     checks: { passes: 10, fails: 0, value: 1, thresholds: { 'rate > 0.999': false } },
     dropped_iterations: { count: 3, rate: 0.3 },
@@ -33,7 +42,12 @@ describe('perf gate: verdict and job summary', () => {
 
   it('exit 99 is an SLO broken, naming the threshold', () => {
     const r = gateResult(input({ runCode: 99, summary: summary(25, true) }));
-    assert.deepEqual(r, { verdict: 'slo-broken', exitCode: 99, title: 'SLO broken', message: 'SLO broken: kafka_writer_write_seconds p(99.0) < 20' });
+    assert.deepEqual(r, {
+      verdict: 'slo-broken',
+      exitCode: 99,
+      title: 'SLO broken',
+      message: 'SLO broken: kafka_writer_write_seconds p(99.0) < 20',
+    });
   });
 
   it('a passing run that regressed against the baseline fails with 99', () => {
@@ -57,9 +71,20 @@ describe('perf gate: verdict and job summary', () => {
   });
 
   it('the Markdown has the verdict, the thresholds table, the key numbers, the comparison and the artifacts', () => {
-    const md = jobSummary(input({ runCode: 99, summary: summary(25, true), baseline: 'base.json', compareMarkdown: '| metric |\n', artifacts: { url: 'https://github.com/o/r/actions/runs/1#artifacts', files: ['reports/summary.json'] } }));
+    const md = jobSummary(
+      input({
+        runCode: 99,
+        summary: summary(25, true),
+        baseline: 'base.json',
+        compareMarkdown: '| metric |\n',
+        artifacts: { url: 'https://github.com/o/r/actions/runs/1#artifacts', files: ['reports/summary.json'] },
+      }),
+    );
     assert.match(md, /^## ❌ streamprobe performance gate: SLO broken\n/);
-    assert.match(md, /`scripts\/ingest-load\.ts` with SLO `thresholds\/ci\.json` — run exit 99, gate exit 99\. SLO broken: kafka_writer_write_seconds p\(99\.0\) < 20\./);
+    assert.match(
+      md,
+      /`scripts\/ingest-load\.ts` with SLO `thresholds\/ci\.json` — run exit 99, gate exit 99\. SLO broken: kafka_writer_write_seconds p\(99\.0\) < 20\./,
+    );
     assert.match(md, /\| kafka_writer_write_seconds \| `p\(99\.0\) < 20` \| 25ms \| ❌ fail \|/);
     assert.match(md, /\| checks \| `rate > 0\.999` \| 1 \| ✅ pass \|/);
     assert.match(md, /\| events\/s produced \| 5000 \|/);

@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import { cycles, layerEdges } from '../../../infra/tools/layers.ts';
 
 const root = '/r/runtime';
-const file = (path: string, ...imports: string[]) => ({ path: `${root}/${path}`, text: imports.map((i) => `import { x } from '${i}';`).join('\n') });
+const file = (path: string, ...imports: string[]) => ({
+  path: `${root}/${path}`,
+  text: imports.map((i) => `import { x } from '${i}';`).join('\n'),
+});
 
 test('edges join the folders of runtime/, counting imports; same-folder and outside imports are not edges', () => {
   const edges = layerEdges(root, [
@@ -11,17 +14,31 @@ test('edges join the folders of runtime/, counting imports; same-folder and outs
     file('run/worker-set.ts', '../metrics/store.ts'),
     file('cli/main.ts', '../errors.ts'),
   ]);
-  assert.deepEqual([...edges], [['run -> cli', 1], ['run -> metrics', 2], ['cli -> errors.ts', 1]]);
+  assert.deepEqual(
+    [...edges],
+    [
+      ['run -> cli', 1],
+      ['run -> metrics', 2],
+      ['cli -> errors.ts', 1],
+    ],
+  );
 });
 
 test('type imports, re-exports and dynamic imports count too', () => {
   const edges = layerEdges(root, [
-    { path: `${root}/a/x.ts`, text: "import type { T } from '../b/t.ts';\nexport { y } from '../c/y.ts';\nconst m = () => import('../d/m.ts');" },
+    {
+      path: `${root}/a/x.ts`,
+      text: "import type { T } from '../b/t.ts';\nexport { y } from '../c/y.ts';\nconst m = () => import('../d/m.ts');",
+    },
   ]);
   assert.deepEqual([...edges.keys()], ['a -> b', 'a -> c', 'a -> d']);
 });
 
 test('a pair of folders importing each other is a cycle, named once', () => {
-  const edges = layerEdges(root, [file('cli/args.ts', '../run/x.ts'), file('run/x.ts', '../cli/args.ts'), file('output/o.ts', '../run/x.ts')]);
+  const edges = layerEdges(root, [
+    file('cli/args.ts', '../run/x.ts'),
+    file('run/x.ts', '../cli/args.ts'),
+    file('output/o.ts', '../run/x.ts'),
+  ]);
   assert.deepEqual(cycles(edges), ['cli <-> run']);
 });

@@ -15,11 +15,17 @@ describe('balancers', () => {
     const hash = createBalancer('balancer_hash');
     const p = hash('t', Buffer.from('k'), 1, 7);
     assert.equal(hash('t', Buffer.from('k'), 1, 7), p);
-    assert.deepEqual([0, 1, 2].map(() => hash('t', undefined, 1, 3)), [0, 1, 2]);
+    assert.deepEqual(
+      [0, 1, 2].map(() => hash('t', undefined, 1, 3)),
+      [0, 1, 2],
+    );
     const fn = createBalancer((key: Uint8Array, n: number) => key.length % n);
     assert.equal(fn('t', Buffer.from('abcd'), 4, 3), 1);
     assert.throws(() => fn('t', undefined, 0, 3), /needs a key/);
     const least = createBalancer('balancer_leastbytes');
-    assert.deepEqual([10, 1, 1, 1].map((b) => least('t', undefined, b, 2)), [0, 1, 1, 1]);
+    assert.deepEqual(
+      [10, 1, 1, 1].map((b) => least('t', undefined, b, 2)),
+      [0, 1, 1, 1],
+    );
   });
 });

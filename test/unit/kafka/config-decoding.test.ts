@@ -20,8 +20,14 @@ describe('config decoding', () => {
     assert.equal(decodeReaderConfig({ brokers, topic: 't' }).maxWaitMs, 5_000); // xk6-kafka v2's default
   });
   it('applies the reader group rules (3003, 3004)', () => {
-    assert.throws(() => decodeReaderConfig({ brokers, groupId: 'g', topic: 't', groupTopics: ['t'] }), (e: any) => e.code === 3004);
-    assert.throws(() => decodeReaderConfig({ brokers, groupId: 'g', groupTopics: ['t'], partition: 1 }), (e: any) => e.code === 3003);
+    assert.throws(
+      () => decodeReaderConfig({ brokers, groupId: 'g', topic: 't', groupTopics: ['t'] }),
+      (e: any) => e.code === 3004,
+    );
+    assert.throws(
+      () => decodeReaderConfig({ brokers, groupId: 'g', groupTopics: ['t'], partition: 1 }),
+      (e: any) => e.code === 3003,
+    );
   });
   it('decodes writer durations from nanoseconds and keeps requiredAcks default 0', () => {
     const w = decodeWriterConfig({ brokers, topic: 't', batchTimeout: 5e6, writeTimeout: 2e9, compression: 'bogus' });

@@ -3,12 +3,24 @@ import { describe, it } from 'node:test';
 import { createRecordsBatch, Writer } from '@platformatic/kafka';
 import { TimeFormatter } from '../../../runtime/modules/k6/x/kafka/consumed-message.ts';
 import { decodeFetchResponse } from '../../../runtime/modules/k6/x/kafka/consume/fetch-response.ts';
-import { scanRecordBatches, type AbortedTransactions, type DecodedRecord, type RecordBatchRef } from '../../../runtime/modules/k6/x/kafka/consume/record-batch.ts';
+import {
+  scanRecordBatches,
+  type AbortedTransactions,
+  type DecodedRecord,
+  type RecordBatchRef,
+} from '../../../runtime/modules/k6/x/kafka/consume/record-batch.ts';
 import { RecordStream } from '../../../runtime/modules/k6/x/kafka/consume/record-stream.ts';
 
 const at = (fromOffset = 0) => ({ topic: 't', partition: 3, fromOffset, visibleAt: 1_700_000_000_000 });
 /** scan + decode everything, as a fetch then consume() would; returns the next fetch offset */
-function decodeRecordBatches(buf: Buffer, start: number, end: number, source: ReturnType<typeof at>, out: DecodedRecord[], aborted?: AbortedTransactions): number {
+function decodeRecordBatches(
+  buf: Buffer,
+  start: number,
+  end: number,
+  source: ReturnType<typeof at>,
+  out: DecodedRecord[],
+  aborted?: AbortedTransactions,
+): number {
   const refs: RecordBatchRef[] = [];
   const next = scanRecordBatches(buf, start, end, source, refs, aborted);
   const stream = new RecordStream();
@@ -39,7 +51,16 @@ const headers = (pairs: [string, string][]) => new Map(pairs.map(([k, v]) => [Bu
 describe('RecordBatch v2 decoder', () => {
   const t0 = 1_714_979_289_123n;
   const messages: Msg[] = [
-    { key: Buffer.from('k1'), value: Buffer.from('v1'), headers: headers([['a', '1'], ['b', 'two'], ['a', 'last']]), timestamp: t0 },
+    {
+      key: Buffer.from('k1'),
+      value: Buffer.from('v1'),
+      headers: headers([
+        ['a', '1'],
+        ['b', 'two'],
+        ['a', 'last'],
+      ]),
+      timestamp: t0,
+    },
     { value: Buffer.from('keyless'), timestamp: t0 + 5n },
     { key: Buffer.from('k3'), value: Buffer.alloc(0), headers: headers([['e', '']]), timestamp: t0 - 1000n },
   ];
@@ -48,12 +69,22 @@ describe('RecordBatch v2 decoder', () => {
     const out: DecodedRecord[] = [];
     const buf = batch(100, messages);
     assert.equal(decodeRecordBatches(buf, 0, buf.length, at(), out), 103);
-    assert.deepEqual(out.map((r) => [r.topic, r.partition, r.offset, r.timestamp]), [
-      ['t', 3, 100, Number(t0)],
-      ['t', 3, 101, Number(t0) + 5],
-      ['t', 3, 102, Number(t0) - 1000],
-    ]);
-    assert.deepEqual(out.map((r) => [text(r.key), text(r.value)]), [['k1', 'v1'], [null, 'keyless'], ['k3', null]]);
+    assert.deepEqual(
+      out.map((r) => [r.topic, r.partition, r.offset, r.timestamp]),
+      [
+        ['t', 3, 100, Number(t0)],
+        ['t', 3, 101, Number(t0) + 5],
+        ['t', 3, 102, Number(t0) - 1000],
+      ],
+    );
+    assert.deepEqual(
+      out.map((r) => [text(r.key), text(r.value)]),
+      [
+        ['k1', 'v1'],
+        [null, 'keyless'],
+        ['k3', null],
+      ],
+    );
     assert.deepEqual(Object.fromEntries(Object.entries(out[0].headers).map(([k, v]) => [k, text(v)])), { a: 'last', b: 'two' });
     assert.deepEqual(out[1].headers, {});
     assert.deepEqual([...out[2].headers.e], []);
@@ -64,10 +95,16 @@ describe('RecordBatch v2 decoder', () => {
     const buf = Buffer.concat([batch(0, messages), batch(3, messages.slice(0, 2))]);
     const out: DecodedRecord[] = [];
     assert.equal(decodeRecordBatches(buf, 0, buf.length - 1, at(2), out), 3, 'the truncated second batch is left for the next fetch');
-    assert.deepEqual(out.map((r) => r.offset), [2]);
+    assert.deepEqual(
+      out.map((r) => r.offset),
+      [2],
+    );
     const all: DecodedRecord[] = [];
     assert.equal(decodeRecordBatches(buf, 0, buf.length, at(2), all), 5);
-    assert.deepEqual(all.map((r) => r.offset), [2, 3, 4]);
+    assert.deepEqual(
+      all.map((r) => r.offset),
+      [2, 3, 4],
+    );
   });
 
   it('takes records across batches in limit-sized slices, decoding only what is taken', () => {
@@ -77,9 +114,15 @@ describe('RecordBatch v2 decoder', () => {
     const stream = new RecordStream();
     stream.push(refs);
     assert.equal(stream.length, 9, 'counts whole batches until decoded');
-    assert.deepEqual(stream.take(4).map((r) => r.offset), [1, 2, 3, 4]);
+    assert.deepEqual(
+      stream.take(4).map((r) => r.offset),
+      [1, 2, 3, 4],
+    );
     assert.equal(stream.length, 4);
-    assert.deepEqual(stream.take(10).map((r) => r.offset), [5, 6, 7, 8]);
+    assert.deepEqual(
+      stream.take(10).map((r) => r.offset),
+      [5, 6, 7, 8],
+    );
     assert.equal(stream.length, 0);
     assert.deepEqual(stream.take(10), []);
   });
@@ -88,7 +131,14 @@ describe('RecordBatch v2 decoder', () => {
     const buf = batch(7, messages, { compression: 'gzip' });
     const out: DecodedRecord[] = [];
     decodeRecordBatches(buf, 0, buf.length, at(), out);
-    assert.deepEqual(out.map((r) => [r.offset, text(r.value)]), [[7, 'v1'], [8, 'keyless'], [9, null]]);
+    assert.deepEqual(
+      out.map((r) => [r.offset, text(r.value)]),
+      [
+        [7, 'v1'],
+        [8, 'keyless'],
+        [9, null],
+      ],
+    );
   });
 
   it('read_committed skips aborted transactions and control batches', () => {
@@ -98,16 +148,34 @@ describe('RecordBatch v2 decoder', () => {
     const buf = Buffer.concat([batch(0, messages.slice(0, 2), txn), control, batch(3, messages.slice(1, 2))]);
     const committed: DecodedRecord[] = [];
     decodeRecordBatches(buf, 0, buf.length, at(), committed, [{ producerId: 42, firstOffset: 0 }]);
-    assert.deepEqual(committed.map((r) => r.offset), [3]);
+    assert.deepEqual(
+      committed.map((r) => r.offset),
+      [3],
+    );
     const uncommitted: DecodedRecord[] = [];
     decodeRecordBatches(buf, 0, buf.length, at(), uncommitted);
-    assert.deepEqual(uncommitted.map((r) => r.offset), [0, 1, 3]);
+    assert.deepEqual(
+      uncommitted.map((r) => r.offset),
+      [0, 1, 3],
+    );
   });
 });
 
 describe('Fetch response decoder', () => {
   const topicId = '0123456789abcdef0123456789abcdef';
-  const request = new Map([[topicId, { topic: 'orders', wireId: topicId, offsets: new Map([[0, 1], [1, 0]]) }]]);
+  const request = new Map([
+    [
+      topicId,
+      {
+        topic: 'orders',
+        wireId: topicId,
+        offsets: new Map([
+          [0, 1],
+          [1, 0],
+        ]),
+      },
+    ],
+  ]);
 
   function response(records: Buffer, errorCode = 0): Buffer {
     return Writer.create()
@@ -138,8 +206,14 @@ describe('Fetch response decoder', () => {
     const [p0, p1] = decodeFetchResponse(response(records, 6), 17, request, false);
     const stream = new RecordStream();
     stream.push(p0.batches);
-    assert.deepEqual([p0.topic, p0.partition, p0.errorCode, p0.highWatermark, p0.nextOffset, p0.bytes], ['orders', 0, 0, 99, 2, records.length]);
-    assert.deepEqual(stream.take(10).map((r) => [r.offset, text(r.value)]), [[1, 'b']]);
+    assert.deepEqual(
+      [p0.topic, p0.partition, p0.errorCode, p0.highWatermark, p0.nextOffset, p0.bytes],
+      ['orders', 0, 0, 99, 2, records.length],
+    );
+    assert.deepEqual(
+      stream.take(10).map((r) => [r.offset, text(r.value)]),
+      [[1, 'b']],
+    );
     assert.deepEqual([p1.partition, p1.errorCode, p1.batches.length, p1.nextOffset], [1, 6, 0, -1]);
   });
 });
@@ -148,13 +222,14 @@ describe('TimeFormatter', () => {
   it('reuses the string within a second (ms with nanoPrecision) and never returns a stale one', () => {
     const t = Date.UTC(2024, 0, 2, 3, 4, 5, 120);
     const seconds = new TimeFormatter(false);
-    assert.deepEqual([t, t + 500, t + 900, t - 200].map((ms) => seconds.format(ms)), [
-      '2024-01-02T03:04:05Z',
-      '2024-01-02T03:04:05Z',
-      '2024-01-02T03:04:06Z',
-      '2024-01-02T03:04:04Z',
-    ]);
+    assert.deepEqual(
+      [t, t + 500, t + 900, t - 200].map((ms) => seconds.format(ms)),
+      ['2024-01-02T03:04:05Z', '2024-01-02T03:04:05Z', '2024-01-02T03:04:06Z', '2024-01-02T03:04:04Z'],
+    );
     const nanos = new TimeFormatter(true);
-    assert.deepEqual([t, t, t + 1].map((ms) => nanos.format(ms)), ['2024-01-02T03:04:05.12Z', '2024-01-02T03:04:05.12Z', '2024-01-02T03:04:05.121Z']);
+    assert.deepEqual(
+      [t, t, t + 1].map((ms) => nanos.format(ms)),
+      ['2024-01-02T03:04:05.12Z', '2024-01-02T03:04:05.12Z', '2024-01-02T03:04:05.121Z'],
+    );
   });
 });

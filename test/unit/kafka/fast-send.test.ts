@@ -35,7 +35,15 @@ function fakeProducer(answer: Answer, brokerVersion = 11) {
     }),
     connections: {
       get: async (broker: { port: number }) => ({
-        send(_key: number, version: number, payload: () => { buffer: Buffer }, _parse: unknown, _a: boolean, _b: boolean, cb: (e: Error | null, r?: unknown) => void) {
+        send(
+          _key: number,
+          version: number,
+          payload: () => { buffer: Buffer },
+          _parse: unknown,
+          _a: boolean,
+          _b: boolean,
+          cb: (e: Error | null, r?: unknown) => void,
+        ) {
           const request = decodeRequest(payload().buffer);
           sent.push({ broker: broker.port, version, partitions: request.map((p) => `${p.topic}:${p.partition}`) });
           const responses: { name: string; partitionResponses: { index: number; errorCode: number; errorMessage: null }[] }[] = [];
@@ -49,7 +57,8 @@ function fakeProducer(answer: Answer, brokerVersion = 11) {
             let topic = responses.find((r) => r.name === p.topic);
             if (!topic) responses.push((topic = { name: p.topic, partitionResponses: [] }));
             topic.partitionResponses.push({ index: p.partition, errorCode: code, errorMessage: null });
-            if (code !== 0) errors[`/responses/${responses.length - 1}/partition_responses/${topic.partitionResponses.length - 1}`] = [code, null];
+            if (code !== 0)
+              errors[`/responses/${responses.length - 1}/partition_responses/${topic.partitionResponses.length - 1}`] = [code, null];
           }
           const response = { responses, throttleTimeMs: 0 };
           setImmediate(() => (Object.keys(errors).length ? cb(new ResponseError(0, 9, errors, response)) : cb(null, response)));
@@ -86,7 +95,8 @@ function batch(topic: string, partitions: number[]): OutgoingBatch {
   return { records: partitions.map((p) => ({ value: `v${p}` })), topics: partitions.map(() => topic), partitions };
 }
 
-const producedOf = (e: unknown) => ((e as { produced: { offsets: { topic: string; partition: number }[] } }).produced.offsets).map((o) => `${o.topic}:${o.partition}`).sort();
+const producedOf = (e: unknown) =>
+  (e as { produced: { offsets: { topic: string; partition: number }[] } }).produced.offsets.map((o) => `${o.topic}:${o.partition}`).sort();
 
 describe('FastSender', () => {
   it('sends one v9 request per leader with one batch per partition', async () => {
@@ -94,13 +104,10 @@ describe('FastSender', () => {
     const sender = new FastSender(fake.producer, options);
     assert.equal(await sender.supported(), true);
     await sender.send([batch('a', [0, 1, 2, 2]), batch('b', [3]), batch('a', [0])]);
-    assert.deepEqual(
-      fake.sent.map((s) => [s.broker, s.version, s.partitions]).sort(),
-      [
-        [1, 9, ['a:0', 'a:2']],
-        [2, 9, ['a:1', 'b:3']],
-      ],
-    );
+    assert.deepEqual(fake.sent.map((s) => [s.broker, s.version, s.partitions]).sort(), [
+      [1, 9, ['a:0', 'a:2']],
+      [2, 9, ['a:1', 'b:3']],
+    ]);
   });
 
   it('is not supported by a broker without produce v9', async () => {

@@ -61,13 +61,22 @@ describe('RecordBatchEncoder', () => {
     assert.deepEqual([r0!.attributes, r1!.attributes, r2!.attributes], [0, 0, 0]);
     assert.equal(text(r0!.key), 'k1');
     assert.equal(text(r0!.value), 'v1');
-    assert.deepEqual(r0!.headers.map(([k, v]) => [text(k), text(v)]), [['sp-run', 'run-1'], ['sp-seq', '0']]);
+    assert.deepEqual(
+      r0!.headers.map(([k, v]) => [text(k), text(v)]),
+      [
+        ['sp-run', 'run-1'],
+        ['sp-seq', '0'],
+      ],
+    );
     assert.deepEqual([...r1!.key!], [1, 2, 3]);
     assert.deepEqual([...r1!.value!], [4, 5]);
     assert.deepEqual(r1!.headers, []);
     assert.equal(text(r2!.key), 'ключ');
     assert.equal(text(r2!.value), '値 ✓ 😀');
-    assert.deepEqual(r2!.headers.map(([k]) => text(k)), ['h', 'n', 'o']);
+    assert.deepEqual(
+      r2!.headers.map(([k]) => text(k)),
+      ['h', 'n', 'o'],
+    );
     assert.deepEqual([...r2!.headers[0]![1]!], [0, 255]);
     assert.equal(text(r2!.headers[1]![1]), '7');
     assert.equal(text(r2!.headers[2]![1]), '{"a":1}');
@@ -100,7 +109,10 @@ describe('RecordBatchEncoder', () => {
       const b = decode(batch);
       assertRecordLengths(batch, records.length);
       assert.equal(b.crc, crc32c(batch.subarray(21)));
-      assert.deepEqual(b.records.map((r) => r.value!.length), [1, 100_000, 80, 1, 70_000, 1]);
+      assert.deepEqual(
+        b.records.map((r) => r.value!.length),
+        [1, 100_000, 80, 1, 70_000, 1],
+      );
       assert.equal(text(b.records[2]!.value), 'é'.repeat(40));
       assert.equal(b.records[3]!.headers.length, 70);
       assert.deepEqual(b.records[3]!.headers.map(([k, v]) => `${text(k)}=${text(v)}`).slice(68), ['h68=v68', 'h69=v69']);

@@ -42,8 +42,19 @@ describe('consistent_random partitioner', () => {
 
 describe("header values as Go's %v prints them", () => {
   it('formats numbers as float64', () => {
-    assert.deepEqual([1, 42, 1e6, 123456, 1.7e12, 0.0001, 1e-5, -2e-7, 1.5, NaN, Infinity].map(goFloat),
-      ['1', '42', '1e+06', '123456', '1.7e+12', '0.0001', '1e-05', '-2e-07', '1.5', 'NaN', '+Inf']);
+    assert.deepEqual([1, 42, 1e6, 123456, 1.7e12, 0.0001, 1e-5, -2e-7, 1.5, NaN, Infinity].map(goFloat), [
+      '1',
+      '42',
+      '1e+06',
+      '123456',
+      '1.7e+12',
+      '0.0001',
+      '1e-05',
+      '-2e-07',
+      '1.5',
+      'NaN',
+      '+Inf',
+    ]);
   });
   it('counts text, scalars, byte slices and nil', () => {
     assert.equal(goTextLength('ключ'), 8);
@@ -73,15 +84,33 @@ describe('writer samples per call (v2.1)', () => {
   it('counts every message as a write, with per-message batch averages', () => {
     const s = writerSample({ topic: 't', messages: 4, bytes: 4 * 23 + 100 }, 1, 8, false, writerGauges, {} as WriterSample);
     assert.deepEqual(s, {
-      write_count: 4, message_count: 4, message_bytes: 192, error_count: 0,
-      batch_seconds: 2, batch_queue_seconds: 0, write_seconds: 8, wait_seconds: 0, retries_count: 0,
-      batch_size: 1, batch_bytes: 48, ...writerGauges, async: 0,
+      write_count: 4,
+      message_count: 4,
+      message_bytes: 192,
+      error_count: 0,
+      batch_seconds: 2,
+      batch_queue_seconds: 0,
+      write_seconds: 8,
+      wait_seconds: 0,
+      retries_count: 0,
+      batch_size: 1,
+      batch_bytes: 48,
+      ...writerGauges,
+      async: 0,
     });
   });
   it('counts a failed call as one error shared between its topics, and nothing else', () => {
     const s = writerSample({ topic: 't', messages: 4, bytes: 192 }, 2, 8, true, { ...writerGauges, acks_required: -1 }, {} as WriterSample);
     assert.equal(s.error_count, 0.5);
-    for (const k of ['write_count', 'message_count', 'message_bytes', 'batch_seconds', 'write_seconds', 'batch_size', 'batch_bytes'] as const) {
+    for (const k of [
+      'write_count',
+      'message_count',
+      'message_bytes',
+      'batch_seconds',
+      'write_seconds',
+      'batch_size',
+      'batch_bytes',
+    ] as const) {
       assert.equal(s[k], 0, k);
     }
     assert.equal(s.acks_required, -1);
@@ -93,17 +122,44 @@ describe('writer samples per call (v2.1)', () => {
 });
 
 const readerGauges = { fetch_bytes_min: 0, fetch_bytes_max: 0, fetch_wait_max: 0 };
-const tally = (messages: number, bytes: number, lastOffset = 0, highWaterMark = 0): PartitionTally =>
-  ({ topic: 't', partition: 1, messages, bytes, lastOffset, highWaterMark });
-const call = (o: Partial<ConsumeOutcome>): ConsumeOutcome => ({ elapsedMs: 10, messages: 0, partitions: 1, timedOut: false, failed: false, ...o });
+const tally = (messages: number, bytes: number, lastOffset = 0, highWaterMark = 0): PartitionTally => ({
+  topic: 't',
+  partition: 1,
+  messages,
+  bytes,
+  lastOffset,
+  highWaterMark,
+});
+const call = (o: Partial<ConsumeOutcome>): ConsumeOutcome => ({
+  elapsedMs: 10,
+  messages: 0,
+  partitions: 1,
+  timedOut: false,
+  failed: false,
+  ...o,
+});
 
 describe('reader samples per call (v2.1)', () => {
   it('derives dials, fetches, sizes, offset and lag per partition', () => {
     const s = readerSample(tally(3, 30, 41, 45), call({ messages: 5, partitions: 2 }), readerGauges, {} as ReaderSample);
     assert.deepEqual(s, {
-      dial_count: 0.5, fetches_count: 3.5, message_count: 3, message_bytes: 30, rebalance_count: 0,
-      timeouts_count: 0, error_count: 0, dial_seconds: 0, read_seconds: 10, wait_seconds: 0,
-      fetch_size: 3, fetch_bytes: 30, offset: 41, lag: 4, ...readerGauges, queue_length: 0, queue_capacity: 0,
+      dial_count: 0.5,
+      fetches_count: 3.5,
+      message_count: 3,
+      message_bytes: 30,
+      rebalance_count: 0,
+      timeouts_count: 0,
+      error_count: 0,
+      dial_seconds: 0,
+      read_seconds: 10,
+      wait_seconds: 0,
+      fetch_size: 3,
+      fetch_bytes: 30,
+      offset: 41,
+      lag: 4,
+      ...readerGauges,
+      queue_length: 0,
+      queue_capacity: 0,
     });
   });
   it('counts a timeout (expectTimeout or not) and another error apart', () => {
@@ -115,7 +171,15 @@ describe('reader samples per call (v2.1)', () => {
     assert.deepEqual([failed.timeouts_count, failed.error_count], [0, 1]);
   });
   it('counts consumed bytes without the producer overhead, header bytes as a Go byte slice', () => {
-    const r = { topic: 't', partition: 0, offset: 0, timestamp: 0, key: new Uint8Array(2), value: new Uint8Array(5), headers: { h: new Uint8Array([104, 105]) } };
+    const r = {
+      topic: 't',
+      partition: 0,
+      offset: 0,
+      timestamp: 0,
+      key: new Uint8Array(2),
+      value: new Uint8Array(5),
+      headers: { h: new Uint8Array([104, 105]) },
+    };
     assert.equal(consumedBytes(r as never), 2 + 5 + 1 + '[104 105]'.length);
   });
 });
@@ -124,17 +188,33 @@ describe('v2.1 config mapping', () => {
   it('maps requiredAcks: unset = 0, and names the option and values on anything else', () => {
     assert.equal(decodeWriterConfig({ brokers, topic: 't' }).acks, 0);
     assert.equal(decodeWriterConfig({ brokers, topic: 't', requiredAcks: -1 }).gauges.acks_required, -1);
-    assert.throws(() => decodeWriterConfig({ brokers, topic: 't', requiredAcks: 2 }),
-      /WriterConfig\.requiredAcks must be -1 \(all\), 0 \(none, the default\) or 1 \(leader\), got 2/);
+    assert.throws(
+      () => decodeWriterConfig({ brokers, topic: 't', requiredAcks: 2 }),
+      /WriterConfig\.requiredAcks must be -1 \(all\), 0 \(none, the default\) or 1 \(leader\), got 2/,
+    );
   });
   it('reports the writer gauges v2 sets from the config, 0 when unset', () => {
     assert.deepEqual(decodeWriterConfig({ brokers, topic: 't' }).gauges, writerGauges);
-    assert.deepEqual(decodeWriterConfig({ brokers, topic: 't', batchSize: 100, batchTimeout: 2.5e6, readTimeout: 3e9, writeTimeout: 4e9, maxAttempts: 3, requiredAcks: 1 }).gauges,
-      { attempts_max: 0, batch_max: 100, batch_timeout: 2, read_timeout: 3000, write_timeout: 4000, acks_required: 1 });
+    assert.deepEqual(
+      decodeWriterConfig({
+        brokers,
+        topic: 't',
+        batchSize: 100,
+        batchTimeout: 2.5e6,
+        readTimeout: 3e9,
+        writeTimeout: 4e9,
+        maxAttempts: 3,
+        requiredAcks: 1,
+      }).gauges,
+      { attempts_max: 0, batch_max: 100, batch_timeout: 2, read_timeout: 3000, write_timeout: 4000, acks_required: 1 },
+    );
   });
   it('reports the reader gauges v2 sets from the config, 0 when unset', () => {
     assert.deepEqual(decodeReaderConfig({ brokers, topic: 't' }).gauges, readerGauges);
-    assert.deepEqual(decodeReaderConfig({ brokers, topic: 't', minBytes: 10, maxBytes: 2000, maxWait: '1.5s' }).gauges,
-      { fetch_bytes_min: 10, fetch_bytes_max: 2000, fetch_wait_max: 1500 });
+    assert.deepEqual(decodeReaderConfig({ brokers, topic: 't', minBytes: 10, maxBytes: 2000, maxWait: '1.5s' }).gauges, {
+      fetch_bytes_min: 10,
+      fetch_bytes_max: 2000,
+      fetch_wait_max: 1500,
+    });
   });
 });

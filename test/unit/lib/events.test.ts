@@ -25,8 +25,14 @@ describe('EventGenerator', () => {
     assert.deepEqual(a, b);
     const c = generate(new EventGenerator({ ...config, seed: 10 }), 2000);
     const d = generate(new EventGenerator({ ...config, generatorId: '4' }), 2000);
-    assert.notDeepEqual(a.map((e) => e.value), c.map((e) => e.value));
-    assert.notDeepEqual(a.map((e) => e.key), d.map((e) => e.key));
+    assert.notDeepEqual(
+      a.map((e) => e.value),
+      c.map((e) => e.value),
+    );
+    assert.notDeepEqual(
+      a.map((e) => e.key),
+      d.map((e) => e.key),
+    );
   });
 
   test('valid records are ~250-byte JSON analytics events keyed by user id', () => {
@@ -65,13 +71,27 @@ describe('EventGenerator', () => {
     const events = gen.batch(200, T0 + 0.6667);
     for (const e of events) {
       assert.deepEqual(Object.keys(JSON.parse(e.value)), [
-        'event_id', 'type', 'user_id', 'session_id', 'page_id', 'product_id', 'amount_cents', 'currency', 'country',
-        'device', 'event_time', 'event_time_ms', 'v',
+        'event_id',
+        'type',
+        'user_id',
+        'session_id',
+        'page_id',
+        'product_id',
+        'amount_cents',
+        'currency',
+        'country',
+        'device',
+        'event_time',
+        'event_time_ms',
+        'v',
       ]);
       assert.ok(Number.isInteger(e.eventTimeMs));
       if (e.kind === 'valid') assert.equal(e.eventTimeMs, T0);
     }
-    assert.deepEqual(events.slice(0, 3).map((e) => e.eventId), ['e2-0', 'e2-1', 'e2-2']);
+    assert.deepEqual(
+      events.slice(0, 3).map((e) => e.eventId),
+      ['e2-0', 'e2-1', 'e2-2'],
+    );
     assert.equal(events[150]!.eventId, 'e2-150');
   });
 
@@ -86,13 +106,17 @@ describe('EventGenerator', () => {
 
   test('late, out-of-order, duplicate and malformed fractions come out as configured', () => {
     const gen = new EventGenerator({
-      seed: 3, lateFraction: 0.02, outOfOrderFraction: 0.1, duplicateFraction: 0.01, malformedFraction: 0.04,
+      seed: 3,
+      lateFraction: 0.02,
+      outOfOrderFraction: 0.1,
+      duplicateFraction: 0.01,
+      malformedFraction: 0.04,
     });
     const n = 50_000;
     const events = generate(gen, n);
     const counts = kinds(events);
     const near = (kind: RecordKind | 'malformed', expected: number) => {
-      const got = kind === 'malformed' ? MALFORMED_KINDS.reduce((s, k) => s + (counts[k] ?? 0), 0) : counts[kind] ?? 0;
+      const got = kind === 'malformed' ? MALFORMED_KINDS.reduce((s, k) => s + (counts[k] ?? 0), 0) : (counts[kind] ?? 0);
       assert.ok(Math.abs(got / n - expected) < expected * 0.15 + 0.001, `${kind}: ${got / n} vs ${expected}`);
     };
     near('late', 0.02);
@@ -104,7 +128,11 @@ describe('EventGenerator', () => {
 
   test('each kind of record is what it claims to be', () => {
     const gen = new EventGenerator({
-      seed: 4, lateFraction: 0.05, outOfOrderFraction: 0.05, duplicateFraction: 0.05, malformedFraction: 0.2,
+      seed: 4,
+      lateFraction: 0.05,
+      outOfOrderFraction: 0.05,
+      duplicateFraction: 0.05,
+      malformedFraction: 0.2,
       oversizedBytes: 10_000,
     });
     const seen = new Map<string, GeneratedEvent>();
@@ -134,13 +162,19 @@ describe('EventGenerator', () => {
             break;
           case 'missing_field': {
             const v = JSON.parse(e.value);
-            assert.ok(['event_id', 'type', 'user_id', 'event_time', 'event_time_ms'].some((f) => !(f in v)), e.value);
+            assert.ok(
+              ['event_id', 'type', 'user_id', 'event_time', 'event_time_ms'].some((f) => !(f in v)),
+              e.value,
+            );
             break;
           }
           case 'mistyped_field': {
             const v = JSON.parse(e.value);
-            const wellTyped = typeof v.amount_cents === 'number' && typeof v.event_time_ms === 'number' &&
-              typeof v.user_id === 'string' && typeof v.event_time === 'string';
+            const wellTyped =
+              typeof v.amount_cents === 'number' &&
+              typeof v.event_time_ms === 'number' &&
+              typeof v.user_id === 'string' &&
+              typeof v.event_time === 'string';
             assert.ok(!wellTyped, e.value);
             break;
           }

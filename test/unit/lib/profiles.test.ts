@@ -1,7 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  arrivalRateScenario, breakpointProfile, loadProfile, scenarioTotals, soakProfile, spikeProfile, stressProfile,
+  arrivalRateScenario,
+  breakpointProfile,
+  loadProfile,
+  scenarioTotals,
+  soakProfile,
+  spikeProfile,
+  stressProfile,
 } from '../../../lib/profiles.ts';
 import { durationMs, formatDuration } from '../../../lib/duration.ts';
 
@@ -9,7 +15,10 @@ describe('profile builders', () => {
   test('load: events/s ÷ batch = iterations/s; totals follow the trapezoid rule', () => {
     const { load } = loadProfile({ eventsPerSecond: 10_000, eventsPerIteration: 100, rampUp: '10s', duration: '1m' });
     assert.ok(load);
-    assert.deepEqual(load.stages, [{ duration: '10s', target: 100 }, { duration: '1m', target: 100 }]);
+    assert.deepEqual(load.stages, [
+      { duration: '10s', target: 100 },
+      { duration: '1m', target: 100 },
+    ]);
     assert.equal(load.executor, 'ramping-arrival-rate');
     assert.equal(load.timeUnit, '1s');
     assert.equal(load.startRate, 0);
@@ -40,7 +49,14 @@ describe('profile builders', () => {
   });
 
   test('stress steps from normal to peak and back to 0', () => {
-    const { stress } = stressProfile({ eventsPerSecond: 1000, peakMultiplier: 2.5, steps: 4, stepRamp: '10s', stepDuration: '1m', rampDown: '30s' });
+    const { stress } = stressProfile({
+      eventsPerSecond: 1000,
+      peakMultiplier: 2.5,
+      steps: 4,
+      stepRamp: '10s',
+      stepDuration: '1m',
+      rampDown: '30s',
+    });
     const targets = stress!.stages.map((s) => s.target);
     assert.deepEqual(targets, [1000, 1000, 1500, 1500, 2000, 2000, 2500, 2500, 0]);
     assert.equal(scenarioTotals(stress!).durationMs, 4 * 70_000 + 30_000);
@@ -48,13 +64,19 @@ describe('profile builders', () => {
 
   test('spike goes base → spike → base', () => {
     const { spike } = spikeProfile({ eventsPerSecond: 100, spikeEventsPerSecond: 1000, eventsPerIteration: 10 });
-    assert.deepEqual(spike!.stages.map((s) => s.target), [10, 10, 100, 100, 10, 10]);
+    assert.deepEqual(
+      spike!.stages.map((s) => s.target),
+      [10, 10, 100, 100, 10, 10],
+    );
     assert.equal(scenarioTotals(spike!).peakIterationsPerSecond, 100);
   });
 
   test('soak holds for an hour by default; breakpoint is one ramp', () => {
     const { soak } = soakProfile({ eventsPerSecond: 500, eventsPerIteration: 50 });
-    assert.deepEqual(soak!.stages, [{ duration: '2m', target: 10 }, { duration: '1h', target: 10 }]);
+    assert.deepEqual(soak!.stages, [
+      { duration: '2m', target: 10 },
+      { duration: '1h', target: 10 },
+    ]);
     const { breakpoint } = breakpointProfile({ maxEventsPerSecond: 200_000, eventsPerIteration: 100, duration: '10m' });
     assert.deepEqual(breakpoint!.stages, [{ duration: '10m', target: 2000 }]);
     assert.equal(scenarioTotals(breakpoint!).iterations, 600 * 1000);

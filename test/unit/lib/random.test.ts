@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { hashSeed, Random, WeightedPicker } from '../../../lib/random.ts';
 
 test('same seed, same sequence; different seeds differ', () => {
-  const draw = (seed: number) => { const r = new Random(seed); return Array.from({ length: 20 }, () => r.uint32()); };
+  const draw = (seed: number) => {
+    const r = new Random(seed);
+    return Array.from({ length: 20 }, () => r.uint32());
+  };
   assert.deepEqual(draw(42), draw(42));
   assert.notDeepEqual(draw(42), draw(43));
 });
@@ -38,7 +41,11 @@ test('hashSeed is stable and spreads nearby strings', () => {
 });
 
 test('WeightedPicker follows its weights', () => {
-  const picker = new WeightedPicker([['a', 3], ['b', 1], ['c', 0]]);
+  const picker = new WeightedPicker([
+    ['a', 3],
+    ['b', 1],
+    ['c', 0],
+  ]);
   const r = new Random(5);
   const counts: Record<string, number> = { a: 0, b: 0, c: 0 };
   for (let i = 0; i < 40_000; i++) counts[picker.pick(r)]!++;

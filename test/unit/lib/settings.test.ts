@@ -3,7 +3,16 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { envBool, envInt, envList, envNumber, envString } from '../../../lib/env.ts';
 import { mergeThresholds, parseSloFile } from '../../../lib/thresholds.ts';
-import { COMPACT_STAMP_HEADER, epochUs, formatCompactStamp, parseCompactStamp, readStamp, STAMP_HEADERS, Stamper, stampTimes } from '../../../lib/stamp-headers.ts';
+import {
+  COMPACT_STAMP_HEADER,
+  epochUs,
+  formatCompactStamp,
+  parseCompactStamp,
+  readStamp,
+  STAMP_HEADERS,
+  Stamper,
+  stampTimes,
+} from '../../../lib/stamp-headers.ts';
 
 describe('env', () => {
   const env = { RATE: '2500', BATCH: '1.5', BROKERS: 'a:1, b:2,', EMPTY: '', FLAG: 'yes', BAD: 'ten' };
@@ -34,8 +43,9 @@ describe('SLO files', () => {
     assert.throws(() => parseSloFile('[]', 'x.json'), /must hold an object/);
     assert.throws(() => parseSloFile('{"checks": "rate == 1"}', 'x.json'), /"checks" must be a list/);
     assert.throws(() => parseSloFile('{"checks": [1]}', 'x.json'), /"checks"\[0\] must be a string/);
-    assert.deepEqual(parseSloFile('{"a": [{"threshold": "count < 1", "abortOnFail": true}]}', 'x.json'),
-      { a: [{ threshold: 'count < 1', abortOnFail: true }] });
+    assert.deepEqual(parseSloFile('{"a": [{"threshold": "count < 1", "abortOnFail": true}]}', 'x.json'), {
+      a: [{ threshold: 'count < 1', abortOnFail: true }],
+    });
   });
 
   test('the SLO file wins per metric; other script thresholds stay', () => {

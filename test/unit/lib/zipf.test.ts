@@ -25,7 +25,14 @@ function counts(z: ZipfSampler, seed: number, draws: number): Uint32Array {
 
 test('every rank comes out with its exact Zipf probability', () => {
   const draws = 200_000;
-  for (const [n, s] of [[10, 0.5], [10, 1], [7, 1.5], [12, 3], [5, 0.999_999_9], [6, 1.000_000_1]] as const) {
+  for (const [n, s] of [
+    [10, 0.5],
+    [10, 1],
+    [7, 1.5],
+    [12, 3],
+    [5, 0.999_999_9],
+    [6, 1.000_000_1],
+  ] as const) {
     const c = counts(new ZipfSampler(n, s), 3, draws);
     const p = zipfProbabilities(n, s);
     let chiSquare = 0;

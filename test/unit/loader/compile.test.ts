@@ -62,7 +62,10 @@ describe('compileScript', () => {
   });
 
   it('k6 imports become require() calls answered per VU', async () => {
-    const file = script('imports.ts', `import { sleep } from 'k6';\nimport kafka from 'k6/x/kafka';\nexport const tag = kafka.tag;\nexport default function () { sleep(1); }`);
+    const file = script(
+      'imports.ts',
+      `import { sleep } from 'k6';\nimport kafka from 'k6/x/kafka';\nexport const tag = kafka.tag;\nexport default function () { sleep(1); }`,
+    );
     const required: string[] = [];
     const instance = compileScript(await bundleScript(file))(globalsFor(1, required));
     assert.deepEqual(required.sort(), ['k6', 'k6/x/kafka']);
@@ -72,7 +75,10 @@ describe('compileScript', () => {
 
 describe('bundleScript errors name the file and the fix', () => {
   it('a missing script', async () => {
-    await assert.rejects(bundleScript(path.join(dir, 'nope.ts')), (e: unknown) => e instanceof StreamprobeError && /script not found: .*nope\.ts/.test(e.message));
+    await assert.rejects(
+      bundleScript(path.join(dir, 'nope.ts')),
+      (e: unknown) => e instanceof StreamprobeError && /script not found: .*nope\.ts/.test(e.message),
+    );
   });
 
   it('a syntax error points at the line, with the script-error exit code', async () => {
@@ -86,7 +92,10 @@ describe('bundleScript errors name the file and the fix', () => {
 
 describe('source maps', () => {
   it('stack frames of the bundle point at the user’s file and line', async () => {
-    const file = script('throws.ts', `type T = number;\nconst n: T = 1;\nexport default function () {\n  throw new Error('boom ' + n);\n}\n`);
+    const file = script(
+      'throws.ts',
+      `type T = number;\nconst n: T = 1;\nexport default function () {\n  throw new Error('boom ' + n);\n}\n`,
+    );
     const bundle = await bundleScript(file);
     const instance = compileScript(bundle)(globalsFor(1));
     let stack = '';
@@ -102,10 +111,16 @@ describe('source maps', () => {
     const runtimeFile = path.resolve(import.meta.dirname, '../../../runtime/vu/vu.ts');
     const err = new Error('x');
     err.stack = `Error: x\n    at f (${dir}/a.ts:4:9)\n    at run (${runtimeFile}:10:1)\n    at next (node:internal/process/task_queues:95:5)`;
-    assert.equal(describeError(err, (s) => s, `${dir}/a.ts`), `Error: x\n    at f (${dir}/a.ts:4:9)`);
+    assert.equal(
+      describeError(err, (s) => s, `${dir}/a.ts`),
+      `Error: x\n    at f (${dir}/a.ts:4:9)`,
+    );
   });
 
   it('describeError shows a thrown non-Error as text', () => {
-    assert.equal(describeError('plain', (s) => s, 'x.ts'), 'plain');
+    assert.equal(
+      describeError('plain', (s) => s, 'x.ts'),
+      'plain',
+    );
   });
 });

@@ -70,7 +70,14 @@ describe('TrendSink', () => {
     const t = new TrendSink();
     t.add(0.0123);
     assert.deepEqual(t.values({ percentiles: [0, 99.9] }), {
-      avg: 0.0123, min: 0.0123, med: 0.0123, max: 0.0123, count: 1, sum: 0.0123, 'p(0)': 0.0123, 'p(99.9)': 0.0123,
+      avg: 0.0123,
+      min: 0.0123,
+      med: 0.0123,
+      max: 0.0123,
+      count: 1,
+      sum: 0.0123,
+      'p(0)': 0.0123,
+      'p(99.9)': 0.0123,
     });
     t.add(-4);
     t.add(7.5);
@@ -116,7 +123,7 @@ describe('TrendSink', () => {
 describe('percentileKey', () => {
   it("formats N like Go's %g", () => {
     assert.equal(percentileKey(99.9), 'p(99.9)');
-    assert.equal(percentileKey(99.90), 'p(99.9)');
+    assert.equal(percentileKey(99.9), 'p(99.9)');
     assert.equal(percentileKey(95), 'p(95)');
     assert.equal(percentileKey(0), 'p(0)');
     assert.equal(percentileKey(100), 'p(100)');

@@ -76,10 +76,7 @@ describe('MetricStore', () => {
     s.add(trend, { status: '200', topic: 'b' }, 20);
     s.add(trend, { status: '500', topic: 'a' }, 1000);
     assert.equal(s.values('latency')!.count, 3);
-    assert.deepEqual(
-      [s.values('latency', { status: '200' })!.count, s.values('latency', { status: '200' })!.max],
-      [2, 20],
-    );
+    assert.deepEqual([s.values('latency', { status: '200' })!.count, s.values('latency', { status: '200' })!.max], [2, 20]);
     assert.equal(s.values('latency', { status: '200', topic: 'a' })!.max, 10);
     assert.equal(s.values('latency', { status: '404' }), undefined);
   });
@@ -136,7 +133,10 @@ describe('MetricStore', () => {
         assert.deepEqual(Object.keys(got).sort(), Object.keys(expected).sort());
         for (const key of Object.keys(expected)) {
           const tolerance = Math.abs(expected[key]!) * 1e-9;
-          assert.ok(Math.abs(got[key]! - expected[key]!) <= tolerance, `${def.name} ${JSON.stringify(filter)} ${key}: ${got[key]} vs ${expected[key]}`);
+          assert.ok(
+            Math.abs(got[key]! - expected[key]!) <= tolerance,
+            `${def.name} ${JSON.stringify(filter)} ${key}: ${got[key]} vs ${expected[key]}`,
+          );
         }
       }
     }

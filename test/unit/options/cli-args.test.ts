@@ -62,10 +62,27 @@ describe('parseRunArgs', () => {
 
   it('collects repeatable flags', () => {
     const a = parseRunArgs([
-      's.js', '-s', '30s:10', '--stage', '1m:20,10s:0',
-      '-o', 'json=a.json', '--out', 'csv=fileName=b.csv,saveInterval=2s',
-      '--tag', 'env=ci', '--tag', 'team=data=x',
-      '-e', 'A=1', '--env', 'B=x=y', '-e', 'A=2', '-e', 'EMPTY',
+      's.js',
+      '-s',
+      '30s:10',
+      '--stage',
+      '1m:20,10s:0',
+      '-o',
+      'json=a.json',
+      '--out',
+      'csv=fileName=b.csv,saveInterval=2s',
+      '--tag',
+      'env=ci',
+      '--tag',
+      'team=data=x',
+      '-e',
+      'A=1',
+      '--env',
+      'B=x=y',
+      '-e',
+      'A=2',
+      '-e',
+      'EMPTY',
     ]);
     assert.deepEqual(a.cliOptions, {
       stages: [
@@ -80,7 +97,15 @@ describe('parseRunArgs', () => {
   });
 
   it('reads boolean flags, bare, combined and with =value', () => {
-    const a = parseRunArgs(['-qw', '--no-setup', '--no-teardown=false', '--no-thresholds', 's.js', '--include-system-env-vars=false', '-v']);
+    const a = parseRunArgs([
+      '-qw',
+      '--no-setup',
+      '--no-teardown=false',
+      '--no-thresholds',
+      's.js',
+      '--include-system-env-vars=false',
+      '-v',
+    ]);
     assert.deepEqual(a.cliOptions, { throw: true, noSetup: true, noTeardown: false, noThresholds: true });
     assert.equal(a.runtime.quiet, true);
     assert.equal(a.runtime.verbose, true);
@@ -89,9 +114,21 @@ describe('parseRunArgs', () => {
 
   it('reads summary, tag, segment and timing flags', () => {
     const a = parseRunArgs([
-      's.js', '--summary-export', 'sum.json', '--summary-trend-stats', 'avg,p(99),p(99.9)', '--summary-time-unit', 'ms',
-      '--system-tags', 'scenario,group', '--execution-segment', '1/4:2/4', '--execution-segment-sequence', '0,1/4,2/4,1',
-      '--min-iteration-duration', '1s',
+      's.js',
+      '--summary-export',
+      'sum.json',
+      '--summary-trend-stats',
+      'avg,p(99),p(99.9)',
+      '--summary-time-unit',
+      'ms',
+      '--system-tags',
+      'scenario,group',
+      '--execution-segment',
+      '1/4:2/4',
+      '--execution-segment-sequence',
+      '0,1/4,2/4,1',
+      '--min-iteration-duration',
+      '1s',
     ]);
     assert.deepEqual(a.cliOptions, {
       summaryExport: 'sum.json',

@@ -77,8 +77,20 @@ describe('consolidate: defaults', () => {
     assert.equal(o.setupTimeoutMs, 60_000);
     assert.equal(o.teardownTimeoutMs, 60_000);
     assert.deepEqual(o.systemTags, [
-      'proto', 'subproto', 'status', 'method', 'url', 'name', 'group', 'check', 'error', 'error_code',
-      'tls_version', 'scenario', 'service', 'expected_response',
+      'proto',
+      'subproto',
+      'status',
+      'method',
+      'url',
+      'name',
+      'group',
+      'check',
+      'error',
+      'error_code',
+      'tls_version',
+      'scenario',
+      'service',
+      'expected_response',
     ]);
     assert.equal(o.summaryTimeUnit, null);
     assert.equal(o.summaryMode, 'compact');
@@ -180,7 +192,11 @@ describe('consolidate: shortcut → scenario derivation', () => {
     ['iterations + scenarios', { iterations: 5, scenarios: { a: { executor: 'per-vu-iterations' } } }, /"iterations" and "scenarios"/],
     ['duration + stages', { duration: '5s', stages: [{ duration: '1s', target: 1 }] }, /"duration" and "stages"/],
     ['duration + scenarios', { duration: '5s', scenarios: { a: { executor: 'per-vu-iterations' } } }, /"duration" and "scenarios"/],
-    ['stages + scenarios', { stages: [{ duration: '1s', target: 1 }], scenarios: { a: { executor: 'per-vu-iterations' } } }, /"stages" and "scenarios"/],
+    [
+      'stages + scenarios',
+      { stages: [{ duration: '1s', target: 1 }], scenarios: { a: { executor: 'per-vu-iterations' } } },
+      /"stages" and "scenarios"/,
+    ],
   ];
   for (const [name, script, message] of conflicts) {
     it(`rejects ${name} in one layer (exit 104)`, () => {

@@ -11,9 +11,15 @@ const T = Date.UTC(2026, 10, 30, 12, 34, 56, 780);
 describe('csv output', () => {
   it("settings: k6's defaults, then K6_CSV_*, then the argument", () => {
     assert.deepEqual(csvConfig('', {}), { fileName: 'file.csv', saveIntervalMs: 1000, timeFormat: 'unix' });
-    assert.deepEqual(csvConfig('out.csv', { K6_CSV_SAVE_INTERVAL: '5s' }), { fileName: 'out.csv', saveIntervalMs: 5000, timeFormat: 'unix' });
+    assert.deepEqual(csvConfig('out.csv', { K6_CSV_SAVE_INTERVAL: '5s' }), {
+      fileName: 'out.csv',
+      saveIntervalMs: 5000,
+      timeFormat: 'unix',
+    });
     assert.deepEqual(csvConfig('fileName=x.csv,timeFormat=rfc3339', { K6_CSV_TIME_FORMAT: 'unix_nano', K6_CSV_FILENAME: 'env.csv' }), {
-      fileName: 'x.csv', saveIntervalMs: 1000, timeFormat: 'rfc3339',
+      fileName: 'x.csv',
+      saveIntervalMs: 1000,
+      timeFormat: 'rfc3339',
     });
     assert.throws(() => csvConfig('timeFormat=iso', {}), /unknown timeFormat "iso"; use one of unix, unix_milli/);
     assert.throws(() => csvConfig('file=x.csv', {}), /unknown setting "file=x.csv"/);

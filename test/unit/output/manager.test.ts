@@ -35,7 +35,13 @@ describe('output manager', () => {
     store.add(counter, {}, 2);
     store.add(counter, { k: 'v' }, 3);
     const delta = store.drain();
-    assert.deepEqual(delta.series.map((s) => [s.tags, [...s.samples!].filter((_, i) => i % 2 === 1)]), [[{}, [2]], [{ k: 'v' }, [3]]]);
+    assert.deepEqual(
+      delta.series.map((s) => [s.tags, [...s.samples!].filter((_, i) => i % 2 === 1)]),
+      [
+        [{}, [2]],
+        [{ k: 'v' }, [3]],
+      ],
+    );
     assert.ok(delta.series[0]!.samples![0]! > 1.7e12, 'epoch ms');
     assert.equal(transferables(delta).length, 2);
     assert.equal(store.drain().series.length, 0);
@@ -73,9 +79,12 @@ describe('output manager', () => {
   });
 
   it('unknown output names list the available ones (exit 104)', () => {
-    assert.throws(() => createOutputs([{ type: 'cloud', arg: '' }], ctx, { junit: null, webDashboard: false }), (e: Error & { exitCode?: number }) => {
-      assert.match(e.message, /unknown output "cloud"; available outputs: csv, experimental-prometheus-rw, json/);
-      return e.exitCode === 104;
-    });
+    assert.throws(
+      () => createOutputs([{ type: 'cloud', arg: '' }], ctx, { junit: null, webDashboard: false }),
+      (e: Error & { exitCode?: number }) => {
+        assert.match(e.message, /unknown output "cloud"; available outputs: csv, experimental-prometheus-rw, json/);
+        return e.exitCode === 104;
+      },
+    );
   });
 });

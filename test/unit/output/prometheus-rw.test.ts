@@ -14,9 +14,13 @@ const names = (series: ReturnType<typeof mapSeries>) => series.map((s) => [s.lab
 
 describe('prometheus remote-write mapping', () => {
   it('counters _total, rates _rate, gauges as they are', () => {
-    assert.deepEqual(names(mapSeries({ def: def('iterations', 'counter'), tags: {}, values: { count: 7, rate: 1 } }, 5, opts)), [['k6_iterations_total', 7]]);
+    assert.deepEqual(names(mapSeries({ def: def('iterations', 'counter'), tags: {}, values: { count: 7, rate: 1 } }, 5, opts)), [
+      ['k6_iterations_total', 7],
+    ]);
     assert.deepEqual(names(mapSeries({ def: def('checks', 'rate'), tags: {}, values: { rate: 0.5 } }, 5, opts)), [['k6_checks_rate', 0.5]]);
-    assert.deepEqual(names(mapSeries({ def: def('vus', 'gauge'), tags: {}, values: { value: 3, min: 0, max: 3 } }, 5, opts)), [['k6_vus', 3]]);
+    assert.deepEqual(names(mapSeries({ def: def('vus', 'gauge'), tags: {}, values: { value: 3, min: 0, max: 3 } }, 5, opts)), [
+      ['k6_vus', 3],
+    ]);
   });
 
   it('trend stats as gauges named after the stat, time trends in seconds, count unscaled', () => {
@@ -45,7 +49,10 @@ describe('prometheus remote-write mapping', () => {
     const sink = new TrendSink();
     for (const v of [10, 10, 20, 1100]) sink.add(v);
     const snap = sink.snapshot();
-    const [s] = mapSeries({ def: def('e2e_latency', 'trend', 'time'), tags: {}, values: sink.values(), trend: snap }, 9, { ...opts, trendAsNativeHistogram: true });
+    const [s] = mapSeries({ def: def('e2e_latency', 'trend', 'time'), tags: {}, values: sink.values(), trend: snap }, 9, {
+      ...opts,
+      trendAsNativeHistogram: true,
+    });
     assert.equal(s!.labels[0]!.value, 'k6_e2e_latency_seconds');
     const h = s!.histograms[0]!;
     assert.equal(h.countInt, 4);
@@ -53,16 +60,33 @@ describe('prometheus remote-write mapping', () => {
     assert.equal(h.schema, 3);
     // 0.01 s, 0.02 s and 1.1 s: indexes ceil(log2(v)·8)
     assert.deepEqual([bucketIndex(0.01), bucketIndex(0.02), bucketIndex(1.1), bucketIndex(1)], [-53, -45, 2, 0]);
-    assert.deepEqual(h.positiveSpans, [{ offset: -53, length: 1 }, { offset: 7, length: 1 }, { offset: 46, length: 1 }]);
+    assert.deepEqual(h.positiveSpans, [
+      { offset: -53, length: 1 },
+      { offset: 7, length: 1 },
+      { offset: 46, length: 1 },
+    ]);
     assert.deepEqual(h.positiveDeltas, [2, -1, 0]);
     assert.equal(nativeHistogram(new TrendSink().snapshot(), 0, 0, 1, 0).positiveSpans.length, 0);
   });
 
   it('spans join consecutive buckets; deltas are differences of consecutive counts', () => {
-    assert.deepEqual(spansAndDeltas(new Map([[3, 1], [4, 5], [5, 2], [9, 2]])), {
-      spans: [{ offset: 3, length: 3 }, { offset: 3, length: 1 }],
-      deltas: [1, 4, -3, 0],
-    });
+    assert.deepEqual(
+      spansAndDeltas(
+        new Map([
+          [3, 1],
+          [4, 5],
+          [5, 2],
+          [9, 2],
+        ]),
+      ),
+      {
+        spans: [
+          { offset: 3, length: 3 },
+          { offset: 3, length: 1 },
+        ],
+        deltas: [1, 4, -3, 0],
+      },
+    );
   });
 
   it('the write request survives protobuf + snappy', () => {
@@ -94,7 +118,12 @@ describe('prometheus remote-write config (K6_PROMETHEUS_RW_*)', () => {
       K6_PROMETHEUS_RW_TREND_STATS: 'p(95),sum,max',
       K6_PROMETHEUS_RW_TREND_AS_NATIVE_HISTOGRAM: 'true',
     });
-    assert.deepEqual(c.headers, { 'X-A': '1', 'X-B': 'two', X_Scope_OrgID: 'tenant', Authorization: `Basic ${Buffer.from('u:p').toString('base64')}` });
+    assert.deepEqual(c.headers, {
+      'X-A': '1',
+      'X-B': 'two',
+      X_Scope_OrgID: 'tenant',
+      Authorization: `Basic ${Buffer.from('u:p').toString('base64')}`,
+    });
     assert.deepEqual(c.labels, { env: 'ci', team: 'data' });
     assert.deepEqual(c.trendStats, ['p(95)', 'sum', 'max']);
     assert.equal(c.trendAsNativeHistogram, true);
@@ -102,7 +131,10 @@ describe('prometheus remote-write config (K6_PROMETHEUS_RW_*)', () => {
   });
 
   it('mistakes name the variable and the fix', () => {
-    assert.throws(() => prometheusRWConfig({ K6_PROMETHEUS_RW_TREND_STATS: 'p99' }), /K6_PROMETHEUS_RW_TREND_STATS: invalid trend stat "p99"/);
+    assert.throws(
+      () => prometheusRWConfig({ K6_PROMETHEUS_RW_TREND_STATS: 'p99' }),
+      /K6_PROMETHEUS_RW_TREND_STATS: invalid trend stat "p99"/,
+    );
     assert.throws(() => prometheusRWConfig({ K6_PROMETHEUS_RW_SERVER_URL: 'nope' }), /SERVER_URL: "nope" is not a URL/);
     assert.throws(() => prometheusRWConfig({ K6_PROMETHEUS_RW_SIGV4_REGION: 'eu-west-1' }), /SigV4/);
   });

@@ -30,10 +30,13 @@ describe('web dashboard model', () => {
   it('makes one point per period from the ~1 s intervals', () => {
     const m = model(2000);
     const completed = [1000, 2000, 3000, 4000].map((t) =>
-      m.add({ timeMs: t, delta: delta((s) => {
-        for (let i = 0; i < 10; i++) s.add(ITERATIONS, {}, 1);
-        s.add(ITERATION_DURATION, {}, t / 10);
-      }) }),
+      m.add({
+        timeMs: t,
+        delta: delta((s) => {
+          for (let i = 0; i < 10; i++) s.add(ITERATIONS, {}, 1);
+          s.add(ITERATION_DURATION, {}, t / 10);
+        }),
+      }),
     );
     assert.deepEqual(completed, [false, true, false, true]);
     const view = m.view();
@@ -61,8 +64,14 @@ describe('web dashboard model', () => {
     const m = model(1000);
     m.add({ timeMs: 1000, delta: delta((s) => s.add(ITERATIONS, {}, 1)) });
     const view = m.view();
-    assert.deepEqual(view.panels.map((p) => p.id), ['throughput']);
-    assert.deepEqual(panel(view, 'throughput')!.series.map((s) => s.label), ['iterations/s']);
+    assert.deepEqual(
+      view.panels.map((p) => p.id),
+      ['throughput'],
+    );
+    assert.deepEqual(
+      panel(view, 'throughput')!.series.map((s) => s.label),
+      ['iterations/s'],
+    );
     m.add({ timeMs: 2000, delta: delta((s) => s.add(WRITES, { topic: 'a' }, 5)) });
     const later = m.view();
     assert.deepEqual(series(later, 'throughput', 'produced msg/s'), [null, 5], 'a series that appears later starts with gaps');
@@ -72,11 +81,14 @@ describe('web dashboard model', () => {
   it('charts rates per second of the period, gauges by their last value', () => {
     const m = model(2000);
     m.add({ timeMs: 1000, delta: delta((s) => s.add(DROPPED_ITERATIONS, {}, 3)) });
-    m.add({ timeMs: 2000, delta: delta((s) => {
-      s.add(DROPPED_ITERATIONS, {}, 1);
-      s.add(VUS, {}, 4);
-      s.add(VUS, {}, 7);
-    }) });
+    m.add({
+      timeMs: 2000,
+      delta: delta((s) => {
+        s.add(DROPPED_ITERATIONS, {}, 1);
+        s.add(VUS, {}, 4);
+        s.add(VUS, {}, 7);
+      }),
+    });
     const view = m.view();
     assert.deepEqual(series(view, 'dropped', 'dropped/s'), [2]);
     assert.deepEqual(series(view, 'vus', 'vus'), [7]);
@@ -115,16 +127,29 @@ describe('web dashboard model', () => {
       { metric: 'kafka_writer_message_count', source: 'count > 10', ok: true, value: 20 },
     ]);
     m.add({ timeMs: 1500, delta: delta((s) => s.add(LOST, {}, 1)) });
-    const summary = { metrics: { records_lost: { type: 'counter', contains: 'default', values: { count: 1, rate: 0.6 } } } } as unknown as SummaryData;
+    const summary = {
+      metrics: { records_lost: { type: 'counter', contains: 'default', values: { count: 1, rate: 0.6 } } },
+    } as unknown as SummaryData;
     m.finish({
       summary,
-      thresholds: { ok: false, abort: false, results: { records_lost: { 'count < 1': { ok: false, value: 1 } }, kafka_writer_message_count: { 'count > 10': { ok: true, value: 20 } } } },
+      thresholds: {
+        ok: false,
+        abort: false,
+        results: {
+          records_lost: { 'count < 1': { ok: false, value: 1 } },
+          kafka_writer_message_count: { 'count > 10': { ok: true, value: 20 } },
+        },
+      },
       exitCode: 99,
       durationMs: 1500,
     });
     const view = m.view();
     assert.deepEqual(view.times, [1000, 1500], 'the partial last period becomes a point');
     assert.deepEqual(view.thresholds[0], { metric: 'records_lost', source: 'count < 1', ok: false, value: 1 });
-    assert.deepEqual(view.end, { durationMs: 1500, exitCode: 99, summary: [{ metric: 'records_lost', type: 'counter', contains: 'default', values: { count: 1, rate: 0.6 } }] });
+    assert.deepEqual(view.end, {
+      durationMs: 1500,
+      exitCode: 99,
+      summary: [{ metric: 'records_lost', type: 'counter', contains: 'default', values: { count: 1, rate: 0.6 } }],
+    });
   });
 });

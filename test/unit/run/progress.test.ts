@@ -19,8 +19,19 @@ describe('progress', () => {
   it('adds up the workers of one instance, scenario by scenario', () => {
     const state = progressState(
       [
-        report({ vusActive: 2, vusInitialized: 5, iterationsCompleted: 10, scenarios: [{ name: 'a', progress: 0.5, active: 2, held: 5, started: 11 }] }),
-        report({ vusActive: 1, vusInitialized: 5, iterationsCompleted: 7, iterationsInterrupted: 1, scenarios: [{ name: 'a', progress: 0.6, active: 1, held: 5, started: 8 }] }),
+        report({
+          vusActive: 2,
+          vusInitialized: 5,
+          iterationsCompleted: 10,
+          scenarios: [{ name: 'a', progress: 0.5, active: 2, held: 5, started: 11 }],
+        }),
+        report({
+          vusActive: 1,
+          vusInitialized: 5,
+          iterationsCompleted: 7,
+          iterationsInterrupted: 1,
+          scenarios: [{ name: 'a', progress: 0.6, active: 1, held: 5, started: 8 }],
+        }),
       ],
       new Map([['a', '40s']]),
       1500,

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../../../runtime/errors.ts';
-import { DEFAULT_BOUNDS, guardVerdict, parseBounds, parseGuardMode, saturationCauses, type SaturationObservations } from '../../../runtime/saturation/guard.ts';
+import {
+  DEFAULT_BOUNDS,
+  guardVerdict,
+  parseBounds,
+  parseGuardMode,
+  saturationCauses,
+  type SaturationObservations,
+} from '../../../runtime/saturation/guard.ts';
 import { delaySamples } from '../../../runtime/worker/loop-delay.ts';
 
 const healthy: SaturationObservations = {
@@ -26,12 +33,15 @@ describe('saturation guard', () => {
       { ...healthy, startLagP95Ms: 250, loopDelayP99Ms: [3, 180], cpuSeconds: 19, droppedIterations: 50 },
       DEFAULT_BOUNDS,
     );
-    assert.deepEqual(causes.map((c) => c.message), [
-      'iterations started late: iteration_start_lag p(95)=250ms (bound 100ms)',
-      'worker 1 ran its timers late: event_loop_delay p(99)=180ms (bound 100ms)',
-      'streamprobe used 1.90 of its 2 CPU cores (95%, bound 90%)',
-      '50 of 1050 iterations (4.8%) were dropped because every VU was busy (bound 1.0%); raise preAllocatedVUs/maxVUs',
-    ]);
+    assert.deepEqual(
+      causes.map((c) => c.message),
+      [
+        'iterations started late: iteration_start_lag p(95)=250ms (bound 100ms)',
+        'worker 1 ran its timers late: event_loop_delay p(99)=180ms (bound 100ms)',
+        'streamprobe used 1.90 of its 2 CPU cores (95%, bound 90%)',
+        '50 of 1050 iterations (4.8%) were dropped because every VU was busy (bound 1.0%); raise preAllocatedVUs/maxVUs',
+      ],
+    );
   });
 
   it('a failed threshold on a saturated generator is inconclusive (112), not 99', () => {
@@ -39,7 +49,10 @@ describe('saturation guard', () => {
     const v = guardVerdict(99, causes, 'on');
     assert.equal(v.exitCode, 112);
     assert.equal(v.log!.level, 'error');
-    assert.match(v.log!.message, /^inconclusive: thresholds failed, but the load generator was saturated: worker 0 ran its timers late.*says nothing about the system under test/);
+    assert.match(
+      v.log!.message,
+      /^inconclusive: thresholds failed, but the load generator was saturated: worker 0 ran its timers late.*says nothing about the system under test/,
+    );
   });
 
   it('a passing run stays passing with a warning, unless strict; off never interferes', () => {
@@ -64,7 +77,12 @@ describe('saturation guard', () => {
     assert.equal(parseGuardMode('false', 'x'), 'off');
     assert.throws(() => parseGuardMode('loud', '--saturation-guard'), /--saturation-guard must be off, on or strict, got "loud"/);
     assert.deepEqual(parseBounds('', 'x'), DEFAULT_BOUNDS);
-    assert.deepEqual(parseBounds('lag=1s, loop=50ms,cpu=95%,dropped=0.05', 'x'), { startLagMs: 1000, loopDelayMs: 50, cpu: 0.95, dropped: 0.05 });
+    assert.deepEqual(parseBounds('lag=1s, loop=50ms,cpu=95%,dropped=0.05', 'x'), {
+      startLagMs: 1000,
+      loopDelayMs: 50,
+      cpu: 0.95,
+      dropped: 0.05,
+    });
     assert.throws(() => parseBounds('cpu', 'STREAMPROBE_SATURATION_BOUNDS'), ConfigError);
     assert.throws(() => parseBounds('heat=3', 'x'), /"heat=3" is not a bound/);
     assert.throws(() => parseBounds('cpu=-1', 'x'), /x cpu must be a positive fraction/);
@@ -82,12 +100,15 @@ describe('event-loop delay samples', () => {
       [100, 130 * ms],
     ]);
     const samples = delaySamples(points, 200, 10);
-    assert.deepEqual(samples.map(([d, n]) => [Number(d.toFixed(3)), n]), [
-      [0.2, 100],
-      [0.4, 50],
-      [20, 48],
-      [120, 2],
-    ]);
+    assert.deepEqual(
+      samples.map(([d, n]) => [Number(d.toFixed(3)), n]),
+      [
+        [0.2, 100],
+        [0.4, 50],
+        [20, 48],
+        [120, 2],
+      ],
+    );
     assert.deepEqual(delaySamples(new Map(), 0, 10), []);
   });
 });

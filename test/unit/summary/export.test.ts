@@ -14,13 +14,18 @@ test('top level is {root_group, metrics, setup_data}: options and state are gone
   assert.deepEqual(Object.keys(withoutSetup), ['root_group', 'metrics']);
 });
 
-test('metrics are flattened to their values; a Rate\'s rate becomes value', () => {
+test("metrics are flattened to their values; a Rate's rate becomes value", () => {
   const { metrics } = summaryExportObject(fixtureData());
   assert.deepEqual(metrics.iterations, { count: 45, rate: 4.5 });
   assert.deepEqual(metrics.vus, { value: 0, min: 0, max: 50 });
   assert.deepEqual(metrics.checks, { passes: 6, fails: 1, value: 6 / 7 });
   assert.deepEqual(metrics['http_req_duration{expected_response:true}'], {
-    avg: 140.3612, min: 119.0832, med: 140.6, max: 291.1477, 'p(90)': 146.88, 'p(95)': 148.2139,
+    avg: 140.3612,
+    min: 119.0832,
+    med: 140.6,
+    max: 291.1477,
+    'p(90)': 146.88,
+    'p(95)': 148.2139,
   });
 });
 
@@ -34,15 +39,25 @@ test('groups and checks are objects keyed by name', () => {
   const { root_group } = summaryExportObject(fixtureData());
   assert.deepEqual(Object.keys(root_group.checks), ['status is 200', 'body has id']);
   assert.deepEqual(root_group.checks['body has id'], {
-    name: 'body has id', path: '::body has id', id: md5('::body has id'), passes: 2, fails: 1,
+    name: 'body has id',
+    path: '::body has id',
+    id: md5('::body has id'),
+    passes: 2,
+    fails: 1,
   });
   assert.deepEqual(root_group.groups, {
     kafka: {
-      name: 'kafka', path: '::kafka', id: md5('::kafka'), groups: {},
+      name: 'kafka',
+      path: '::kafka',
+      id: md5('::kafka'),
+      groups: {},
       checks: {
         'message delivered': {
-          name: 'message delivered', path: '::kafka::message delivered',
-          id: md5('::kafka::message delivered'), passes: 1, fails: 0,
+          name: 'message delivered',
+          path: '::kafka::message delivered',
+          id: md5('::kafka::message delivered'),
+          passes: 1,
+          fails: 0,
         },
       },
     },

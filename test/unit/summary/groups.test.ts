@@ -14,14 +14,22 @@ test('ids are the hex MD5 of the path; check paths are <groupPath>::<name>', () 
   assert.equal(root.id, md5(''));
   assert.equal(root.id, 'd41d8cd98f00b204e9800998ecf8427e');
   assert.deepEqual(root.checks[0], {
-    name: 'root check', path: '::root check', id: md5('::root check'), passes: 1, fails: 0,
+    name: 'root check',
+    path: '::root check',
+    id: md5('::root check'),
+    passes: 1,
+    fails: 0,
   });
   const a = root.groups[0]!;
   const b = a.groups[0]!;
   assert.deepEqual([a.name, a.path, a.id], ['a', '::a', md5('::a')]);
   assert.deepEqual([b.name, b.path, b.id], ['b', '::a::b', md5('::a::b')]);
   assert.deepEqual(b.checks[0], {
-    name: 'deep check', path: '::a::b::deep check', id: md5('::a::b::deep check'), passes: 0, fails: 1,
+    name: 'deep check',
+    path: '::a::b::deep check',
+    id: md5('::a::b::deep check'),
+    passes: 0,
+    fails: 1,
   });
   assert.equal(pathId('::a'), md5('::a'));
   assert.equal(checkPath('', 'x'), '::x');
@@ -36,8 +44,17 @@ test('groups and checks keep the order of first use', () => {
   tree.recordCheck('', 'second', false);
   tree.ensureGroup('::z');
   const root = tree.snapshot();
-  assert.deepEqual(root.groups.map((g) => g.name), ['z', 'a']);
-  assert.deepEqual(root.checks.map((c) => [c.name, c.passes, c.fails]), [['second', 1, 1], ['first', 1, 0]]);
+  assert.deepEqual(
+    root.groups.map((g) => g.name),
+    ['z', 'a'],
+  );
+  assert.deepEqual(
+    root.checks.map((c) => [c.name, c.passes, c.fails]),
+    [
+      ['second', 1, 1],
+      ['first', 1, 0],
+    ],
+  );
 });
 
 test('snapshots are plain data that survive structured clone and do not alias the tree', () => {
@@ -66,9 +83,15 @@ test('worker deltas merge into the main tree: counts add up, structure and order
   main.merge(structuredClone(worker2.takeDelta()));
 
   const root = main.snapshot();
-  assert.deepEqual(root.checks.map((c) => [c.name, c.passes, c.fails]), [['root', 0, 1]]);
+  assert.deepEqual(
+    root.checks.map((c) => [c.name, c.passes, c.fails]),
+    [['root', 0, 1]],
+  );
   const kafka = root.groups[0]!;
-  assert.deepEqual(kafka.checks.map((c) => [c.name, c.passes, c.fails]), [['delivered', 2, 1]]);
+  assert.deepEqual(
+    kafka.checks.map((c) => [c.name, c.passes, c.fails]),
+    [['delivered', 2, 1]],
+  );
   assert.equal(kafka.groups[0]!.path, '::kafka::inner');
   assert.equal(kafka.groups[0]!.checks[0]!.passes, 1);
 });

@@ -13,10 +13,7 @@ test('a falsy return prints the default text summary on stdout', () => {
 });
 
 test('{} prints nothing and does not render the default text', () => {
-  assert.deepEqual(
-    resolveSummaryResult({}, { defaultText: () => assert.fail('rendered needlessly') }),
-    [],
-  );
+  assert.deepEqual(resolveSummaryResult({}, { defaultText: () => assert.fail('rendered needlessly') }), []);
 });
 
 test('stdout and stderr are streams, every other key is a file path, in key order', () => {
@@ -35,7 +32,15 @@ test('ArrayBuffer and typed arrays become bytes (views keep their window), also 
     { 'a.bin': bytes.buffer, 'b.bin': bytes.subarray(2, 4), 'c.bin': new DataView(bytes.buffer, 4), 'd.bin': foreign },
     opts,
   );
-  assert.deepEqual(out.map((o) => [...(o.content as Uint8Array)]), [[0, 1, 2, 3, 4, 5], [2, 3], [4, 5], [7, 8]]);
+  assert.deepEqual(
+    out.map((o) => [...(o.content as Uint8Array)]),
+    [
+      [0, 1, 2, 3, 4, 5],
+      [2, 3],
+      [4, 5],
+      [7, 8],
+    ],
+  );
   assert.ok(out.every((o) => o.content instanceof Uint8Array));
 });
 

@@ -16,6 +16,9 @@ test('file names carry partition and offset range; a replay from the committed o
 });
 
 test('counts group only by known columns', () => {
-  assert.match(countsSql('/l/*.parquet', ['hour', 'type'], "r'1"), /SELECT event_hour, type, count\(\*\).*WHERE sp_run = 'r''1' GROUP BY event_hour, type/s);
+  assert.match(
+    countsSql('/l/*.parquet', ['hour', 'type'], "r'1"),
+    /SELECT event_hour, type, count\(\*\).*WHERE sp_run = 'r''1' GROUP BY event_hour, type/s,
+  );
   assert.throws(() => countsSql('/l/*.parquet', ['user_id; drop'], undefined), QueryError);
 });

@@ -19,7 +19,10 @@ test('reasons name the field and the rule', () => {
   assert.deepEqual(validateEvent(noPage), { ok: false, reason: 'missing_field: page_id' });
   assert.deepEqual(validateEvent({ ...base, amount_cents: 1.5 }), { ok: false, reason: 'mistyped_field: amount_cents must be an integer' });
   assert.deepEqual(validateEvent({ ...base, amount_cents: -1 }), { ok: false, reason: 'invalid_value: amount_cents must not be negative' });
-  assert.deepEqual(validateEvent({ ...base, type: 'refund' }), { ok: false, reason: 'invalid_value: type must be one of page_view, click, add_to_cart, purchase' });
+  assert.deepEqual(validateEvent({ ...base, type: 'refund' }), {
+    ok: false,
+    reason: 'invalid_value: type must be one of page_view, click, add_to_cart, purchase',
+  });
   assert.deepEqual(validateEvent([base]), { ok: false, reason: 'bad_json: not a JSON object' });
   assert.equal(validateEvent(base).ok, true);
   assert.deepEqual(validateRecord(Buffer.alloc(20_000, 32)), { ok: false, reason: 'oversized: 20000 bytes > 16384' });

@@ -39,7 +39,11 @@ describe('parseThresholdExpression', () => {
       ['avg<abc', /"abc" after "<" is not a number/],
       ['avg=5', /no comparison operator/],
     ] as const) {
-      assert.throws(() => parseThresholdExpression(source), (e: unknown) => e instanceof ConfigError && message.test(e.message), source);
+      assert.throws(
+        () => parseThresholdExpression(source),
+        (e: unknown) => e instanceof ConfigError && message.test(e.message),
+        source,
+      );
     }
   });
 });

@@ -45,10 +45,20 @@ describe('parseThresholds', () => {
     );
     assert.deepEqual(m!.percentiles, [95, 99.9, 50, 0.5]);
     assert.deepEqual(m!.thresholds[0], {
-      source: 'p(95)<200', aggregation: 'p(95)', operator: '<', value: 200, abortOnFail: false, delayAbortEvalMs: 0,
+      source: 'p(95)<200',
+      aggregation: 'p(95)',
+      operator: '<',
+      value: 200,
+      abortOnFail: false,
+      delayAbortEvalMs: 0,
     });
     assert.deepEqual(m!.thresholds[2], {
-      source: 'p(99.9)<=400', aggregation: 'p(99.9)', operator: '<=', value: 400, abortOnFail: true, delayAbortEvalMs: 10_000,
+      source: 'p(99.9)<=400',
+      aggregation: 'p(99.9)',
+      operator: '<=',
+      value: 400,
+      abortOnFail: true,
+      delayAbortEvalMs: 10_000,
     });
   });
 
@@ -63,7 +73,10 @@ describe('parseThresholds', () => {
       },
       registry(),
     );
-    assert.deepEqual(parsed.map((m) => m.metric.type), ['counter', 'gauge', 'rate', 'trend', 'trend']);
+    assert.deepEqual(
+      parsed.map((m) => m.metric.type),
+      ['counter', 'gauge', 'rate', 'trend', 'trend'],
+    );
   });
 
   it('reads sub-metric keys with several tags and quotes', () => {
@@ -99,8 +112,14 @@ describe('parseThresholds', () => {
   it('rejects malformed definitions', () => {
     assert.throws(() => parseThresholds({ checks: 'rate>0.9' as never }, registry()), configError(/must be a list/));
     assert.throws(() => parseThresholds({ checks: [42 as never] }, registry()), configError(/use a string like/));
-    assert.throws(() => parseThresholds({ checks: [{ threshold: 'rate>0.9', abortOnFail: 'yes' } as never] }, registry()), configError(/abortOnFail .* must be true or false/));
-    assert.throws(() => parseThresholds({ checks: [{ threshold: 'rate>0.9', delayAbortEval: 'soon' }] }, registry()), configError(/invalid duration "soon" for delayAbortEval/));
+    assert.throws(
+      () => parseThresholds({ checks: [{ threshold: 'rate>0.9', abortOnFail: 'yes' } as never] }, registry()),
+      configError(/abortOnFail .* must be true or false/),
+    );
+    assert.throws(
+      () => parseThresholds({ checks: [{ threshold: 'rate>0.9', delayAbortEval: 'soon' }] }, registry()),
+      configError(/invalid duration "soon" for delayAbortEval/),
+    );
     assert.throws(() => parseThresholds({ 'checks{a:b': ['rate>0.9'] }, registry()), configError(/not closed/));
   });
 });

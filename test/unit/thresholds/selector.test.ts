@@ -40,7 +40,11 @@ describe('parseMetricSelector', () => {
       ['m1{a:"b}', /unterminated " quote/],
     ];
     for (const [key, message] of bad) {
-      assert.throws(() => parseMetricSelector(key), (e: unknown) => e instanceof ConfigError && message.test(e.message) && e.message.includes(key), key);
+      assert.throws(
+        () => parseMetricSelector(key),
+        (e: unknown) => e instanceof ConfigError && message.test(e.message) && e.message.includes(key),
+        key,
+      );
     }
   });
 });

@@ -86,7 +86,11 @@ describe('parseGoDuration (Go syntax only, as xk6-kafka parses maxWait)', () => 
   });
   it('refuses what k6 durations accept but Go does not: numbers, bare digits, days, spaces', () => {
     for (const bad of [5, '5', '2d', '1d12h', ' 5s', '5s ', '', '.s']) {
-      assert.throws(() => parseGoDuration(bad, 'maxWait'), (e: unknown) => e instanceof ConfigError && /maxWait.*"5s"/.test(e.message), String(bad));
+      assert.throws(
+        () => parseGoDuration(bad, 'maxWait'),
+        (e: unknown) => e instanceof ConfigError && /maxWait.*"5s"/.test(e.message),
+        String(bad),
+      );
     }
   });
 });

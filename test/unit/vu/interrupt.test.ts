@@ -76,7 +76,10 @@ test('a tracked call (a Kafka call) that settles after the interrupt stalls the 
       }
     },
   }));
-  for (const [exec, settle] of [['ok', () => resolveCall('value')], ['fails', () => rejectCall(new Error('broker gone'))]] as const) {
+  for (const [exec, settle] of [
+    ['ok', () => resolveCall('value')],
+    ['fails', () => rejectCall(new Error('broker gone'))],
+  ] as const) {
     const outcome = vu.runIteration(start, exec, defs);
     await ticks(5);
     vu.interrupt('graceful stop ended');

@@ -90,7 +90,16 @@ export class Connections implements ConnectionOwner {
   }
 
   private open(origin: string): Connection {
-    const conn = { origin, current: undefined, busy: false, socket: undefined, fresh: false, dialStart: 0, connected: 0, secured: 0 } as Omit<Connection, 'client'> as Connection;
+    const conn = {
+      origin,
+      current: undefined,
+      busy: false,
+      socket: undefined,
+      fresh: false,
+      dialStart: 0,
+      connected: 0,
+      secured: 0,
+    } as Omit<Connection, 'client'> as Connection;
     const connect: buildConnector.connector = (opts, callback) => {
       conn.dialStart = performance.now();
       conn.connected = 0;

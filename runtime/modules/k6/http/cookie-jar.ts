@@ -124,11 +124,7 @@ export function deleteCookies(jar: CookieJarData, url: URL, name?: string): void
 }
 
 /** The `Cookie` header for `url`: jar cookies, merged with params.cookies (replace wins over the jar). */
-export function cookieHeader(
-  jar: CookieJarData | null,
-  url: URL,
-  extra: Record<string, { value: string; replace: boolean }>,
-): string {
+export function cookieHeader(jar: CookieJarData | null, url: URL, extra: Record<string, { value: string; replace: boolean }>): string {
   if ((!jar || jar.cookies.length === 0) && isEmpty(extra)) return '';
   const pairs = new Map<string, string[]>();
   for (const c of jar ? cookiesFor(jar, url) : []) {

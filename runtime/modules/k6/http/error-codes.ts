@@ -43,8 +43,11 @@ export interface ClassifiedError {
 }
 
 const unknownAuthority = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
 ]);
 
 /** The code and message a failed exchange with `target` (host:port) reports. */
@@ -77,7 +80,8 @@ export function classifyError(err: unknown, target: string): ClassifiedError {
     case 'ENETUNREACH':
       return { code: 1210, message: `dial tcp ${target}: ${e.message ?? code}` };
   }
-  if (unknownAuthority.has(code)) return { code: ErrorCode.TLSUnknownAuthority, message: `tls: certificate signed by unknown authority (${code})` };
+  if (unknownAuthority.has(code))
+    return { code: ErrorCode.TLSUnknownAuthority, message: `tls: certificate signed by unknown authority (${code})` };
   if (code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code.startsWith('CERT_')) {
     return { code: ErrorCode.TLSGeneric, message: `tls: ${e.message ?? code}` };
   }

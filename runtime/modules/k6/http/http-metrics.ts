@@ -1,7 +1,16 @@
 /** k6's http_req_* metrics, http_reqs, http_req_failed and data_sent/received for each hop of a request. */
 import {
-  DATA_RECEIVED, DATA_SENT, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING, HTTP_REQ_DURATION, HTTP_REQ_FAILED,
-  HTTP_REQ_RECEIVING, HTTP_REQ_SENDING, HTTP_REQ_TLS_HANDSHAKING, HTTP_REQ_WAITING, HTTP_REQS,
+  DATA_RECEIVED,
+  DATA_SENT,
+  HTTP_REQ_BLOCKED,
+  HTTP_REQ_CONNECTING,
+  HTTP_REQ_DURATION,
+  HTTP_REQ_FAILED,
+  HTTP_REQ_RECEIVING,
+  HTTP_REQ_SENDING,
+  HTTP_REQ_TLS_HANDSHAKING,
+  HTTP_REQ_WAITING,
+  HTTP_REQS,
 } from '../../../metrics/builtin.ts';
 import type { MetricDef, Tags } from '../../../metrics/metric.ts';
 import type { Series } from '../../../metrics/store.ts';
@@ -26,8 +35,17 @@ export class HttpMetrics {
 
   constructor(private readonly vu: VU) {
     const define = (d: MetricDef) => vu.defineMetric(d.name, d.type, d.contains);
-    this.defs = [HTTP_REQS, HTTP_REQ_FAILED, HTTP_REQ_DURATION, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING, HTTP_REQ_TLS_HANDSHAKING,
-      HTTP_REQ_SENDING, HTTP_REQ_WAITING, HTTP_REQ_RECEIVING].map(define);
+    this.defs = [
+      HTTP_REQS,
+      HTTP_REQ_FAILED,
+      HTTP_REQ_DURATION,
+      HTTP_REQ_BLOCKED,
+      HTTP_REQ_CONNECTING,
+      HTTP_REQ_TLS_HANDSHAKING,
+      HTTP_REQ_SENDING,
+      HTTP_REQ_WAITING,
+      HTTP_REQ_RECEIVING,
+    ].map(define);
     this.data = [define(DATA_SENT), define(DATA_RECEIVED)];
   }
 
@@ -35,11 +53,21 @@ export class HttpMetrics {
    * `vuTags` are the VU's tags when the request started (its group, scenario): a request that
    * outlives a group() still counts in that group, as in k6.
    */
-  emit(hop: Hop, name: string | undefined, userTags: Record<string, string> | undefined, callback: ResponseCallbackData | null, vuTags: Tags): void {
+  emit(
+    hop: Hop,
+    name: string | undefined,
+    userTags: Record<string, string> | undefined,
+    callback: ResponseCallbackData | null,
+    vuTags: Tags,
+  ): void {
     const expected = callback === null ? undefined : hop.responded && isExpectedStatus(callback, hop.status);
-    const [reqs, failed, duration, blocked, connecting, tls, sending, waiting, receiving] = this.series(hop, name, userTags, expected, vuTags) as [
-      Series, Series, Series, Series, Series, Series, Series, Series, Series,
-    ];
+    const [reqs, failed, duration, blocked, connecting, tls, sending, waiting, receiving] = this.series(
+      hop,
+      name,
+      userTags,
+      expected,
+      vuTags,
+    ) as [Series, Series, Series, Series, Series, Series, Series, Series, Series];
     const t = hop.timings;
     reqs.add(1);
     if (expected !== undefined) failed.add(expected ? 0 : 1);
@@ -59,7 +87,13 @@ export class HttpMetrics {
     if (hop.bytesReceived > 0) data[1].add(hop.bytesReceived);
   }
 
-  private series(hop: Hop, name: string | undefined, userTags: Record<string, string> | undefined, expected: boolean | undefined, vuTags: Tags): SeriesSet {
+  private series(
+    hop: Hop,
+    name: string | undefined,
+    userTags: Record<string, string> | undefined,
+    expected: boolean | undefined,
+    vuTags: Tags,
+  ): SeriesSet {
     let byKey = this.cache.get(vuTags);
     if (!byKey) this.cache.set(vuTags, (byKey = new Map()));
     let key = `${hop.method} ${hop.status} ${expected} ${hop.errorCode} ${hop.proto} ${hop.tlsVersion} ${hop.remoteIp} ${name ?? ''}\n${hop.url}\n${hop.error}`;

@@ -32,7 +32,13 @@ export async function performRequest(conns: Connections, spec: RequestSpec, canc
       );
       hops.push(hop);
       if (!hop.responded) {
-        return { hops, body: null, jar: spec.jar, redirectLimitHit: false, interrupted: cancel.reason instanceof IterationInterruptedError };
+        return {
+          hops,
+          body: null,
+          jar: spec.jar,
+          redirectLimitHit: false,
+          interrupted: cancel.reason instanceof IterationInterruptedError,
+        };
       }
       if (spec.jar) for (const [name, value] of hop.headers) if (name.toLowerCase() === 'set-cookie') storeSetCookie(spec.jar, url, value);
       const next = REDIRECTS.has(hop.status) ? redirectTarget(hop.headers, url) : undefined;
@@ -81,7 +87,10 @@ function withoutBodyHeaders(headers: Record<string, string>): Record<string, str
 
 /** k6 decodes compressed bodies (the script asked for them with Accept-Encoding). */
 function decompress(data: Buffer | null, headers: readonly [string, string][]): Buffer | null {
-  const encoding = headers.find(([n]) => n.toLowerCase() === 'content-encoding')?.[1].trim().toLowerCase();
+  const encoding = headers
+    .find(([n]) => n.toLowerCase() === 'content-encoding')?.[1]
+    .trim()
+    .toLowerCase();
   if (!data || !encoding || data.length === 0) return data;
   if (encoding === 'gzip' || encoding === 'x-gzip') return gunzipSync(data);
   if (encoding === 'deflate') return inflateSync(data);

@@ -76,14 +76,46 @@ export class Response {
 
   /** JSON.stringify(res) shows the same fields as in k6 */
   toJSON(): Record<string, unknown> {
-    const { status, status_text, proto, body, headers, cookies, timings, error, error_code, url, remote_ip, remote_port, tls_version, request } = this;
-    return { status, status_text, proto, body, headers, cookies, timings, error, error_code, url, remote_ip, remote_port, tls_version, request };
+    const {
+      status,
+      status_text,
+      proto,
+      body,
+      headers,
+      cookies,
+      timings,
+      error,
+      error_code,
+      url,
+      remote_ip,
+      remote_port,
+      tls_version,
+      request,
+    } = this;
+    return {
+      status,
+      status_text,
+      proto,
+      body,
+      headers,
+      cookies,
+      timings,
+      error,
+      error_code,
+      url,
+      remote_ip,
+      remote_port,
+      tls_version,
+      request,
+    };
   }
 
   /** The body parsed as JSON; with a selector, the value at a dotted path (`items.0.id`, `items.#` for a length). */
   json(selector?: string): unknown {
     if (this.body === null) {
-      throw new Error("the body is null so we can't transform it to JSON - this likely was because of a request error getting the response");
+      throw new Error(
+        "the body is null so we can't transform it to JSON - this likely was because of a request error getting the response",
+      );
     }
     if (!this.parsed) {
       const text = typeof this.body === 'string' ? this.body : Buffer.from(this.body).toString('utf8');

@@ -77,12 +77,18 @@ export class VUHttp {
     const toSend = items.filter((p) => !p.invalid);
     const { batch, batchPerHost } = this.opts();
     const limits = { batch, batchPerHost };
-    const done = then(this.runner.runMany(toSend.map((p) => p.spec), limits), (results) => {
-      let next = 0;
-      const responses = items.map((p) => (p.invalid ? this.failed(p) : this.finish(p, results[next++]!)));
-      if (Array.isArray(requests)) return responses;
-      return Object.fromEntries(keys.map((k, i) => [k, responses[i]!]));
-    });
+    const done = then(
+      this.runner.runMany(
+        toSend.map((p) => p.spec),
+        limits,
+      ),
+      (results) => {
+        let next = 0;
+        const responses = items.map((p) => (p.invalid ? this.failed(p) : this.finish(p, results[next++]!)));
+        if (Array.isArray(requests)) return responses;
+        return Object.fromEntries(keys.map((k, i) => [k, responses[i]!]));
+      },
+    );
     return done instanceof Promise ? this.vu.track(done) : done;
   }
 
@@ -106,7 +112,9 @@ export class VUHttp {
       if (r.url === undefined) throw new TypeError(`http.batch(): request ${key} has no url`);
       return this.prepare(r.method ?? 'GET', r.url, r.body ?? null, r.params, 'Using batch');
     }
-    throw new TypeError(`http.batch(): request ${key} must be a URL string, an array [method, url, body, params] or an object {method, url, body, params}`);
+    throw new TypeError(
+      `http.batch(): request ${key} must be a URL string, an array [method, url, body, params] or an object {method, url, body, params}`,
+    );
   }
 
   private prepare(method: unknown, url: unknown, body: unknown, params: unknown, what: string): Prepared {

@@ -15,7 +15,11 @@ import { defineSchemaRegistry } from './kafka/schema-registry.ts';
 import { defineWriter } from './kafka/writer.ts';
 
 function LoadJKS(): never {
-  throw new KafkaError(ErrorCode.UnsupportedOperation, 'Operation not supported', 'LoadJKS: convert the keystore to PEM and pass it in tls');
+  throw new KafkaError(
+    ErrorCode.UnsupportedOperation,
+    'Operation not supported',
+    'LoadJKS: convert the keystore to PEM and pass it in tls',
+  );
 }
 
 export default function createKafkaModule(vu: VUContext): Record<string, unknown> {

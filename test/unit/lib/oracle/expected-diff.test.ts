@@ -6,8 +6,17 @@ import { oracleMetrics, verdictText, type OracleFindings } from '../../../../lib
 
 const S: Semantics = { windowMs: 5000, graceMs: 250, uncertainMs: 1000 };
 const T = Date.UTC(2026, 10, 30, 10, 0, 5); // a window start
-const ev = (o: Partial<LedgerEvent>): LedgerEvent =>
-  ({ pageId: 'pg12', type: 'click', userId: 'u1', amountCents: 0, eventTimeMs: T, intendedUs: T * 1000, sentMs: T, precededByMs: -Infinity, ...o });
+const ev = (o: Partial<LedgerEvent>): LedgerEvent => ({
+  pageId: 'pg12',
+  type: 'click',
+  userId: 'u1',
+  amountCents: 0,
+  eventTimeMs: T,
+  intendedUs: T * 1000,
+  sentMs: T,
+  precededByMs: -Infinity,
+  ...o,
+});
 
 test('a record is counted while its window is open at send time, dropped well after its close, uncertain in between', () => {
   const fate = (eventTimeMs: number, sentMs: number, precededByMs = -Infinity) => fateOf({ eventTimeMs, sentMs, precededByMs }, S);
@@ -34,7 +43,15 @@ test('expected windows: count, sum, distinct users, newest intended time; late r
   assert.equal(x.lateDropped, 1);
   assert.equal(x.uncertainRecords, 1);
   assert.deepEqual(w.get(`pg12:click@${T}`), {
-    key: 'pg12:click', windowStartMs: T, windowEndMs: T + 5000, count: 3, sumAmountCents: 151, distinctUsers: 2, maxIntendedUs: (T + 20) * 1000, maxEventTimeMs: T + 20, uncertain: false,
+    key: 'pg12:click',
+    windowStartMs: T,
+    windowEndMs: T + 5000,
+    count: 3,
+    sumAmountCents: 151,
+    distinctUsers: 2,
+    maxIntendedUs: (T + 20) * 1000,
+    maxEventTimeMs: T + 20,
+    uncertain: false,
   });
   assert.equal(w.get(`pg12:purchase@${T}`)?.uncertain, true);
   assert.equal(w.get(`pg12:purchase@${T + 5000}`)?.count, 1);
@@ -63,12 +80,20 @@ function expectedOf(...events: LedgerEvent[]) {
   return { windows: x.finish(T + 60_000), span: { firstWindowMs: x.firstWindowMs, lastWindowMs: x.lastWindowMs } };
 }
 
-const agg = (o: Partial<ActualAggregate>): ActualAggregate =>
-  ({ key: 'pg12:click', window_start_ms: T, window_end_ms: T + 5000, count: 1, sum_amount_cents: 0, distinct_users: 1, ...o });
+const agg = (o: Partial<ActualAggregate>): ActualAggregate => ({
+  key: 'pg12:click',
+  window_start_ms: T,
+  window_end_ms: T + 5000,
+  count: 1,
+  sum_amount_cents: 0,
+  distinct_users: 1,
+  ...o,
+});
 
 test('diff: a lower count is lost records, a higher one duplicated; missing, unexpected and repeated windows are named', () => {
   const { windows, span } = expectedOf(
-    ev({ userId: 'u1' }), ev({ userId: 'u2', eventTimeMs: T + 1, sentMs: T + 1 }),
+    ev({ userId: 'u1' }),
+    ev({ userId: 'u2', eventTimeMs: T + 1, sentMs: T + 1 }),
     ev({ type: 'view', eventTimeMs: T + 5000, sentMs: T + 5000 }),
     ev({ type: 'purchase' }),
   );
@@ -80,9 +105,20 @@ test('diff: a lower count is lost records, a higher one duplicated; missing, une
     agg({ key: 'pg12:old', window_start_ms: T - 3_600_000, count: 9 }), // another run: ignored
   ];
   const d = diffAggregates('aggregates topic', windows, actual, span, true);
-  assert.deepEqual({ ...d, differences: [], missingWindows: [] }, {
-    source: 'aggregates topic', mismatches: 5, missing: 1, unexpected: 1, repeated: 1, recordsLost: 2, recordsDuplicated: 5, missingWindows: [], differences: [],
-  });
+  assert.deepEqual(
+    { ...d, differences: [], missingWindows: [] },
+    {
+      source: 'aggregates topic',
+      mismatches: 5,
+      missing: 1,
+      unexpected: 1,
+      repeated: 1,
+      recordsLost: 2,
+      recordsDuplicated: 5,
+      missingWindows: [],
+      differences: [],
+    },
+  );
   assert.deepEqual(d.missingWindows, ['window pg12:purchase [10:00:05,10:00:10)']);
   assert.deepEqual(d.differences, [
     'window pg12:view [10:00:10,10:00:15): emitted 2 times to the aggregates topic (once expected)',
@@ -100,19 +136,37 @@ test('verdict: metrics sum the ledger and the aggregates topic; the text names u
   const { windows, span } = expectedOf(ev({}), ev({ type: 'purchase' }));
   const topic = diffAggregates('aggregates topic', windows, [agg({})], span, true);
   const f: OracleFindings = {
-    records: 2, generators: 1, malformed: 3, ledgerLost: 1, ledgerDuplicated: 0, outOfOrder: 0, lateDropped: 4,
-    windowsExpected: 2, windowsUncertain: 0, ledgerProblems: [{ kind: 'lost', text: 'record 1#7 is missing from the input topic' }],
-    sources: [topic], drained: false,
+    records: 2,
+    generators: 1,
+    malformed: 3,
+    ledgerLost: 1,
+    ledgerDuplicated: 0,
+    outOfOrder: 0,
+    lateDropped: 4,
+    windowsExpected: 2,
+    windowsUncertain: 0,
+    ledgerProblems: [{ kind: 'lost', text: 'record 1#7 is missing from the input topic' }],
+    sources: [topic],
+    drained: false,
   };
   assert.deepEqual(oracleMetrics(f), {
-    records_lost: 2, records_duplicated: 0, records_out_of_order: 0, aggregate_mismatches: 1, late_dropped: 4, records_malformed: 3, windows_uncertain: 0,
+    records_lost: 2,
+    records_duplicated: 0,
+    records_out_of_order: 0,
+    aggregate_mismatches: 1,
+    late_dropped: 4,
+    records_malformed: 3,
+    windows_uncertain: 0,
   });
-  assert.equal(verdictText(f), [
-    'oracle: WRONG — 2 records from 1 generators (3 malformed, 4 later than the grace), 2 windows expected (0 uncertain, not compared); lost 2, duplicated 0, out of order 0, mismatched windows 1',
-    '  the pipeline did not drain by the deadline: 1 windows still missing from the aggregates topic, e.g. window pg12:purchase [10:00:05,10:00:10)',
-    '  input: record 1#7 is missing from the input topic',
-    '  window pg12:purchase [10:00:05,10:00:10): expected count 1, the aggregates topic has no value',
-  ].join('\n'));
+  assert.equal(
+    verdictText(f),
+    [
+      'oracle: WRONG — 2 records from 1 generators (3 malformed, 4 later than the grace), 2 windows expected (0 uncertain, not compared); lost 2, duplicated 0, out of order 0, mismatched windows 1',
+      '  the pipeline did not drain by the deadline: 1 windows still missing from the aggregates topic, e.g. window pg12:purchase [10:00:05,10:00:10)',
+      '  input: record 1#7 is missing from the input topic',
+      '  window pg12:purchase [10:00:05,10:00:10): expected count 1, the aggregates topic has no value',
+    ].join('\n'),
+  );
   assert.match(verdictText({ ...f, ledgerLost: 0, sources: [], drained: true, ledgerProblems: [] }), /^oracle: CORRECT/);
 });
 

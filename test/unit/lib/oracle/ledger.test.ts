@@ -14,11 +14,14 @@ test('the ledger finds gaps, repeats and a generator out of order within a parti
   assert.equal(l.duplicates, 1);
   assert.equal(l.outOfOrder, 1);
   assert.equal(l.lost(), 3);
-  assert.deepEqual(l.problems.map((p) => p.text), [
-    'record 7#2 is in the input topic more than once (again at partition 1 offset 9)',
-    'record 8#3 comes after 8#5 in partition 0 offset 4',
-    'record 7#3 is missing from the input topic',
-    'record 8#2 is missing from the input topic',
-    'record 8#4 is missing from the input topic',
-  ]);
+  assert.deepEqual(
+    l.problems.map((p) => p.text),
+    [
+      'record 7#2 is in the input topic more than once (again at partition 1 offset 9)',
+      'record 8#3 comes after 8#5 in partition 0 offset 4',
+      'record 7#3 is missing from the input topic',
+      'record 8#2 is missing from the input topic',
+      'record 8#4 is missing from the input topic',
+    ],
+  );
 });

@@ -10,8 +10,15 @@ test('members in any order merge into ranges; repeats are refused; gaps are what
   assert.equal(s.add(0), false);
   assert.equal(s.size, 8);
   assert.equal(s.ranges, 3);
-  assert.deepEqual(s.gaps(), [[4, 4], [8, 9]]);
-  assert.deepEqual(s.gaps(12), [[4, 4], [8, 9], [11, 12]]);
+  assert.deepEqual(s.gaps(), [
+    [4, 4],
+    [8, 9],
+  ]);
+  assert.deepEqual(s.gaps(12), [
+    [4, 4],
+    [8, 9],
+    [11, 12],
+  ]);
   assert.equal(s.add(4), true);
   assert.equal(s.add(9), true);
   assert.equal(s.add(8), true);

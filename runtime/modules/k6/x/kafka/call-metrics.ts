@@ -67,13 +67,23 @@ export interface TopicTally {
 }
 
 /** The writer's gauges: its librdkafka settings as xk6-kafka v2 sets them; unset ones read 0. */
-export type WriterGauges = Pick<WriterSample, 'attempts_max' | 'batch_max' | 'batch_timeout' | 'read_timeout' | 'write_timeout' | 'acks_required'>;
+export type WriterGauges = Pick<
+  WriterSample,
+  'attempts_max' | 'batch_max' | 'batch_timeout' | 'read_timeout' | 'write_timeout' | 'acks_required'
+>;
 
 /**
  * One topic's samples; `out` is filled and returned (a writer reuses one object). A failed call
  * counts nothing but an error shared between its topics.
  */
-export function writerSample(t: TopicTally, topics: number, elapsedMs: number, failed: boolean, gauges: WriterGauges, out: WriterSample): WriterSample {
+export function writerSample(
+  t: TopicTally,
+  topics: number,
+  elapsedMs: number,
+  failed: boolean,
+  gauges: WriterGauges,
+  out: WriterSample,
+): WriterSample {
   const ok = !failed && t.messages > 0;
   out.write_count = failed ? 0 : t.messages; // v2 counts one write per message
   out.message_count = failed ? 0 : t.messages;

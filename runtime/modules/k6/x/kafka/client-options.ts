@@ -36,7 +36,9 @@ function saslOptions(sasl: Config, tlsEnabled: boolean): ClientOptions['sasl'] {
       if (!tlsEnabled) throw new ConfigError('You must enable TLS to use SASL_SSL: set tls.enableTls: true');
       return undefined;
     default:
-      throw new ConfigError(`SASL algorithm ${JSON.stringify(algorithm)} is not supported by streamprobe; use sasl_plain or sasl_scram_sha256/512`);
+      throw new ConfigError(
+        `SASL algorithm ${JSON.stringify(algorithm)} is not supported by streamprobe; use sasl_plain or sasl_scram_sha256/512`,
+      );
   }
 }
 
@@ -50,7 +52,7 @@ function tlsOptions(tls: Config): TlsOptions | undefined {
   if (cert) opts.cert = pem(cert);
   if (key) opts.key = pem(key);
   const min = tls.str('minVersion');
-  if (min) opts.minVersion = (`TLSv${min.replace(/^tls/i, '')}`) as TlsOptions['minVersion'];
+  if (min) opts.minVersion = `TLSv${min.replace(/^tls/i, '')}` as TlsOptions['minVersion'];
   return opts;
 }
 

@@ -47,5 +47,9 @@ export class ClientPool {
 }
 
 export function clientPool(vu: VUContext): ClientPool {
-  return vu.shared.get('k6/x/kafka:clients', () => new ClientPool(), (pool) => pool.closeAll());
+  return vu.shared.get(
+    'k6/x/kafka:clients',
+    () => new ClientPool(),
+    (pool) => pool.closeAll(),
+  );
 }

@@ -68,11 +68,12 @@ export class Config {
   }
 }
 
-const unitMs: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1e3, m: 6e4, h: 3.6e6 };
+const unitMs: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1e3, m: 6e4, h: 3.6e6 };
 
 /** Go's time.ParseDuration ("1h2m", "1.5s", "300ms"), in milliseconds; a number is rejected as Go does. */
 export function parseGoDurationMs(value: unknown): number {
-  if (typeof value !== 'string') throw new Error(`invalid duration ${JSON.stringify(value)}: use a Go duration string such as "5s" or "200ms"`);
+  if (typeof value !== 'string')
+    throw new Error(`invalid duration ${JSON.stringify(value)}: use a Go duration string such as "5s" or "200ms"`);
   let s = value.trim();
   let sign = 1;
   if (s.startsWith('-') || s.startsWith('+')) {

@@ -62,7 +62,11 @@ export function defineAdmin(vu: VUContext, listTopicsAsInfo: boolean) {
       const brokers = cfg.strings('brokers');
       const client = clientOptions(cfg, brokers.length > 0 ? brokers : address ? [address] : ['localhost:9092']);
       this.#key = `admin:${connectionKey(client)}`;
-      this.#shared = clientPool(vu).acquire(this.#key, () => new SharedAdmin(client), (s) => s.admin.close());
+      this.#shared = clientPool(vu).acquire(
+        this.#key,
+        () => new SharedAdmin(client),
+        (s) => s.admin.close(),
+      );
     }
 
     #run<T>(call: string, op: (admin: Admin) => Promise<T>, code: number, message: string): Promise<T> {
@@ -86,15 +90,17 @@ export function defineAdmin(vu: VUContext, listTopicsAsInfo: boolean) {
         async (admin) => {
           // as xk6-kafka (kafka-go's CreateTopics): an existing topic is not an error, so the
           // `if (__VU == 0) createTopic(...)` of its examples passes in setup and teardown's init too
-          await admin.createTopics({
-            topics: [topic],
-            ...(assignments.length > 0
-              ? { partitions: -1, replicas: -1, assignments: assignments.map((a) => ({ partition: a.partition, brokers: a.replicas })) }
-              : { partitions: numPartitions > 0 ? numPartitions : 1, replicas: replicationFactor > 0 ? replicationFactor : 1 }),
-            configs,
-          }).catch((err: unknown) => {
-            if (!isTopicAlreadyExisting(err)) throw err;
-          });
+          await admin
+            .createTopics({
+              topics: [topic],
+              ...(assignments.length > 0
+                ? { partitions: -1, replicas: -1, assignments: assignments.map((a) => ({ partition: a.partition, brokers: a.replicas })) }
+                : { partitions: numPartitions > 0 ? numPartitions : 1, replicas: replicationFactor > 0 ? replicationFactor : 1 }),
+              configs,
+            })
+            .catch((err: unknown) => {
+              if (!isTopicAlreadyExisting(err)) throw err;
+            });
         },
         ErrorCode.FailedToCreateTopic,
         `Failed to create topic "${topic}".`,
@@ -103,7 +109,12 @@ export function defineAdmin(vu: VUContext, listTopicsAsInfo: boolean) {
 
     deleteTopic(topic: string): Promise<void> {
       if (topic === undefined) throw notEnoughArguments();
-      return this.#run('deleteTopic()', (admin) => admin.deleteTopics({ topics: [topic] }), ErrorCode.FailedToDeleteTopic, `Failed to delete topic "${topic}".`);
+      return this.#run(
+        'deleteTopic()',
+        (admin) => admin.deleteTopics({ topics: [topic] }),
+        ErrorCode.FailedToDeleteTopic,
+        `Failed to delete topic "${topic}".`,
+      );
     }
 
     listTopics(): Promise<string[] | TopicInfo[]> {

@@ -91,7 +91,11 @@ export class GroupSource extends PrefetchingSource implements RecordSource {
     const { groupTopics, sessionTimeoutMs, heartbeatIntervalMs, rebalanceTimeoutMs } = this.cfg;
     await checkTopics(this.consumer, this.cfg, groupTopics);
     for (const t of groupTopics) this.consumer.topics.track(t);
-    await this.consumer.joinGroup({ sessionTimeout: sessionTimeoutMs, heartbeatInterval: heartbeatIntervalMs, rebalanceTimeout: rebalanceTimeoutMs });
+    await this.consumer.joinGroup({
+      sessionTimeout: sessionTimeoutMs,
+      heartbeatInterval: heartbeatIntervalMs,
+      rebalanceTimeout: rebalanceTimeoutMs,
+    });
   }
 
   /** Where each assigned partition resumes: its committed offset, else the first (or last) offset. */
@@ -136,7 +140,12 @@ export class GroupSource extends PrefetchingSource implements RecordSource {
   }
 
   private commitQueued(): void {
-    const offsets = [...this.uncommitted.values()].map((r) => ({ topic: r.topic, partition: r.partition, offset: BigInt(r.offset + 1), leaderEpoch: -1 }));
+    const offsets = [...this.uncommitted.values()].map((r) => ({
+      topic: r.topic,
+      partition: r.partition,
+      offset: BigInt(r.offset + 1),
+      leaderEpoch: -1,
+    }));
     this.uncommitted.clear();
     this.committing = this.consumer.commit({ offsets }).then(
       () => this.commitDone(),

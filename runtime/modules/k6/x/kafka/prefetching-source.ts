@@ -21,7 +21,12 @@ export abstract class PrefetchingSource {
 
   take(max: number): ConsumedRecord[] {
     const out = this.queue.take(max);
-    if (this.canPrefetch() && !this.inflight && !this.closed && this.queue.length < Math.max(max, this.cfg.queueCapacity, this.lastFetched)) {
+    if (
+      this.canPrefetch() &&
+      !this.inflight &&
+      !this.closed &&
+      this.queue.length < Math.max(max, this.cfg.queueCapacity, this.lastFetched)
+    ) {
       this.fetchMore().catch(() => {}); // a failed prefetch is retried (and reported) by the next fetchMore
     }
     return out;

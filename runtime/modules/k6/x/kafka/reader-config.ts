@@ -40,8 +40,10 @@ export function decodeReaderConfig(raw: unknown): ReaderConfig {
     throw new KafkaError(ErrorCode.PartitionAndGroupId, 'When you specify groupID, you must not set partition');
   }
   const groupTopics = cfg.strings('groupTopics');
-  if (groupId && groupTopics.length === 0) throw new KafkaError(ErrorCode.TopicAndGroupId, 'When you specify groupID, you must set groupTopics');
-  if (!groupId && !topic) throw new KafkaError(ErrorCode.FailedToReadMessage, 'Unable to read messages.', 'ReaderConfig needs topic (or groupId + groupTopics)');
+  if (groupId && groupTopics.length === 0)
+    throw new KafkaError(ErrorCode.TopicAndGroupId, 'When you specify groupID, you must set groupTopics');
+  if (!groupId && !topic)
+    throw new KafkaError(ErrorCode.FailedToReadMessage, 'Unable to read messages.', 'ReaderConfig needs topic (or groupId + groupTopics)');
   const offset = cfg.num('offset', 0);
   if (groupId && offset > 0) warnings.push('ReaderConfig.offset is ignored for consumer groups; use startOffset');
   const startOffset = cfg.str('startOffset', START_OFFSETS.FIRST);

@@ -103,12 +103,19 @@ export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
           }
           const outcome = await waitForData(this.#source.fetchMore(), Math.max(0, deadline - performance.now()), vu.signal);
           if (outcome === 'data') continue;
-          if (outcome === 'interrupted') throw new KafkaError(ErrorCode.FailedToReadMessage, 'Unable to read messages.', 'the iteration was interrupted');
+          if (outcome === 'interrupted')
+            throw new KafkaError(ErrorCode.FailedToReadMessage, 'Unable to read messages.', 'the iteration was interrupted');
           timedOut = true;
           if (expectTimeout) break;
-          throw new KafkaError(ErrorCode.FailedToReadMessage, 'Unable to read messages.', `no message arrived within maxWait (${maxWaitText})`);
+          throw new KafkaError(
+            ErrorCode.FailedToReadMessage,
+            'Unable to read messages.',
+            `no message arrived within maxWait (${maxWaitText})`,
+          );
         }
-        await this.#source.afterConsume(records).catch((err) => vu.log.warn(`kafka reader: committing offsets failed: ${(err as Error).message}`));
+        await this.#source
+          .afterConsume(records)
+          .catch((err) => vu.log.warn(`kafka reader: committing offsets failed: ${(err as Error).message}`));
       } catch (err) {
         failure = err;
       }

@@ -39,7 +39,8 @@ export class RegistryClient {
   private async call(method: string, path: string, body?: unknown): Promise<{ status: number; json: RegistryResponse }> {
     const headers: Record<string, string> = { Accept: CONTENT_TYPE };
     if (body !== undefined) headers['Content-Type'] = CONTENT_TYPE;
-    if (this.auth?.username) headers.Authorization = `Basic ${Buffer.from(`${this.auth.username}:${this.auth.password}`).toString('base64')}`;
+    if (this.auth?.username)
+      headers.Authorization = `Basic ${Buffer.from(`${this.auth.username}:${this.auth.password}`).toString('base64')}`;
     const res = await fetch(`${this.url.replace(/\/+$/, '')}${path}`, {
       method,
       headers,
@@ -65,14 +66,25 @@ export class RegistryClient {
       throw new KafkaError(ErrorCode.SchemaNotFound, 'Failed to get schema from schema registry', `${this.url}: ${(err as Error).message}`);
     }
     if (res.status !== 200) {
-      throw new KafkaError(ErrorCode.SchemaNotFound, 'Failed to get schema from schema registry', `subject "${subject}": HTTP ${res.status} ${res.json.message ?? ''}`.trim());
+      throw new KafkaError(
+        ErrorCode.SchemaNotFound,
+        'Failed to get schema from schema registry',
+        `subject "${subject}": HTTP ${res.status} ${res.json.message ?? ''}`.trim(),
+      );
     }
     return toSchema(res.json, subject, enableCaching);
   }
 
-  async createSchema(subject: string, schema: string, schemaType: string, references: SchemaReference[], enableCaching: boolean): Promise<Schema> {
+  async createSchema(
+    subject: string,
+    schema: string,
+    schemaType: string,
+    references: SchemaReference[],
+    enableCaching: boolean,
+  ): Promise<Schema> {
     const body = { schema, references, ...(schemaType !== SCHEMA_TYPE.AVRO && { schemaType }) };
-    const fail = (cause: string) => new KafkaError(ErrorCode.SchemaCreationFailed, 'Failed to create schema.', `subject "${subject}": ${cause}`);
+    const fail = (cause: string) =>
+      new KafkaError(ErrorCode.SchemaCreationFailed, 'Failed to create schema.', `subject "${subject}": ${cause}`);
     let created;
     let found;
     try {

@@ -21,7 +21,11 @@ export function defineSchemaRegistry(vu: VUContext) {
 
     #registry(): RegistryClient {
       if (!this.#client) {
-        throw new KafkaError(ErrorCode.SchemaRegistryNotConfigured, 'Schema registry client is not configured.', 'pass { url } to new SchemaRegistry()');
+        throw new KafkaError(
+          ErrorCode.SchemaRegistryNotConfigured,
+          'Schema registry client is not configured.',
+          'pass { url } to new SchemaRegistry()',
+        );
       }
       return this.#client;
     }
@@ -51,10 +55,12 @@ export function defineSchemaRegistry(vu: VUContext) {
       const client = this.#registry();
       const references = (cfg.raw('references') as SchemaReference[] | undefined) ?? [];
       return vu.track(
-        client.createSchema(subject, cfg.str('schema'), cfg.str('schemaType', SCHEMA_TYPE.AVRO).toUpperCase(), references, caching).then((s) => {
-          if (caching) this.#cache.set(subject, s);
-          return s;
-        }),
+        client
+          .createSchema(subject, cfg.str('schema'), cfg.str('schemaType', SCHEMA_TYPE.AVRO).toUpperCase(), references, caching)
+          .then((s) => {
+            if (caching) this.#cache.set(subject, s);
+            return s;
+          }),
         'createSchema()',
       );
     }

@@ -41,7 +41,11 @@ export function encodeAvro(schema: string, data: unknown): Uint8Array {
   if (plain.isValid(data)) return plain.toBuffer(data);
   if (wrapped.isValid(data)) return wrapped.toBuffer(data);
   plain.isValid(data, { errorHook: hook });
-  throw new KafkaError(ErrorCode.FailedToEncodeToBinary, 'Failed to encode data into binary.', `data does not match the Avro schema at ${errors.join(', ')}`);
+  throw new KafkaError(
+    ErrorCode.FailedToEncodeToBinary,
+    'Failed to encode data into binary.',
+    `data does not match the Avro schema at ${errors.join(', ')}`,
+  );
 }
 
 export function decodeAvro(schema: string, payload: Uint8Array): unknown {

@@ -29,6 +29,10 @@ export function getSubjectName(raw: unknown): string {
     case SUBJECT_STRATEGY.TOPIC_RECORD:
       return `${topic}-${recordName(cfg.str('schema'))}`;
     default:
-      throw new KafkaError(ErrorCode.FailedToEncode, 'Failed to get subject name.', `unknown subjectNameStrategy ${JSON.stringify(strategy)}`);
+      throw new KafkaError(
+        ErrorCode.FailedToEncode,
+        'Failed to get subject name.',
+        `unknown subjectNameStrategy ${JSON.stringify(strategy)}`,
+      );
   }
 }

@@ -136,7 +136,8 @@ function messageTopic(writerTopic: string, messageTopic: string | undefined): st
     );
   }
   const topic = writerTopic || messageTopic;
-  if (!topic) throw new KafkaError(ErrorCode.WriterError, 'Error writing messages.', 'no topic: set topic in the writer config or on each message');
+  if (!topic)
+    throw new KafkaError(ErrorCode.WriterError, 'Error writing messages.', 'no topic: set topic in the writer config or on each message');
   return topic;
 }
 

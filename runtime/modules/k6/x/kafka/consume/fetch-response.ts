@@ -70,7 +70,12 @@ class Wire {
 }
 
 /** `body` starts after the response header; `version` is the Fetch version the request used. */
-export function decodeFetchResponse(body: Buffer, version: number, request: FetchRequestTopics, readCommitted: boolean): FetchedPartition[] {
+export function decodeFetchResponse(
+  body: Buffer,
+  version: number,
+  request: FetchRequestTopics,
+  readCommitted: boolean,
+): FetchedPartition[] {
   const visibleAt = Date.now(); // the response is decoded as it arrives
   const w = new Wire(body);
   w.int32(); // throttle_time_ms

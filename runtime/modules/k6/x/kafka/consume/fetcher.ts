@@ -81,7 +81,11 @@ export class Fetcher {
     return responses.flat();
   }
 
-  private send(connection: Awaited<ReturnType<ConnectionPool['get']>>, version: keyof typeof REQUESTS, topics: FetchRequestTopics): Promise<FetchedPartition[]> {
+  private send(
+    connection: Awaited<ReturnType<ConnectionPool['get']>>,
+    version: keyof typeof REQUESTS,
+    topics: FetchRequestTopics,
+  ): Promise<FetchedPartition[]> {
     const { maxWaitMs, minBytes, maxBytes, readCommitted } = this.cfg;
     let partitions = 0;
     const wireTopics = [...topics.values()].map((t) => ({
@@ -92,7 +96,17 @@ export class Fetcher {
       }),
     }));
     const create = () =>
-      REQUESTS[version].createRequest(Math.ceil(Math.min(maxWaitMs, BROKER_WAIT_MS)), minBytes, Math.min(maxBytes * partitions, MAX_RESPONSE_BYTES), readCommitted ? 1 : 0, 0, NO_SESSION, wireTopics as never, [], '');
+      REQUESTS[version].createRequest(
+        Math.ceil(Math.min(maxWaitMs, BROKER_WAIT_MS)),
+        minBytes,
+        Math.min(maxBytes * partitions, MAX_RESPONSE_BYTES),
+        readCommitted ? 1 : 0,
+        0,
+        NO_SESSION,
+        wireTopics as never,
+        [],
+        '',
+      );
     const parse = (_id: number, _key: number, _version: number, reader: Parsable) =>
       decodeFetchResponse(reader.buffer.slice(reader.position, reader.length), version, topics, readCommitted);
     return new Promise((resolve, reject) => {

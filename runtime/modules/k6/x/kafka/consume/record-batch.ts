@@ -166,7 +166,14 @@ export function readRecords(ref: RecordBatchRef, max: number, out: DecodedRecord
  * each batch holding data records to `out`. Returns the offset after the last complete batch, or -1 if there was
  * none. With `aborted` (read_committed) batches of aborted transactions are skipped.
  */
-export function scanRecordBatches(buf: Buffer, start: number, end: number, at: BatchSource, out: RecordBatchRef[], aborted?: AbortedTransactions): number {
+export function scanRecordBatches(
+  buf: Buffer,
+  start: number,
+  end: number,
+  at: BatchSource,
+  out: RecordBatchRef[],
+  aborted?: AbortedTransactions,
+): number {
   let next = -1;
   let pos = start;
   const abortedPending = aborted ? [...aborted].sort((a, b) => a.firstOffset - b.firstOffset) : [];
@@ -176,7 +183,8 @@ export function scanRecordBatches(buf: Buffer, start: number, end: number, at: B
     if (batchEnd > end) break;
     const baseOffset = int64(buf, pos);
     const magic = buf.readInt8(pos + 16);
-    if (magic !== 2) throw new Error(`unsupported Kafka record batch format (magic ${magic}); streamprobe reads message format v2 (Kafka ≥ 0.11)`);
+    if (magic !== 2)
+      throw new Error(`unsupported Kafka record batch format (magic ${magic}); streamprobe reads message format v2 (Kafka ≥ 0.11)`);
     const attributes = buf.readInt16BE(pos + 21);
     const lastOffset = baseOffset + buf.readInt32BE(pos + 23);
     next = lastOffset + 1;

@@ -27,7 +27,9 @@ export function createProduceRequest(acks: number, timeoutMs: number, batches: r
     .appendInt32(timeoutMs)
     .appendArray(topics, (w, partitions) => {
       w.appendString(partitions[0]!.topic).appendArray(partitions, (w, p) => {
-        w.appendInt32(p.partition).appendUnsignedVarInt(p.records.length + 1).append(p.records);
+        w.appendInt32(p.partition)
+          .appendUnsignedVarInt(p.records.length + 1)
+          .append(p.records);
       });
     })
     .appendTaggedFields();
@@ -43,5 +45,9 @@ export function createProduceRequest(acks: number, timeoutMs: number, batches: r
  */
 export const PRODUCE_VERSION = 9;
 
-export const produceApi: API<[acks: number, timeoutMs: number, batches: readonly PartitionBatch[]], ProduceResponse | boolean> =
-  createAPI(0, PRODUCE_VERSION, createProduceRequest, produceV9.parseResponse);
+export const produceApi: API<[acks: number, timeoutMs: number, batches: readonly PartitionBatch[]], ProduceResponse | boolean> = createAPI(
+  0,
+  PRODUCE_VERSION,
+  createProduceRequest,
+  produceV9.parseResponse,
+);
