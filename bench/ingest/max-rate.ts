@@ -2,8 +2,8 @@
  * Maximum sustainable produce rate of streamprobe: VUS looping VUs, each producing BATCH
  * ingest-load events per iteration (same generator, keys and stamp headers; acks=all; writer
  * batching with LINGER_MS linger and 1 MiB sends) as fast as the broker acknowledges, for DURATION.
- * Also counts header bytes (ingest_header_bytes), so max-rate.sh can give kafka-producer-perf-test
- * the same average record size (key + value + headers).
+ * kafka_writer_message_bytes (xk6-kafka v2.1's count: 23 + key + value + headers per record) gives
+ * max-rate.sh the average record size for kafka-producer-perf-test.
  * With PAYLOAD=fixed it sends what kafka-producer-perf-test sends instead: RECORD_BYTES-byte values
  * made once, no key, no headers — the tool's own produce cost, without event generation.
  *
@@ -12,12 +12,10 @@
  * PARTITIONS (6), SEED (1), USERS (100000), RUN_ID (generated), KAFKA_BROKERS (127.0.0.1:9092).
  */
 /// <reference path="../../types/k6-x-kafka.d.ts" />
-import { Counter } from 'k6/metrics';
 import { MILLISECOND, Writer, type Message } from 'k6/x/kafka';
 import { envInt, envNumber, envString } from '../../lib/env.ts';
 import { Ingest } from '../../lib/ingest.ts';
 import { ensureTopic, toBytes, writerConfig } from '../../lib/kafka.ts';
-import { COMPACT_STAMP_HEADER, type StampHeader } from '../../lib/stamp-headers.ts';
 
 const TOPIC = envString(__ENV, 'TOPIC', 'events');
 const BATCH = envInt(__ENV, 'BATCH', 100);
@@ -39,9 +37,6 @@ const writer = new Writer(
     batchTimeout: envNumber(__ENV, 'LINGER_MS', 2) * MILLISECOND,
   }),
 );
-const headerBytes = new Counter('ingest_header_bytes');
-// the stamp header's name and value are ASCII, so string lengths are byte counts
-const HEADER_NAME_BYTES = COMPACT_STAMP_HEADER.length;
 
 interface SetupData {
   runId: string;
@@ -52,7 +47,7 @@ export async function setup(): Promise<SetupData> {
   return { runId: __ENV.RUN_ID || `max-${Date.now().toString(36)}` };
 }
 
-// The same iteration as scripts/ingest-load.ts (lib/ingest.ts), plus header counting.
+// The same iteration as scripts/ingest-load.ts (lib/ingest.ts).
 const ingest = new Ingest({ topic: TOPIC, batch: BATCH, seed: SEED, users: USERS });
 const FIXED = envString(__ENV, 'PAYLOAD', 'events') === 'fixed';
 // like kafka-producer-perf-test: one payload of printable characters, sent again and again
@@ -65,11 +60,7 @@ export default async function maxRate(data: SetupData): Promise<void> {
     await ingest.produce(writer, fixedBatch);
     return;
   }
-  const messages = ingest.nextBatch(data.runId);
-  let batchHeaderBytes = BATCH * HEADER_NAME_BYTES;
-  for (const m of messages) batchHeaderBytes += (m.headers as unknown as StampHeader).sp.length;
-  await ingest.produce(writer, messages);
-  headerBytes.add(batchHeaderBytes);
+  await ingest.produce(writer, ingest.nextBatch(data.runId));
 }
 
 export function teardown(): void {
