@@ -43,6 +43,17 @@ describe('classic mode: k6/http', { concurrency: 1, timeout: 300_000 }, () => {
     assert.equal(summary.metrics['http_req_failed{name:timeout}']!.value, 1);
   });
 
+  it('every verb, cookies, refused and unresolvable hosts, binary bodies and expected statuses', async () => {
+    const r = await runWithExport([fixture('http-more'), '-e', `BASE=${server.url}`], OPTS);
+    expectCode(r, 0);
+    assert.match(r.stdout, /classic mode/);
+    assert.deepEqual(failedChecks(r.summary), []);
+    assert.equal(Object.keys(r.summary.root_group.checks).length, 8);
+    assert.equal(count(r.summary, 'http_reqs{error_code:1212}'), 2);
+    // the refused, unresolvable and (not expected by default) nothing else: the 404 was expected
+    assert.equal(count(r.summary, 'http_reqs{expected_response:false}'), 4);
+  });
+
   it('gracefulStop wakes a request blocked on a server that never answers; nothing after it runs', async () => {
     const r = await runWithExport([fixture('http-interrupt'), '-e', `BASE=${server.url}`], OPTS);
     expectCode(r, 0);
