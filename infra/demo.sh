@@ -11,7 +11,9 @@ npm run --silent sut:up -- --prefix "$prefix"
 trap 'npm run --silent sut:down -- --delete-topics' EXIT
 mkdir -p reports
 status=0
-node bin/streamprobe.js run scripts/e2e-pipeline.ts \
+# the HTML report (k6's web dashboard export) without serving the live page
+K6_WEB_DASHBOARD=true K6_WEB_DASHBOARD_PORT=-1 K6_WEB_DASHBOARD_EXPORT=reports/report.html \
+  node bin/streamprobe.js run scripts/e2e-pipeline.ts \
   -e PREFIX="$prefix" -e RATE="${RATE:-2000}" -e DURATION="${DURATION:-1m}" \
-  --summary-export reports/summary.json "$@" || status=$?
+  --summary-export reports/summary.json --junit reports/junit.xml "$@" || status=$?
 exit "$status"
