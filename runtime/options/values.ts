@@ -25,22 +25,8 @@ export const SYSTEM_TAGS = [
 ] as const;
 
 /** all but the non-indexable vu/iter and ocsp_status/ip */
-export const DEFAULT_SYSTEM_TAGS: readonly string[] = [
-  'proto',
-  'subproto',
-  'status',
-  'method',
-  'url',
-  'name',
-  'group',
-  'check',
-  'error',
-  'error_code',
-  'tls_version',
-  'scenario',
-  'service',
-  'expected_response',
-];
+const NOT_DEFAULT: ReadonlySet<string> = new Set(['iter', 'vu', 'ocsp_status', 'ip']);
+export const DEFAULT_SYSTEM_TAGS: readonly string[] = SYSTEM_TAGS.filter((t) => !NOT_DEFAULT.has(t));
 
 export const DEFAULT_SUMMARY_TREND_STATS: readonly string[] = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)'];
 

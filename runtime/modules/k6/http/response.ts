@@ -24,6 +24,24 @@ export interface RequestInfo {
 
 const EMPTY_TIMINGS: Timings = { blocked: 0, connecting: 0, tls_handshaking: 0, sending: 0, waiting: 0, receiving: 0, duration: 0 };
 
+/** the fields k6 shows when a Response is turned into JSON */
+const JSON_FIELDS = [
+  'status',
+  'status_text',
+  'proto',
+  'body',
+  'headers',
+  'cookies',
+  'timings',
+  'error',
+  'error_code',
+  'url',
+  'remote_ip',
+  'remote_port',
+  'tls_version',
+  'request',
+] as const;
+
 export class Response {
   status: number;
   status_text: string;
@@ -76,38 +94,7 @@ export class Response {
 
   /** JSON.stringify(res) shows the same fields as in k6 */
   toJSON(): Record<string, unknown> {
-    const {
-      status,
-      status_text,
-      proto,
-      body,
-      headers,
-      cookies,
-      timings,
-      error,
-      error_code,
-      url,
-      remote_ip,
-      remote_port,
-      tls_version,
-      request,
-    } = this;
-    return {
-      status,
-      status_text,
-      proto,
-      body,
-      headers,
-      cookies,
-      timings,
-      error,
-      error_code,
-      url,
-      remote_ip,
-      remote_port,
-      tls_version,
-      request,
-    };
+    return Object.fromEntries(JSON_FIELDS.map((k) => [k, this[k]]));
   }
 
   /** The body parsed as JSON; with a selector, the value at a dotted path (`items.0.id`, `items.#` for a length). */
