@@ -96,10 +96,14 @@ for (const guarantee of ['exactly_once_v2', 'at_least_once']) {
       await p?.stop();
     });
 
+    // at_least_once: duplicates after a crash are possible, not certain here (runs with a 30 s commit interval still
+    // showed none): reported, not gated, until the crash fault makes them certain (issue 8)
+    const todo = guarantee === 'at_least_once' ? { todo: 'duplicates under at_least_once are not yet forced by the crash fault' } : {};
     it(
       guarantee === 'exactly_once_v2'
         ? 'the survivor takes over and every window is emitted once, exact'
         : 'the survivor emits again what the crashed instance emitted but had not committed',
+      todo,
       async () => {
         // the second window's events close the first: instance 0 halts right after emitting some of its windows
         const events = [...(await sendLive(p, 3000, 12)), ...(await sendLive(p, 500, 14))];
