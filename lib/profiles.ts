@@ -87,15 +87,16 @@ function single(kind: string, common: ProfileCommon, scenario: RampingArrivalRat
   return { [common.name ?? kind]: scenario };
 }
 
+/** A rate ramped up to, held, and optionally ramped down from. */
+type HoldOptions = ProfileCommon & {
+  eventsPerSecond: number;
+  rampUp?: Duration;
+  duration?: Duration;
+  rampDown?: Duration;
+};
+
 /** Expected load: ramp up, hold, optionally ramp down. */
-export function loadProfile(
-  o: ProfileCommon & {
-    eventsPerSecond: number;
-    rampUp?: Duration;
-    duration?: Duration;
-    rampDown?: Duration;
-  },
-): Scenarios {
+export function loadProfile(o: HoldOptions): Scenarios {
   const stages: RateStage[] = [
     { duration: o.rampUp ?? '30s', eventsPerSecond: o.eventsPerSecond },
     { duration: o.duration ?? '5m', eventsPerSecond: o.eventsPerSecond },
@@ -154,14 +155,7 @@ export function spikeProfile(
 }
 
 /** The expected rate held for a long time, to find leaks and slow degradation. */
-export function soakProfile(
-  o: ProfileCommon & {
-    eventsPerSecond: number;
-    rampUp?: Duration;
-    duration?: Duration;
-    rampDown?: Duration;
-  },
-): Scenarios {
+export function soakProfile(o: HoldOptions): Scenarios {
   return loadProfile({ ...o, name: o.name ?? 'soak', rampUp: o.rampUp ?? '2m', duration: o.duration ?? '1h' });
 }
 

@@ -34,6 +34,21 @@ export interface SourceDiff {
   differences: string[];
 }
 
+/** A source with nothing found wrong yet. */
+export function emptySourceDiff(source: string): SourceDiff {
+  return {
+    source,
+    mismatches: 0,
+    missing: 0,
+    unexpected: 0,
+    repeated: 0,
+    recordsLost: 0,
+    recordsDuplicated: 0,
+    missingWindows: [],
+    differences: [],
+  };
+}
+
 const MAX_LISTED = 10;
 const LISTED_PER_KIND = 4;
 type Kind = 'repeated' | 'wrong' | 'missing' | 'unexpected';
@@ -65,17 +80,7 @@ export function diffAggregates(
   span: { firstWindowMs: number; lastWindowMs: number },
   attributeRecords: boolean,
 ): SourceDiff {
-  const d: SourceDiff = {
-    source,
-    mismatches: 0,
-    missing: 0,
-    unexpected: 0,
-    repeated: 0,
-    recordsLost: 0,
-    recordsDuplicated: 0,
-    missingWindows: [],
-    differences: [],
-  };
+  const d = emptySourceDiff(source);
   const listed: Record<Kind, number> = { repeated: 0, wrong: 0, missing: 0, unexpected: 0 };
   const say = (kind: Kind, text: string) => {
     if (listed[kind]++ < LISTED_PER_KIND) d.differences.push(text);

@@ -4,7 +4,7 @@
  * module runs wherever k6/http does and the oracle's Kafka part works without it. Its answer is awaited:
  * a Response in k6, a promise of one in streamprobe's async mode.
  */
-import type { ActualAggregate, SourceDiff } from '../oracle/diff.ts';
+import { type ActualAggregate, emptySourceDiff, type SourceDiff } from '../oracle/diff.ts';
 import type { LedgerTally } from './ledger-reader.ts';
 
 interface HttpAnswer {
@@ -50,17 +50,7 @@ export async function diffLake(get: HttpGet, lakeUrl: string, runId: string, tal
     `${lakeUrl}/v1/counts?by=hour,type&run=${encodeURIComponent(runId)}`,
   );
   const actual = new Map(answer.rows.map((r) => [`${r.event_hour}|${r.type}`, r]));
-  const d: SourceDiff = {
-    source: 'lake',
-    mismatches: 0,
-    missing: 0,
-    unexpected: 0,
-    repeated: 0,
-    recordsLost: 0,
-    recordsDuplicated: 0,
-    missingWindows: [],
-    differences: [],
-  };
+  const d = emptySourceDiff('lake');
   for (const id of new Set([...tally.lake.keys(), ...actual.keys()])) {
     const e = tally.lake.get(id) ?? { count: 0, sum_amount_cents: 0 };
     const a = actual.get(id) ?? { count: 0, sum_amount_cents: 0 };

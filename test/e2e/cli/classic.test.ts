@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { count, expectCode, failedChecks, FIXTURES, runCli, runWithExport } from './run-cli.ts';
+import { count, expectCode, failedChecks, FIXTURES, ROOT, runCli, runWithExport } from './run-cli.ts';
 
 const fixture = (name: string) => path.join(FIXTURES, 'classic', `${name}.js`);
 const topic = (name: string) => `classic-${name}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -39,7 +39,7 @@ describe('classic mode: xk6-kafka example-style scripts run unchanged', { timeou
 
 describe('classic mode: interrupts and timeouts', { timeout: 600_000 }, () => {
   it('a synchronous script that sleeps is classic, and gracefulRampDown 0s stops sleep() where it is: 6 started, 3 finished, 3 iterations (k6)', async () => {
-    const r = await runWithExport([fixture('interrupt')], TIMEOUT);
+    const r = await runWithExport([path.join(ROOT, 'test/compat/scripts/graceful-ramp-down.js')], TIMEOUT);
     expectCode(r, 0);
     assert.equal(count(r.summary, 'started'), 6);
     assert.equal(count(r.summary, 'finished'), 3);
