@@ -4,7 +4,7 @@
  */
 import type { VU } from '../vu/vu.ts';
 import { drain, elapsed, type ScenarioRun } from './scenario-run.ts';
-import { sleepMs } from './yielder.ts';
+import { sleepMs } from '../timing/sleep.ts';
 
 export async function runArrival(run: ScenarioRun): Promise<void> {
   const plan = run.plan;

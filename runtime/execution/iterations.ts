@@ -5,7 +5,8 @@
 import type { VU } from '../vu/vu.ts';
 import { SegmentContext } from './segment.ts';
 import { drain, type ScenarioRun } from './scenario-run.ts';
-import { sleepMs, yieldIfDue } from './yielder.ts';
+import { yieldIfDue } from './yielder.ts';
+import { sleepMs } from '../timing/sleep.ts';
 
 export async function runIterations(run: ScenarioRun): Promise<void> {
   const plan = run.plan;

@@ -4,7 +4,8 @@
  */
 import type { VU } from '../vu/vu.ts';
 import { drain, elapsed, type ScenarioRun } from './scenario-run.ts';
-import { sleepMs, yieldIfDue } from './yielder.ts';
+import { yieldIfDue } from './yielder.ts';
+import { sleepMs } from '../timing/sleep.ts';
 
 export async function runLoopingVUs(run: ScenarioRun): Promise<void> {
   const plan = run.plan;

@@ -15,7 +15,7 @@ import { runLoopingVUs } from './looping-vus.ts';
 import type { ScenarioRun } from './scenario-run.ts';
 import { SegmentContext } from '../executors/segment.ts';
 import { VUPool } from './vu-pool.ts';
-import { sleepMs } from './yielder.ts';
+import { sleepMs } from '../timing/sleep.ts';
 
 export interface PlannedScenario {
   readonly config: ScenarioBase;

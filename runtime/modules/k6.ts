@@ -3,7 +3,7 @@ import type { VU } from '../vu/vu.ts';
 import { CHECKS, GROUP_DURATION } from '../metrics/builtin.ts';
 import { forbidInit } from './init-only.ts';
 import { seedMathRandom } from './random-seed.ts';
-import { sleepMs } from '../execution/yielder.ts';
+import { sleepMs } from '../timing/sleep.ts';
 
 function isAsync(fn: unknown): boolean {
   return typeof fn === 'function' && fn.constructor?.name === 'AsyncFunction';

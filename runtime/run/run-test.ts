@@ -9,7 +9,7 @@ import { RUN_USAGE } from '../cli/help.ts';
 import { ExitCode, StreamprobeError, type ExitCodeValue } from '../errors.ts';
 import { checkExecFunctions, claimCounters, planScenarios, plannedVUs, type PlannedScenario } from '../execution/scheduler.ts';
 import { SegmentContext } from '../execution/segment.ts';
-import { settlesWithin } from '../execution/yielder.ts';
+import { settlesWithin } from '../timing/settles-within.ts';
 import { loadScript, type LoadedScript } from '../loader/load.ts';
 import { describeError } from '../loader/source-map.ts';
 import { VUS, VUS_MAX } from '../metrics/builtin.ts';

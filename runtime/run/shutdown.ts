@@ -2,7 +2,7 @@
  * The end of a run, however it comes (normal end, abort, signal, error): one owner closes what the run opened within
  * a bounded grace, and the process exits with its code whatever the script left open (clients, timers, promises).
  */
-import { settlesWithin } from '../execution/yielder.ts';
+import { settlesWithin } from '../timing/settles-within.ts';
 import type { Logger } from '../vu/context.ts';
 
 /** At most this long for stdout and stderr to drain before the process exits. */

@@ -1,7 +1,7 @@
 /** The worker threads of one test run, and the messages between them and the main thread. */
 import { Worker } from 'node:worker_threads';
 import { ExitCode, StreamprobeError } from '../errors.ts';
-import { settlesWithin } from '../execution/yielder.ts';
+import { settlesWithin } from '../timing/settles-within.ts';
 import type { FromWorker, Report, ToWorker, WorkerInit } from '../worker/messages.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { settlesWithin } from '../execution/yielder.ts';
+import { settlesWithin } from '../timing/settles-within.ts';
 import type { SharedResources } from './context.ts';
 
 /** How long a thread's end waits for its clients to close before it goes on without them. */
