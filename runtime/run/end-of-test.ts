@@ -10,15 +10,9 @@ import type { GroupSnapshot } from '../summary/groups.ts';
 import { summaryExport } from '../summary/export.ts';
 import { resolveSummaryResult } from '../summary/handle-result.ts';
 import { textSummary } from '../summary/text.ts';
+import { percentilesOf } from '../summary/trend-stats.ts';
 import type { MetricThresholds } from '../thresholds/parse.ts';
 import type { ThresholdsEvaluation } from '../thresholds/evaluate.ts';
-
-export function percentilesOf(stats: readonly string[]): number[] {
-  return stats.flatMap((s) => {
-    const m = /^p\((.+)\)$/.exec(s);
-    return m ? [Number(m[1])] : [];
-  });
-}
 
 export function summaryData(args: {
   store: MetricStore;

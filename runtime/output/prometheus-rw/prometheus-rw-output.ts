@@ -9,7 +9,7 @@ import type { MetricDef, Tags } from '../../metrics/metric.ts';
 import type { TrendSnapshot } from '../../metrics/sinks/trend.ts';
 import { MetricStore } from '../../metrics/store.ts';
 import { tagSetKey } from '../../metrics/tags.ts';
-import { percentilesOf } from '../../run/end-of-test.ts';
+import { percentilesOf } from '../../summary/trend-stats.ts';
 import type { MetricsInterval, Output, OutputContext } from '../output.ts';
 import { prometheusRWConfig, type PrometheusRWConfig } from './config.ts';
 import { mapSeries, type PromSeries } from './mapping.ts';
