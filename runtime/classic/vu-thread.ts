@@ -13,7 +13,7 @@ import { overrideModules } from '../modules/registry.ts';
 import { createLogger } from '../vu/logger.ts';
 import type { ScenarioState } from '../vu/scenario-state.ts';
 import { VU } from '../vu/vu.ts';
-import { LocalHost } from '../worker/thread-host.ts';
+import { ThreadState } from '../vu/thread-state.ts';
 import { BlockingClient } from './blocking-client.ts';
 import { classicModules } from './classic-modules.ts';
 import type { FromVUThread, MetricsDelta, ToVUThread, VUThreadInit } from './vu-messages.ts';
@@ -30,7 +30,7 @@ function main(): void {
   const client = new BlockingClient(init.port, init.cells);
   overrideModules(classicModules(client));
   const bundle = init.bundle;
-  const host = new LocalHost(
+  const host = new ThreadState(
     bundle.scriptPath,
     compileScript(bundle, { cachedData: init.scriptCache }),
     stackMapper(bundle),

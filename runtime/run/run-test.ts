@@ -28,7 +28,7 @@ import { createLogger } from '../vu/logger.ts';
 import { CLOSE_GRACE_MS } from '../vu/shared-resources.ts';
 import { VU } from '../vu/vu.ts';
 import type { Report, WorkerInit } from '../worker/messages.ts';
-import { LocalHost, type HostEvents } from '../worker/thread-host.ts';
+import { ThreadState, type HostEvents } from '../vu/thread-state.ts';
 import { banner } from './banner.ts';
 import { runStage, setupDataToJson } from './lifecycle.ts';
 import { crossedThresholds, crossedThresholdsMessage, RunOutcome } from './outcome.ts';
@@ -121,7 +121,7 @@ async function runPhases(ctx: RunContext): Promise<ExitCodeValue> {
   shutdown.onEnd(() => outputs.stop(undefined));
   if (!args.runtime.quiet) process.stdout.write(banner(args.scriptPath, planned, workers, outputs.descriptions, mode) + '\n');
 
-  const main = new LocalHost(script.path, script.factory, script.mapStack, log, env, options, events);
+  const main = new ThreadState(script.path, script.factory, script.mapStack, log, env, options, events);
   shutdown.onEnd(() => main.shared.closeAll(CLOSE_GRACE_MS));
   const reports = new Map<number, Report>();
   const set = startWorkers(ctx, options, workers, planned.length, main, reports, outputs, await ctx.classic.workerSettings());
@@ -193,7 +193,7 @@ async function runPhases(ctx: RunContext): Promise<ExitCodeValue> {
 /** The options pass: VU 0's init context gives `options` and registers custom metrics. */
 function optionsPass(ctx: RunContext): { options: ConsolidatedOptions; thresholds: MetricThresholds[]; exports: Record<string, unknown> } {
   const { args, log, script, env, shutdown, events } = ctx;
-  const host = new LocalHost(script.path, script.factory, script.mapStack, log, env, undefined, events);
+  const host = new ThreadState(script.path, script.factory, script.mapStack, log, env, undefined, events);
   shutdown.onEnd(() => host.shared.closeAll(CLOSE_GRACE_MS));
   const vu0 = new VU(host, 0, 0);
   vu0.init();
@@ -215,7 +215,7 @@ function startWorkers(
   options: ConsolidatedOptions,
   workers: number,
   scenarios: number,
-  main: LocalHost,
+  main: ThreadState,
   reports: Map<number, Report>,
   outputs: OutputManager,
   classic: WorkerInit['classic'],
@@ -258,7 +258,7 @@ function throwIfAborted(outcome: RunOutcome): void {
 
 interface ScenarioRunArgs {
   set: WorkerSet;
-  main: LocalHost;
+  main: ThreadState;
   planned: PlannedScenario[];
   reports: Map<number, Report>;
   workers: number;

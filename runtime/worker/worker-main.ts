@@ -11,7 +11,7 @@ import { createLogger } from '../vu/logger.ts';
 import { LoopDelayMonitor } from './loop-delay.ts';
 import { CLOSE_GRACE_MS } from '../vu/shared-resources.ts';
 import type { FromWorker, Report, ToWorker, WorkerInit } from './messages.ts';
-import { LocalHost } from './thread-host.ts';
+import { ThreadState } from '../vu/thread-state.ts';
 import { ClassicVUs } from '../classic/classic-vu.ts';
 
 const REPORT_INTERVAL_MS = 1000;
@@ -19,12 +19,12 @@ const init = workerData as WorkerInit;
 const port = parentPort!;
 const send = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 /** set once the script is loaded: every way the worker ends closes the clients its VUs opened */
-let opened: LocalHost | undefined;
+let opened: ThreadState | undefined;
 
 async function main(): Promise<void> {
   const script = await loadScript(init.bundle);
   const stop = new AbortController();
-  const host = (opened = new LocalHost(
+  const host = (opened = new ThreadState(
     script.path,
     script.factory,
     script.mapStack,

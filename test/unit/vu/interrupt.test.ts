@@ -7,17 +7,17 @@ import { test } from 'node:test';
 import type { InitGlobals, ScriptFactory } from '../../../runtime/loader/compile.ts';
 import { ITERATION_DURATION, ITERATIONS } from '../../../runtime/metrics/builtin.ts';
 import { VU } from '../../../runtime/vu/vu.ts';
-import { LocalHost } from '../../../runtime/worker/thread-host.ts';
+import { ThreadState } from '../../../runtime/vu/thread-state.ts';
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const defs = { iterations: ITERATIONS, duration: ITERATION_DURATION };
 const start = { iterationInInstance: 0, iterationInTest: 0 };
 
 /** A VU whose script is `body(globals)`, on a host that records its one-time warnings. */
-function vuOf(body: (g: InitGlobals) => Record<string, unknown>): { vu: VU; host: LocalHost; warnings: string[] } {
+function vuOf(body: (g: InitGlobals) => Record<string, unknown>): { vu: VU; host: ThreadState; warnings: string[] } {
   const warnings: string[] = [];
   const factory: ScriptFactory = (g) => ({ exports: body(g), setIter() {} });
-  const host = new LocalHost('/tmp/script.js', factory, (s) => s, quiet, {}, undefined, {
+  const host = new ThreadState('/tmp/script.js', factory, (s) => s, quiet, {}, undefined, {
     abort() {},
     fail() {},
     warnOnce: (_key, message) => void warnings.push(message),
@@ -27,7 +27,7 @@ function vuOf(body: (g: InitGlobals) => Record<string, unknown>): { vu: VU; host
   return { vu, host, warnings };
 }
 
-const count = (host: LocalHost, metric: string) => host.store.values(metric)?.count ?? 0;
+const count = (host: ThreadState, metric: string) => host.store.values(metric)?.count ?? 0;
 const ticks = (n: number) => new Promise((r) => setTimeout(r, n));
 
 test('an interrupted sleep() never returns into the iteration: nothing after it runs or records', async () => {

@@ -1,4 +1,7 @@
-/** A ThreadHost: the per-thread state VUs share (registry, store, groups, pooled clients). */
+/**
+ * The state one thread's VUs share (metric registry and store, group tree, pooled clients, counters): the ThreadHost
+ * that a worker, a classic VU thread and the main thread (options pass, setup, teardown, handleSummary) each make once.
+ */
 import { defineBuiltinMetrics } from '../metrics/builtin.ts';
 import { MetricRegistry } from '../metrics/registry.ts';
 import { MetricStore } from '../metrics/store.ts';
@@ -7,9 +10,9 @@ import type { ScriptFactory } from '../loader/compile.ts';
 import type { StackMapper } from '../loader/source-map.ts';
 import type { ConsolidatedOptions } from '../options/types.ts';
 import type { ExitCodeValue } from '../errors.ts';
-import type { Logger } from '../vu/context.ts';
-import type { ExecutionCounters, ThreadHost } from '../vu/host.ts';
-import { SharedResourcePool } from '../vu/shared-resources.ts';
+import type { Logger } from './context.ts';
+import type { ExecutionCounters, ThreadHost } from './host.ts';
+import { SharedResourcePool } from './shared-resources.ts';
 
 export interface HostEvents {
   abort(reason: string, exitCode: ExitCodeValue): void;
@@ -18,7 +21,7 @@ export interface HostEvents {
   warnOnce(key: string, message: string): void;
 }
 
-export class LocalHost implements ThreadHost {
+export class ThreadState implements ThreadHost {
   readonly registry = new MetricRegistry();
   readonly store = new MetricStore();
   readonly groups = new GroupTree();
