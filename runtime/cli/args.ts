@@ -9,17 +9,8 @@ import type { ProcessEnv } from '../options/env.ts';
 import { parseBoolText } from '../options/fields.ts';
 import { parseBounds, parseGuardMode } from '../saturation/guard.ts';
 import type { Options } from '../options/types.ts';
-import { type Flag, type FlagState, RUN_FLAGS, type RuntimeSettings, logFormat } from './flags.ts';
-
-export interface RunArgs {
-  /** as given; "-" is stdin; "" only when `runtime.help` */
-  readonly scriptPath: string;
-  readonly cliOptions: Options;
-  /** the `-e NAME=VALUE` variables (buildScriptEnv adds the process environment) */
-  readonly env: Record<string, string>;
-  readonly runtime: RuntimeSettings;
-  readonly warnings: string[];
-}
+import type { RunRequest, RuntimeSettings } from '../run/run-request.ts';
+import { type Flag, type FlagState, RUN_FLAGS, logFormat } from './flags.ts';
 
 const BY_LONG = new Map(RUN_FLAGS.map((f) => [f.long, f]));
 const BY_SHORT = new Map(RUN_FLAGS.filter((f) => f.short !== undefined).map((f) => [f.short!, f]));
@@ -29,7 +20,7 @@ function usageError(message: string): StreamprobeError {
 }
 
 /** `processEnv` supplies K6_CONFIG, K6_LOG_FORMAT, K6_NO_COLOR/NO_COLOR, K6_INCLUDE_SYSTEM_ENV_VARS and STREAMPROBE_SATURATION_*. */
-export function parseRunArgs(argv: readonly string[], processEnv: ProcessEnv = {}): RunArgs {
+export function parseRunArgs(argv: readonly string[], processEnv: ProcessEnv = {}): RunRequest {
   const state: FlagState = { options: {}, env: {}, runtime: {}, warnings: [] };
   const positionals: string[] = [];
   const valueAfter = (i: number, what: string): string => {

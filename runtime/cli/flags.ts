@@ -3,30 +3,9 @@ import { ConfigError } from '../errors.ts';
 import { OPTION_FIELDS, addOption, isBooleanOption, parseBoolText } from '../options/fields.ts';
 import type { OptionKey, Options } from '../options/types.ts';
 import { parseKeyValue } from '../options/values.ts';
-import { parseModeFlag, type ModeFlag } from '../classic/mode.ts';
-import { parseBounds, parseGuardMode, type GuardMode, type SaturationBounds } from '../saturation/guard.ts';
-
-export type LogFormat = 'text' | 'json' | 'raw';
-
-/** Settings of the runner itself, not test options (k6's global and runtime flags). */
-export interface RuntimeSettings {
-  workers: number;
-  /** classic (a thread per VU, blocking calls), async, or auto: chosen from the script */
-  mode: ModeFlag;
-  quiet: boolean;
-  verbose: boolean;
-  noColor: boolean;
-  logFormat: LogFormat;
-  configPath: string | null;
-  /** --junit FILE.xml: thresholds and checks as JUnit XML */
-  junit: string | null;
-  includeSystemEnvVars: boolean;
-  help: boolean;
-  saturationGuard: GuardMode;
-  saturationBounds: SaturationBounds;
-  /** k6's K6_WEB_DASHBOARD=true as a flag */
-  webDashboard: boolean;
-}
+import { parseModeFlag } from '../classic/mode.ts';
+import { parseBounds, parseGuardMode } from '../saturation/guard.ts';
+import type { LogFormat, RuntimeSettings } from '../run/run-request.ts';
 
 /** What parsing the flags builds up. */
 export interface FlagState {

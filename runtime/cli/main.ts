@@ -2,6 +2,8 @@
 import { ExitCode, StreamprobeError } from '../errors.ts';
 import { compareCommand } from '../compare/cli.ts';
 import { runTest } from '../run/run-test.ts';
+import { parseRunArgs } from './args.ts';
+import { RUN_USAGE } from './help.ts';
 import { exitWhenFlushed } from '../run/shutdown.ts';
 
 const USAGE = `streamprobe: load, latency, accuracy and chaos tests for Kafka pipelines, with k6 scripts
@@ -15,8 +17,12 @@ Usage:
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'run':
-      return runTest(rest);
+    case 'run': {
+      const request = parseRunArgs(rest, process.env);
+      if (!request.runtime.help) return runTest(request);
+      process.stdout.write(RUN_USAGE);
+      return ExitCode.OK;
+    }
     case 'compare':
       return compareCommand(rest);
     case 'version':

@@ -4,8 +4,6 @@
  * `Shutdown` closes what it opened (main-thread clients, workers) within a bounded time.
  */
 import { availableParallelism } from 'node:os';
-import { parseRunArgs } from '../cli/args.ts';
-import { RUN_USAGE } from '../cli/help.ts';
 import { ExitCode, StreamprobeError, type ExitCodeValue } from '../errors.ts';
 import { checkExecFunctions, claimCounters, planScenarios, plannedVUs, type PlannedScenario } from '../execution/scheduler.ts';
 import { SegmentContext } from '../execution/segment.ts';
@@ -35,6 +33,7 @@ import { crossedThresholds, crossedThresholdsMessage, RunOutcome } from './outco
 import { ProgressPrinter, progressLines, progressState } from './progress.ts';
 import { exitWhenFlushed, Shutdown, trapSignals } from './shutdown.ts';
 import { summaryData, writeSummary } from './end-of-test.ts';
+import type { RunRequest } from './run-request.ts';
 import { WorkerSet } from './worker-set.ts';
 import { ClassicSession } from '../classic/session.ts';
 import { checkCapacity } from '../classic/vu-resources.ts';
@@ -44,12 +43,7 @@ const HANDLE_SUMMARY_TIMEOUT_MS = 120_000;
 /** how long stopped workers get to interrupt their iterations and close their clients before they are terminated */
 const WORKER_STOP_GRACE_MS = 5000;
 
-export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
-  const args = parseRunArgs(argv, process.env);
-  if (args.runtime.help) {
-    process.stdout.write(RUN_USAGE);
-    return ExitCode.OK;
-  }
+export async function runTest(args: RunRequest): Promise<ExitCodeValue> {
   const log = createLogger({ verbose: args.runtime.verbose });
   for (const w of args.warnings) log.warn(w);
   const script = await loadScript(args.scriptPath);
@@ -79,7 +73,7 @@ export async function runTest(argv: readonly string[]): Promise<ExitCodeValue> {
 }
 
 interface RunContext {
-  readonly args: ReturnType<typeof parseRunArgs>;
+  readonly args: RunRequest;
   readonly log: Logger;
   readonly script: LoadedScript;
   readonly env: Record<string, string>;
