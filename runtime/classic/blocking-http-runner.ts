@@ -7,13 +7,13 @@
 import { httpOptions } from '../modules/k6/http/http-options.ts';
 import type { RequestRunner } from '../modules/k6/http/runner.ts';
 import type { RequestResult, RequestSpec } from '../modules/k6/http/types.ts';
-import type { VU } from '../vu/vu.ts';
+import type { CoreModuleVU } from '../vu-context/core-module-vu.ts';
 import { type RemoteCalls, remoteClass } from './remote-object.ts';
 
 type RemoteRunner = Record<'run' | 'runMany' | 'resetConnections', (...args: unknown[]) => unknown>;
 
 /** Made at the VU's first request (the options are known by then). */
-export function blockingHttpRunner(calls: RemoteCalls, vu: VU): RequestRunner {
+export function blockingHttpRunner(calls: RemoteCalls, vu: CoreModuleVU): RequestRunner {
   const { insecureSkipTLSVerify, noConnectionReuse } = httpOptions(vu);
   const Runner = remoteClass(calls, 'Runner');
   const remote = new Runner({ insecureSkipTLSVerify, noConnectionReuse }) as RemoteRunner;

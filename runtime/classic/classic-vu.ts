@@ -10,7 +10,7 @@ import type { ScriptBundle } from '../loader/bundle.ts';
 import type { MetricDef } from '../metrics/metric.ts';
 import type { ConsolidatedOptions } from '../options/types.ts';
 import type { ThreadHost } from '../vu/host.ts';
-import type { IterationStart } from '../vu/scenario-state.ts';
+import type { IterationStart } from '../vu-context/scenario-state.ts';
 import { VU, type IterationOutcome } from '../vu/vu.ts';
 import type { AttachMessage } from './io-protocol.ts';
 import type { FromVUThread, MetricsDelta, ToVUThread, VUThreadInit } from './vu-messages.ts';

@@ -5,7 +5,7 @@
  */
 import type { ConnectionOptions } from '../modules/k6/http/connections.ts';
 import { AsyncRunner } from '../modules/k6/http/runner.ts';
-import type { VUContext } from '../vu/context.ts';
+import type { VUContext } from '../vu-context/context.ts';
 
 export default function httpOnIoThread(vu: VUContext): Record<string, unknown> {
   class Runner extends AsyncRunner {

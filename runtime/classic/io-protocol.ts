@@ -4,7 +4,7 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { MetricType, Tags, ValueType } from '../metrics/metric.ts';
-import type { VUPhase } from '../vu/context.ts';
+import type { VUPhase } from '../vu-context/context.ts';
 
 /** `new module[target](...args)`, `object[method](...args)` on a handle, or `module[target](...args)` */
 export interface CallRequest {

@@ -5,7 +5,7 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { MetricDef, MetricType, Tags, ValueType } from '../metrics/metric.ts';
-import type { Logger, SharedResources, VUContext, VUPhase } from '../vu/context.ts';
+import type { Logger, SharedResources, VUContext, VUPhase } from '../vu-context/context.ts';
 import { CLOSE_GRACE_MS } from '../vu/shared-resources.ts';
 import type { CallRequest, IoReply, IoRequest, Sample, VUIdentity } from './io-protocol.ts';
 import { serializeError } from './remote-object.ts';

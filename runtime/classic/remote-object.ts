@@ -5,7 +5,7 @@
  */
 import { StreamprobeError, type ExitCodeValue } from '../errors.ts';
 import type { Tags } from '../metrics/metric.ts';
-import type { VU } from '../vu/vu.ts';
+import type { CoreModuleVU } from '../vu-context/core-module-vu.ts';
 import type { BlockingClient } from './blocking-client.ts';
 import type { CallRequest, IoReply, Sample, SerializedError } from './io-protocol.ts';
 
@@ -15,7 +15,7 @@ export class RemoteCalls {
 
   constructor(
     private readonly client: BlockingClient,
-    private readonly vu: VU,
+    private readonly vu: CoreModuleVU,
     private readonly module: string,
   ) {}
 

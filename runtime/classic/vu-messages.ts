@@ -7,7 +7,7 @@ import type { StoreSnapshot } from '../metrics/store.ts';
 import type { ConsolidatedOptions } from '../options/types.ts';
 import type { GroupSnapshot } from '../summary/groups.ts';
 import type { IterationOutcome } from '../vu/vu.ts';
-import type { IterationStart } from '../vu/scenario-state.ts';
+import type { IterationStart } from '../vu-context/scenario-state.ts';
 
 export interface VUThreadInit {
   readonly bundle: ScriptBundle;

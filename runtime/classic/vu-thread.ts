@@ -11,7 +11,7 @@ import { ITERATION_DURATION, ITERATIONS } from '../metrics/builtin.ts';
 import { transferables } from '../metrics/store.ts';
 import { overrideModules } from '../modules/registry.ts';
 import { createLogger } from '../vu/logger.ts';
-import type { ScenarioState } from '../vu/scenario-state.ts';
+import type { ScenarioState } from '../vu-context/scenario-state.ts';
 import { VU } from '../vu/vu.ts';
 import { ThreadState } from '../vu/thread-state.ts';
 import { BlockingClient } from './blocking-client.ts';

@@ -2,7 +2,7 @@
 import type { ExecutionPlan, ScenarioBase } from '../executors/types.ts';
 import type { MetricDef } from '../metrics/metric.ts';
 import type { ThreadHost } from '../vu/host.ts';
-import type { ScenarioState } from '../vu/scenario-state.ts';
+import type { ScenarioState } from '../vu-context/scenario-state.ts';
 import type { VU } from '../vu/vu.ts';
 import type { SegmentContext } from './segment.ts';
 import type { IterationClaims } from './iterations.ts';

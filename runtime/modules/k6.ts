@@ -1,5 +1,5 @@
 /** `k6`: check, group, sleep, fail, randomSeed (docs/k6-compatibility.md#metrics-checks-and-groups). */
-import type { VU } from '../vu/vu.ts';
+import type { CoreModuleVU } from '../vu-context/core-module-vu.ts';
 import { CHECKS, GROUP_DURATION } from '../metrics/builtin.ts';
 import { forbidInit } from './init-only.ts';
 import { seedMathRandom } from './random-seed.ts';
@@ -9,7 +9,7 @@ function isAsync(fn: unknown): boolean {
   return typeof fn === 'function' && fn.constructor?.name === 'AsyncFunction';
 }
 
-export default function k6Module(vu: VU): Record<string, unknown> {
+export default function k6Module(vu: CoreModuleVU): Record<string, unknown> {
   const checks = vu.defineMetric(CHECKS.name, CHECKS.type, CHECKS.contains);
   const groupDuration = vu.defineMetric(GROUP_DURATION.name, GROUP_DURATION.type, GROUP_DURATION.contains);
 

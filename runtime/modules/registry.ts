@@ -1,5 +1,5 @@
 /** Answers a script's `require()` of a k6 module with a fresh instance for the calling VU. */
-import type { VU } from '../vu/vu.ts';
+import type { CoreModuleVU } from '../vu-context/core-module-vu.ts';
 import k6 from './k6.ts';
 import metrics from './k6/metrics.ts';
 import execution from './k6/execution.ts';
@@ -8,7 +8,7 @@ import encoding from './k6/encoding.ts';
 import timers from './k6/timers.ts';
 import k6Summary from './jslib/k6-summary.ts';
 
-export type ModuleFactory = (vu: VU) => Record<string, unknown>;
+export type ModuleFactory = (vu: CoreModuleVU) => Record<string, unknown>;
 
 const modules: Record<string, ModuleFactory> = {
   k6,
@@ -52,7 +52,7 @@ function jslib(specifier: string): ModuleFactory | undefined {
   return undefined;
 }
 
-export function createModule(specifier: string, vu: VU): Record<string, unknown> {
+export function createModule(specifier: string, vu: CoreModuleVU): Record<string, unknown> {
   const factory = modules[specifier] ?? jslib(specifier);
   if (!factory) {
     const hint = specifier.startsWith('https://')

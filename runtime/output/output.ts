@@ -8,7 +8,7 @@ import type { StoreSnapshot } from '../metrics/store.ts';
 import type { ConsolidatedOptions } from '../options/types.ts';
 import type { SummaryData } from '../summary/data.ts';
 import type { ThresholdsEvaluation } from '../thresholds/evaluate.ts';
-import type { Logger } from '../vu/context.ts';
+import type { Logger } from '../vu-context/context.ts';
 
 export interface OutputContext {
   readonly scriptPath: string;

@@ -1,7 +1,7 @@
 /** setup(), teardown() and handleSummary() on the main thread, each in a fresh VU 0 with its timeout. */
 import { ExitCode, StreamprobeError, type ExitCodeValue } from '../errors.ts';
 import type { ThreadHost } from '../vu/host.ts';
-import { TestAbortError } from '../vu/interrupt.ts';
+import { TestAbortError } from '../vu-context/test-abort-error.ts';
 import { LifecycleRejection, VU } from '../vu/vu.ts';
 
 type Stage = 'setup' | 'teardown' | 'handleSummary';

@@ -21,7 +21,7 @@ import { createOutputs, type OutputManager } from '../output/manager.ts';
 import { applySaturationGuard, SaturationProbe } from '../saturation/probe.ts';
 import { evaluateThresholds } from '../thresholds/evaluate.ts';
 import { parseThresholds, type MetricThresholds } from '../thresholds/parse.ts';
-import type { Logger } from '../vu/context.ts';
+import type { Logger } from '../vu-context/context.ts';
 import { createLogger } from '../vu/logger.ts';
 import { CLOSE_GRACE_MS } from '../vu/shared-resources.ts';
 import { VU } from '../vu/vu.ts';

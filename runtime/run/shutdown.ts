@@ -3,7 +3,7 @@
  * a bounded grace, and the process exits with its code whatever the script left open (clients, timers, promises).
  */
 import { settlesWithin } from '../timing/settles-within.ts';
-import type { Logger } from '../vu/context.ts';
+import type { Logger } from '../vu-context/context.ts';
 
 /** At most this long for stdout and stderr to drain before the process exits. */
 const FLUSH_MS = 2000;

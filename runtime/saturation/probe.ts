@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { ExitCodeValue } from '../errors.ts';
 import { DROPPED_ITERATIONS, ITERATION_START_LAG, ITERATIONS } from '../metrics/builtin.ts';
 import type { MetricStore } from '../metrics/store.ts';
-import type { Logger } from '../vu/context.ts';
+import type { Logger } from '../vu-context/context.ts';
 import type { Report } from '../worker/messages.ts';
 import { guardVerdict, saturationCauses, type GuardMode, type SaturationBounds, type SaturationObservations } from './guard.ts';
 

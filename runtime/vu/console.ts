@@ -1,5 +1,5 @@
 import { format } from 'node:util';
-import type { Logger } from './context.ts';
+import type { Logger } from '../vu-context/context.ts';
 
 /** The script's `console`: log lines on stderr like k6's (`source=console`), never mixed into stdout. */
 export function scriptConsole(log: Logger): Pick<Console, 'log' | 'info' | 'warn' | 'error' | 'debug'> {

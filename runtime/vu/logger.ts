@@ -1,4 +1,4 @@
-import type { Logger } from './context.ts';
+import type { Logger } from '../vu-context/context.ts';
 
 /**
  * Logs to stderr like k6 (`level=… msg=…` is k6's logfmt; we keep a readable prefix), and

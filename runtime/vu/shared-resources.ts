@@ -1,5 +1,5 @@
 import { settlesWithin } from '../timing/settles-within.ts';
-import type { SharedResources } from './context.ts';
+import type { SharedResources } from '../vu-context/context.ts';
 
 /** How long a thread's end waits for its clients to close before it goes on without them. */
 export const CLOSE_GRACE_MS = 2000;

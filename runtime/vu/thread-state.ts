@@ -10,8 +10,9 @@ import type { ScriptFactory } from '../loader/compile.ts';
 import type { StackMapper } from '../loader/source-map.ts';
 import type { ConsolidatedOptions } from '../options/types.ts';
 import type { ExitCodeValue } from '../errors.ts';
-import type { Logger } from './context.ts';
-import type { ExecutionCounters, ThreadHost } from './host.ts';
+import type { Logger } from '../vu-context/context.ts';
+import type { ExecutionCounters } from '../vu-context/core-module-vu.ts';
+import type { ThreadHost } from './host.ts';
 import { SharedResourcePool } from './shared-resources.ts';
 
 export interface HostEvents {

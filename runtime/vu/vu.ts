@@ -10,10 +10,11 @@ import { ExitCode, StreamprobeError } from '../errors.ts';
 import { createModule } from '../modules/registry.ts';
 import type { ScriptInstance } from '../loader/compile.ts';
 import { describeError } from '../loader/source-map.ts';
-import type { Logger, VUContext, VUPhase } from './context.ts';
+import type { Logger, VUPhase } from '../vu-context/context.ts';
+import type { CoreModuleVU } from '../vu-context/core-module-vu.ts';
 import type { ThreadHost } from './host.ts';
-import { TestAbortError } from './interrupt.ts';
-import type { IterationStart, ScenarioState } from './scenario-state.ts';
+import { TestAbortError } from '../vu-context/test-abort-error.ts';
+import type { IterationStart, ScenarioState } from '../vu-context/scenario-state.ts';
 import { VUTimers } from './timers.ts';
 import { scriptConsole } from './console.ts';
 
@@ -31,7 +32,7 @@ export class LifecycleRejection extends Error {
 
 export type IterationOutcome = 'complete' | 'interrupted';
 
-export class VU implements VUContext {
+export class VU implements CoreModuleVU {
   phase: VUPhase = 'init';
   readonly env: Record<string, string>;
   readonly scriptPath: string;

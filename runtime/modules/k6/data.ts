@@ -2,10 +2,10 @@
  * `k6/data` SharedArray: built once per thread from `fn`, kept as JSON, and every element read
  * returns a fresh copy (k6's read-only semantics).
  */
-import type { VU } from '../../vu/vu.ts';
+import type { CoreModuleVU } from '../../vu-context/core-module-vu.ts';
 import { requireInit } from '../init-only.ts';
 
-export default function dataModule(vu: VU): Record<string, unknown> {
+export default function dataModule(vu: CoreModuleVU): Record<string, unknown> {
   function SharedArray(this: unknown, name: string, fn: () => unknown[]) {
     if (!new.target) throw new TypeError('SharedArray must be called with new');
     requireInit(vu, 'new SharedArray');

@@ -1,9 +1,9 @@
 /** `k6/execution` (docs/k6-compatibility.md#the-execution-module): lazy getters; vu/scenario/instance/options throw in the init context. */
-import type { VU } from '../../vu/vu.ts';
-import { TestAbortError } from '../../vu/interrupt.ts';
+import type { CoreModuleVU } from '../../vu-context/core-module-vu.ts';
+import { TestAbortError } from '../../vu-context/test-abort-error.ts';
 import { testOptionsView } from '../../options/test-options-view.ts';
 
-export default function executionModule(vu: VU): Record<string, unknown> {
+export default function executionModule(vu: CoreModuleVU): Record<string, unknown> {
   const host = vu.host;
   const notInInit = (what: string) => {
     if (vu.phase === 'init') throw new Error(`getting ${what} information in the init context is not supported`);
@@ -120,7 +120,7 @@ export default function executionModule(vu: VU): Record<string, unknown> {
  * `scenario`, `group` ("" at the root) — as in k6 (docs/k6-compatibility.md#metrics-checks-and-groups); writes and deletes go to the
  * script's own tags, which win over the others.
  */
-function vuTagsView(vu: VU): Record<string, string> {
+function vuTagsView(vu: CoreModuleVU): Record<string, string> {
   const tags = () => vu.currentTags() as Record<string, string>;
   return new Proxy({} as Record<string, string>, {
     get: (_, k) => (typeof k === 'string' ? tags()[k] : undefined),

@@ -7,13 +7,13 @@
  * the same exports (http/exports.ts) over a blocking runner; the functions then return responses.
  * Not implemented: `res.html()`, HTTP/2, digest/NTLM auth, `res.submitForm()`/`clickLink()`.
  */
-import type { VU } from '../../vu/vu.ts';
+import type { CoreModuleVU } from '../../vu-context/core-module-vu.ts';
 import { httpExports } from './http/exports.ts';
 import { httpOptions } from './http/http-options.ts';
 import { AsyncRunner, type RequestRunner } from './http/runner.ts';
 
 /** The VU's connections live until its worker ends (k6 keeps them across iterations); made at its first request. */
-function asyncRunner(vu: VU): RequestRunner {
+function asyncRunner(vu: CoreModuleVU): RequestRunner {
   return vu.shared.get(
     `k6/http:connections:${vu.idInTest}:${vu.id}`,
     () => {
@@ -25,6 +25,6 @@ function asyncRunner(vu: VU): RequestRunner {
 }
 
 /** `makeRunner` lets another runner carry out the requests. */
-export default function createHttpModule(vu: VU, makeRunner: () => RequestRunner = () => asyncRunner(vu)): Record<string, unknown> {
+export default function createHttpModule(vu: CoreModuleVU, makeRunner: () => RequestRunner = () => asyncRunner(vu)): Record<string, unknown> {
   return httpExports(vu, makeRunner);
 }

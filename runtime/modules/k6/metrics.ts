@@ -1,6 +1,6 @@
 /** `k6/metrics`: Counter, Gauge, Rate, Trend (docs/k6-compatibility.md#metrics-checks-and-groups), declared in init, added to in iterations. */
 import type { MetricType } from '../../metrics/metric.ts';
-import type { VU } from '../../vu/vu.ts';
+import type { CoreModuleVU } from '../../vu-context/core-module-vu.ts';
 import { requireInit } from '../init-only.ts';
 
 /** k6's value conversion: truthy values that convert to 0 count as 1; NaN/null/undefined are rejected. */
@@ -12,7 +12,7 @@ function toValue(value: unknown): number | undefined {
   return n;
 }
 
-function tagsOf(tags: unknown, name: string, vu: VU): Record<string, string> | undefined | false {
+function tagsOf(tags: unknown, name: string, vu: CoreModuleVU): Record<string, string> | undefined | false {
   if (tags === undefined || tags === null) return undefined;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(tags as Record<string, unknown>)) {
@@ -27,7 +27,7 @@ function tagsOf(tags: unknown, name: string, vu: VU): Record<string, string> | u
   return out;
 }
 
-export default function metricsModule(vu: VU): Record<string, unknown> {
+export default function metricsModule(vu: CoreModuleVU): Record<string, unknown> {
   const make = (type: MetricType) =>
     function Metric(this: unknown, name: string, isTime?: boolean) {
       if (!new.target) throw new TypeError(`${type} must be called with new`);

@@ -1,6 +1,6 @@
 /** `k6/timers`: the same per-VU timers the script also gets as globals. */
-import type { VU } from '../../vu/vu.ts';
+import type { CoreModuleVU } from '../../vu-context/core-module-vu.ts';
 
-export default function timersModule(vu: VU): Record<string, unknown> {
+export default function timersModule(vu: CoreModuleVU): Record<string, unknown> {
   return { ...vu.timerFunctions() };
 }

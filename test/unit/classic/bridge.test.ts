@@ -8,7 +8,7 @@ import { compactBytes, IoServer } from '../../../runtime/classic/io-server.ts';
 import { rebuildError, serializeError } from '../../../runtime/classic/remote-object.ts';
 import { raiseInterrupt, wakeCells, wakeCount } from '../../../runtime/classic/wake-cells.ts';
 import { StreamprobeError } from '../../../runtime/errors.ts';
-import type { VUContext } from '../../../runtime/vu/context.ts';
+import type { VUContext } from '../../../runtime/vu-context/context.ts';
 import { createLogger } from '../../../runtime/vu/logger.ts';
 import { SharedResourcePool } from '../../../runtime/vu/shared-resources.ts';
 

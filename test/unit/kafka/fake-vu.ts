@@ -1,6 +1,6 @@
 /** A minimal VUContext for driving k6/x/kafka in tests: records emitted samples, runs shared closers. */
 import type { MetricDef, MetricType, Tags, ValueType } from '../../../runtime/metrics/metric.ts';
-import type { VUContext, VUPhase } from '../../../runtime/vu/context.ts';
+import type { VUContext, VUPhase } from '../../../runtime/vu-context/context.ts';
 
 export interface Sample {
   metric: string;

@@ -3,7 +3,7 @@
  * classic mode a blocking one. Apart from http.ts so that classic VU threads load it without
  * undici (the connections live on the I/O thread there).
  */
-import type { VU } from '../../../vu/vu.ts';
+import type { CoreModuleVU } from '../../../vu-context/core-module-vu.ts';
 import { urlTemplate } from './args.ts';
 import { file } from './body.ts';
 import { expectedStatuses, toResponseCallback } from './expected-statuses.ts';
@@ -12,7 +12,7 @@ import { CookieJar } from './script-jar.ts';
 import { VUHttp } from './vu-http.ts';
 
 /** `makeRunner` is called at the VU's first request. */
-export function httpExports(vu: VU, makeRunner: () => RequestRunner): Record<string, unknown> {
+export function httpExports(vu: CoreModuleVU, makeRunner: () => RequestRunner): Record<string, unknown> {
   const http = new VUHttp(vu, makeRunner);
   const withBody = (method: string) => (url: unknown, body?: unknown, params?: unknown) => http.request(method, url, body ?? null, params);
   const withoutBody = (method: string) => (url: unknown, params?: unknown) => http.request(method, url, null, params);

@@ -15,7 +15,7 @@ import {
 import type { MetricDef, Tags } from '../../../metrics/metric.ts';
 import type { Series } from '../../../metrics/store.ts';
 import { DEFAULT_SYSTEM_TAGS } from '../../../options/values.ts';
-import type { VU } from '../../../vu/vu.ts';
+import type { CoreModuleVU } from '../../../vu-context/core-module-vu.ts';
 import { isExpectedStatus, type ResponseCallbackData } from './expected-statuses.ts';
 import type { Hop } from './types.ts';
 
@@ -33,7 +33,7 @@ export class HttpMetrics {
   /** data_sent/data_received carry the VU's tags only */
   private readonly dataSeries = new WeakMap<Tags, [Series, Series]>();
 
-  constructor(private readonly vu: VU) {
+  constructor(private readonly vu: CoreModuleVU) {
     const define = (d: MetricDef) => vu.defineMetric(d.name, d.type, d.contains);
     this.defs = [
       HTTP_REQS,

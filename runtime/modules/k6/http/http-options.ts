@@ -1,6 +1,6 @@
 /** k6's HTTP options with k6's defaults (they come from the merged option layers). */
 import { existsSync, readFileSync } from 'node:fs';
-import type { VU } from '../../../vu/vu.ts';
+import type { CoreModuleVU } from '../../../vu-context/core-module-vu.ts';
 
 export interface HttpOptions {
   userAgent: string;
@@ -26,7 +26,7 @@ function packageVersion(): string {
   }
 }
 
-export function httpOptions(vu: VU): HttpOptions {
+export function httpOptions(vu: CoreModuleVU): HttpOptions {
   const o = vu.host.options;
   const m = o?.merged ?? {};
   return {

@@ -4,7 +4,7 @@
  * the same code serves async mode (promises) and classic mode (a blocking runner).
  */
 import type { Tags } from '../../../metrics/metric.ts';
-import type { VU } from '../../../vu/vu.ts';
+import type { CoreModuleVU } from '../../../vu-context/core-module-vu.ts';
 import { HttpURL, prepareRequest, type PreparedRequest, type RequestDefaults } from './args.ts';
 import { emptyJar } from './cookie-jar.ts';
 import { DEFAULT_RESPONSE_CALLBACK, type ResponseCallbackData } from './expected-statuses.ts';
@@ -37,7 +37,7 @@ export class VUHttp {
   private requestDefaults: RequestDefaults | undefined;
 
   constructor(
-    private readonly vu: VU,
+    private readonly vu: CoreModuleVU,
     /** called at the first request, when the test's options are known */
     private readonly makeRunner: () => RequestRunner,
   ) {

@@ -5,7 +5,7 @@
  * - message keys/values given as strings are UTF-8 text (v2 behaviour; v1 would base64-decode).
  * - Writers with equal configuration share one producer per worker thread.
  */
-import type { VUContext } from '../../../vu/context.ts';
+import type { VUContext } from '../../../vu-context/context.ts';
 import { defineAdmin } from './kafka/connection.ts';
 import { exportedConstants } from './kafka/constants.ts';
 import { ErrorCode, KafkaError } from './kafka/errors.ts';

@@ -5,7 +5,7 @@
  * inside iterations, which the options pass never sees — the test's VU 1.
  */
 import { isMainThread } from 'node:worker_threads';
-import type { VUContext } from '../../../../vu/context.ts';
+import type { VUContext } from '../../../../vu-context/context.ts';
 
 export const BALANCER_WARNING =
   'WriterConfig.balancer is set: this script will not run on xk6-kafka v2 (k6 stops it with "Writer balancer configuration is not supported on the Confluent compatibility path."). Remove `balancer`: the default partitioner, librdkafka\'s consistent_random (CRC-32 of the key), keeps each key on one partition.';

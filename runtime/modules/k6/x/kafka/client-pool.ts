@@ -2,7 +2,7 @@
  * Reference-counted clients shared by the VUs of one worker thread: equal configuration ⇒ one
  * client; the last release closes it, and the worker's end closes whatever is left.
  */
-import type { VUContext } from '../../../../vu/context.ts';
+import type { VUContext } from '../../../../vu-context/context.ts';
 
 interface Entry {
   value: unknown;

@@ -4,7 +4,7 @@
  * connect on first use (xk6-kafka dials in the constructor; scripts cannot tell the difference).
  */
 import { Admin } from '@platformatic/kafka';
-import type { VUContext } from '../../../../vu/context.ts';
+import type { VUContext } from '../../../../vu-context/context.ts';
 import { isNetworkError, isTopicAlreadyExisting, unreachable, withDeadline } from './broker-errors.ts';
 import { clientOptions, connectionKey, type ClientOptions } from './client-options.ts';
 import { clientPool } from './client-pool.ts';

@@ -1,6 +1,6 @@
 /** The kafka_writer_* / kafka_reader_* metrics of docs/k6-compatibility.md#xk6-kafka, registered when the module is created. */
 import type { MetricDef, MetricType, Tags, ValueType } from '../../../../metrics/metric.ts';
-import type { VUContext } from '../../../../vu/context.ts';
+import type { VUContext } from '../../../../vu-context/context.ts';
 
 const writerDefs = {
   write_count: ['counter', 'default'],

@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { StreamprobeError } from '../../../../errors.ts';
-import type { VUContext } from '../../../../vu/context.ts';
+import type { VUContext } from '../../../../vu-context/context.ts';
 import { Config } from './config.ts';
 import { consumedBytes, readerSample, type ConsumeOutcome, type PartitionTally, type ReaderGauges } from './call-metrics.ts';
 import { TimeFormatter, toScriptMessage, type ConsumedRecord, type ScriptMessageOut } from './consumed-message.ts';

@@ -1,5 +1,5 @@
 /** `new SchemaRegistry(config?)`: local serde, subject names, and registry lookups when `url` is set. */
-import type { VUContext } from '../../../../vu/context.ts';
+import type { VUContext } from '../../../../vu-context/context.ts';
 import { Config } from './config.ts';
 import { SCHEMA_TYPE } from './constants.ts';
 import { ErrorCode, KafkaError, notEnoughArguments } from './errors.ts';

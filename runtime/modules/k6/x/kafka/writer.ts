@@ -1,7 +1,7 @@
 /** `new Writer(config)` (v1) and `new Producer(config)` (v2): produce() over a shared, batching producer. */
 import { performance } from 'node:perf_hooks';
 import { StreamprobeError } from '../../../../errors.ts';
-import type { VUContext } from '../../../../vu/context.ts';
+import type { VUContext } from '../../../../vu-context/context.ts';
 import { createBalancer, type ChoosePartition } from './balancers.ts';
 import { warnBalancerOnce } from './balancer-warning.ts';
 import { tooLargeCause } from './broker-errors.ts';

@@ -1,6 +1,7 @@
 /**
- * What a module implementation (runtime/modules/**) sees of the VU that imported it.
- * Each VU gets its own module instances (as in k6); `shared` is per worker thread.
+ * What a module implementation (runtime/modules/**) sees of the VU that imported it. The modules are written
+ * against it and vu/vu.ts implements it, so modules never import vu/ (core-module-vu.ts adds what the k6 core
+ * modules read). Each VU gets its own module instances (as in k6); `shared` is per worker thread.
  */
 import type { MetricDef, MetricType, Tags, ValueType } from '../metrics/metric.ts';
 
