@@ -3,7 +3,7 @@
  * reported once as dropped_iterations (k6's rule).
  */
 import type { VU } from '../vu/vu.ts';
-import { SegmentContext } from './segment.ts';
+import { SegmentContext } from '../executors/segment.ts';
 import { drain, type ScenarioRun } from './scenario-run.ts';
 import { yieldIfDue } from './yielder.ts';
 import { sleepMs } from '../timing/sleep.ts';

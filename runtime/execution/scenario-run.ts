@@ -4,7 +4,7 @@ import type { MetricDef } from '../metrics/metric.ts';
 import type { ThreadHost } from '../vu/host.ts';
 import type { ScenarioState } from '../vu-context/scenario-state.ts';
 import type { VU } from '../vu/vu.ts';
-import type { SegmentContext } from './segment.ts';
+import type { SegmentContext } from '../executors/segment.ts';
 import type { IterationClaims } from './iterations.ts';
 import type { VUPool } from './vu-pool.ts';
 

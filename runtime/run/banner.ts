@@ -1,7 +1,7 @@
 /** The start-of-test banner: what runs, for how long, with how many VUs (k6's layout). */
 import { getExecutor } from '../executors/index.ts';
 import type { ScenarioBase } from '../executors/types.ts';
-import { formatDuration } from '../options/duration.ts';
+import { formatDuration } from '../units/duration.ts';
 import type { PlannedScenario } from '../execution/scheduler.ts';
 
 export function banner(

@@ -6,14 +6,14 @@
 import { availableParallelism } from 'node:os';
 import { ExitCode, StreamprobeError, type ExitCodeValue } from '../errors.ts';
 import { checkExecFunctions, claimCounters, planScenarios, plannedVUs, type PlannedScenario } from '../execution/scheduler.ts';
-import { SegmentContext } from '../execution/segment.ts';
+import { SegmentContext } from '../executors/segment.ts';
 import { settlesWithin } from '../timing/settles-within.ts';
 import { loadScript, type LoadedScript } from '../loader/load.ts';
 import { describeError } from '../loader/source-map.ts';
 import { VUS, VUS_MAX } from '../metrics/builtin.ts';
 import { readConfigFile } from '../options/config-file.ts';
 import { consolidate } from '../options/consolidate.ts';
-import { formatDuration } from '../options/duration.ts';
+import { formatDuration } from '../units/duration.ts';
 import { parseEnvOptions } from '../options/env.ts';
 import { buildScriptEnv } from '../options/env-vars.ts';
 import type { ConsolidatedOptions } from '../options/types.ts';

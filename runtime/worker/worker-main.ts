@@ -1,7 +1,7 @@
 /** A worker thread: its execution segment of every scenario, reporting metrics every second. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ExitCode, StreamprobeError } from '../errors.ts';
-import { segmentContext } from '../execution/segment.ts';
+import { segmentContext } from '../executors/segment.ts';
 import { EVENT_LOOP_DELAY } from '../metrics/builtin.ts';
 import { checkExecFunctions, ThreadScheduler } from '../execution/scheduler.ts';
 import { transferables } from '../metrics/store.ts';

@@ -1,5 +1,5 @@
 /** A script's request arguments (method, url, body, params) ⇒ a plain RequestSpec and the VU-side extras. */
-import { parseDuration } from '../../../options/duration.ts';
+import { parseDuration } from '../../../units/duration.ts';
 import { encodeBody } from './body.ts';
 import type { CookieJarData } from './cookie-jar.ts';
 import { ErrorCode } from './error-codes.ts';
