@@ -1,19 +1,9 @@
-// Lists the imports between the folders of runtime/ and fails when two folders import each other:
-// dependencies must run one way (a cycle means neither folder can be read or tested without the other).
+// Lists the imports between the folders of runtime/ and fails when folders import each other, directly or round a
+// longer loop: dependencies must run one way (a cycle means no folder on it can be read or tested without the others).
 // Usage: tsx infra/tools/layers.ts [--graph]
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-/** Cycles that live in files other branches are changing; the lead removes them after the merge. */
-export const ALLOWED_CYCLES: ReadonlySet<string> = new Set([
-  'cli <-> run', // runtime/run/run-test.ts imports cli/args back: arguments move to main.ts with the exit-path work
-  'modules <-> vu', // modules/k6*.ts take the concrete VU class; they move to the VUContext interface after the merge
-  'output <-> run', // output/prometheus-rw imports percentilesOf from run/end-of-test.ts: move it to summary/ after the merge
-  // come with the fid-exit and classic merges:
-  'execution <-> vu', // vu/shared-resources.ts imports settlesWithin from execution/yielder.ts: move the timing helpers below both
-  'classic <-> worker', // classic/vu-thread.ts imports LocalHost from worker/thread-host.ts: give LocalHost its own file outside worker/
-]);
 
 const IMPORT = /(?:^|\s)(?:import|export)\s[^'"]*?from\s+['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
@@ -39,14 +29,62 @@ export function layerEdges(root: string, files: Iterable<{ path: string; text: s
   return edges;
 }
 
-/** Pairs of layers that import each other, as `a <-> b` with a < b. */
+/**
+ * The import cycles between layers: one per group of layers that all reach each other, named by a shortest loop
+ * from the group's first layer, e.g. `cli -> run -> cli` or `a -> b -> c -> a`.
+ */
 export function cycles(edges: ReadonlyMap<string, number>): string[] {
-  const found: string[] = [];
+  const next = new Map<string, string[]>();
   for (const edge of edges.keys()) {
     const [from, to] = edge.split(' -> ') as [string, string];
-    if (from < to && edges.has(`${to} -> ${from}`)) found.push(`${from} <-> ${to}`);
+    next.set(from, [...(next.get(from) ?? []), to].sort());
+    if (!next.has(to)) next.set(to, []);
   }
-  return found.sort();
+  const found: string[] = [];
+  const named = new Set<string>();
+  for (const start of [...next.keys()].sort()) {
+    if (named.has(start)) continue;
+    const loop = shortestLoop(start, next);
+    if (!loop) continue;
+    // every layer that reaches `start` and is reached from it is in this group: name the group once
+    const from = reachable(start, next);
+    for (const layer of from) if (reachable(layer, next).has(start)) named.add(layer);
+    found.push(loop.join(' -> '));
+  }
+  return found;
+}
+
+/** Breadth first: the shortest path from `start` back to itself, or undefined. */
+function shortestLoop(start: string, next: ReadonlyMap<string, readonly string[]>): string[] | undefined {
+  const cameFrom = new Map<string, string>();
+  const queue = [start];
+  for (let i = 0; i < queue.length; i++) {
+    const at = queue[i]!;
+    for (const to of next.get(at) ?? []) {
+      if (to === start) {
+        const path = [at];
+        while (path[0] !== start) path.unshift(cameFrom.get(path[0]!)!);
+        return [...path, start];
+      }
+      if (cameFrom.has(to)) continue;
+      cameFrom.set(to, at);
+      queue.push(to);
+    }
+  }
+  return undefined;
+}
+
+function reachable(start: string, next: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const seen = new Set<string>();
+  const stack = [start];
+  while (stack.length > 0) {
+    for (const to of next.get(stack.pop()!) ?? []) {
+      if (seen.has(to)) continue;
+      seen.add(to);
+      stack.push(to);
+    }
+  }
+  return seen;
 }
 
 function* sources(dir: string): Generator<{ path: string; text: string }> {
@@ -64,12 +102,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     for (const [edge, n] of [...edges].sort(([a], [b]) => a.localeCompare(b))) console.log(`${edge}  (${n})`);
   }
   const found = cycles(edges);
-  const unexpected = found.filter((c) => !ALLOWED_CYCLES.has(c));
-  for (const c of found) console.log(`layers: ${c}${ALLOWED_CYCLES.has(c) ? '  (allowed until the in-flight branches merge)' : ''}`);
-  const stale = [...ALLOWED_CYCLES].filter((c) => !found.includes(c));
-  for (const c of stale) console.log(`layers: ${c} is not (or no longer) there: remove it from ALLOWED_CYCLES in infra/tools/layers.ts`);
-  if (unexpected.length > 0) {
-    console.error(`layers: folders of runtime/ import each other: ${unexpected.join(', ')} — make the dependency run one way`);
-    process.exitCode = 1;
-  }
+  for (const c of found) console.error(`layers: folders of runtime/ import each other: ${c} — make the dependency run one way`);
+  if (found.length > 0) process.exitCode = 1;
 }

@@ -40,5 +40,30 @@ test('a pair of folders importing each other is a cycle, named once', () => {
     file('run/x.ts', '../cli/args.ts'),
     file('output/o.ts', '../run/x.ts'),
   ]);
-  assert.deepEqual(cycles(edges), ['cli <-> run']);
+  assert.deepEqual(cycles(edges), ['cli -> run -> cli']);
+});
+
+test('a longer loop is a cycle too, named by its shortest loop from its first folder; one-way graphs have none', () => {
+  const loop = layerEdges(root, [
+    file('modules/k6.ts', '../execution/x.ts'),
+    file('execution/x.ts', '../vu/vu.ts'),
+    file('vu/vu.ts', '../modules/registry.ts', '../metrics/m.ts'),
+    file('worker/w.ts', '../vu/vu.ts'),
+  ]);
+  assert.deepEqual(cycles(loop), ['execution -> vu -> modules -> execution']);
+  const oneWay = layerEdges(root, [
+    file('vu/vu.ts', '../modules/registry.ts', '../vu-context/c.ts'),
+    file('modules/registry.ts', '../vu-context/c.ts'),
+  ]);
+  assert.deepEqual(cycles(oneWay), []);
+});
+
+test('separate groups of folders each get their cycle', () => {
+  const edges = layerEdges(root, [
+    file('a/x.ts', '../b/x.ts'),
+    file('b/x.ts', '../a/x.ts', '../c/x.ts'),
+    file('c/x.ts', '../d/x.ts'),
+    file('d/x.ts', '../c/x.ts'),
+  ]);
+  assert.deepEqual(cycles(edges), ['a -> b -> a', 'c -> d -> c']);
 });
