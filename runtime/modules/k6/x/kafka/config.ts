@@ -1,7 +1,7 @@
 /**
  * Decoding of script config objects as Go's encoding/json and mapstructure do: field names match
  * case-insensitively (`groupID` == `groupId`); durations are nanosecond numbers, except
- * `ReaderConfig.maxWait`, which is a Go duration string.
+ * `ReaderConfig.maxWait`, which is a Go duration string (parsed by units/duration.ts parseGoDuration).
  */
 import { ConfigError } from '../../../../errors.ts';
 
@@ -66,29 +66,4 @@ export class Config {
   private typeError(name: string, expected: string, got: unknown): ConfigError {
     return new ConfigError(`${this.what}.${name} must be ${expected}, got ${JSON.stringify(got)}`);
   }
-}
-
-const unitMs: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1e3, m: 6e4, h: 3.6e6 };
-
-/** Go's time.ParseDuration ("1h2m", "1.5s", "300ms"), in milliseconds; a number is rejected as Go does. */
-export function parseGoDurationMs(value: unknown): number {
-  if (typeof value !== 'string')
-    throw new Error(`invalid duration ${JSON.stringify(value)}: use a Go duration string such as "5s" or "200ms"`);
-  let s = value.trim();
-  let sign = 1;
-  if (s.startsWith('-') || s.startsWith('+')) {
-    if (s[0] === '-') sign = -1;
-    s = s.slice(1);
-  }
-  if (s === '0') return 0;
-  const part = /^(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/;
-  let total = 0;
-  if (s === '') throw new Error(`invalid duration "${value}"`);
-  while (s.length > 0) {
-    const m = part.exec(s);
-    if (!m) throw new Error(`invalid duration "${value}": use a Go duration string such as "5s" or "200ms"`);
-    total += Number(m[1]) * unitMs[m[2]!]!;
-    s = s.slice(m[0].length);
-  }
-  return sign * total;
 }

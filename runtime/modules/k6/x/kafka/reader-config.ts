@@ -1,7 +1,8 @@
 /** ReaderConfig (docs/k6-compatibility.md#xk6-kafka) decoding, with xk6-kafka's group/partition rules (errors 3003, 3004). */
 import type { ReaderGauges } from './call-metrics.ts';
 import { clientOptions, type ClientOptions } from './client-options.ts';
-import { Config, parseGoDurationMs } from './config.ts';
+import { parseGoDuration } from '../../../../units/duration.ts';
+import { Config } from './config.ts';
 import { ISOLATION, START_OFFSETS } from './constants.ts';
 import { ErrorCode, KafkaError } from './errors.ts';
 
@@ -52,7 +53,7 @@ export function decodeReaderConfig(raw: unknown): ReaderConfig {
   }
   // xk6-kafka v2 waits 5 s per message unless maxWait is set
   const maxWaitText = cfg.has('maxWait') ? (cfg.raw('maxWait') as string) : '5s';
-  const maxWaitMs = parseGoDurationMs(cfg.has('maxWait') ? cfg.raw('maxWait') : '5s');
+  const maxWaitMs = parseGoDuration(cfg.has('maxWait') ? cfg.raw('maxWait') : '5s', 'ReaderConfig.maxWait');
   const minBytes = cfg.num('minBytes', 0);
   const maxBytes = cfg.num('maxBytes', 0);
   return {
