@@ -1,18 +1,14 @@
 /**
- * k6 duration strings ("1m30s", "500ms", "2d12h"; a bare number means milliseconds), as the
- * profile builders need them for arithmetic. See docs/k6-compatibility.md#options.
+ * k6 duration strings as test scripts write them ("1m30s", "500ms", "2d12h"; a bare number means milliseconds),
+ * for the profile builders' arithmetic. Only what scripts need: non-negative, in days (leading, whole), hours,
+ * minutes, seconds and milliseconds. Every text accepted here means the same to the runtime's parser
+ * (runtime/units/duration.ts, which lib/ may not import: it runs in real k6); test/unit/lib/duration.test.ts checks
+ * that. See docs/k6-compatibility.md#options.
  */
-const UNIT_MS: Readonly<Record<string, number>> = {
-  ns: 1e-6,
-  us: 1e-3,
-  µs: 1e-3,
-  μs: 1e-3,
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-  d: 86_400_000,
-};
+const UNIT_MS: Readonly<Record<string, number>> = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
+const MILLISECONDS = /^\d+(?:\.\d+)?$/;
+const DURATION = /^(?:\d+d)?(?:\d+(?:\.\d+)?(?:ms|s|m|h))*$/;
+const PART = /(\d+)(?:\.(\d+))?(ms|s|m|h|d)/g;
 
 export type Duration = string | number;
 
@@ -21,17 +17,15 @@ export function durationMs(d: Duration): number {
     if (!(d >= 0)) throw new Error(`invalid duration ${d}: must be a number of milliseconds >= 0`);
     return d;
   }
-  const text = d.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
-  if (text.length === 0) throw new Error('invalid duration \'\': use e.g. "30s"');
-  const part = /^(\d+(?:\.\d+)?)(ns|us|µs|μs|ms|s|m|h|d)/;
+  if (MILLISECONDS.test(d)) return Number(d);
+  if (d === '' || !DURATION.test(d)) {
+    throw new Error(`invalid duration '${d}': use a number of milliseconds or units like "30s", "1m30s", "500ms", "2h", "1d"`);
+  }
   let total = 0;
-  let rest = text;
-  while (rest.length > 0) {
-    const m = part.exec(rest);
-    if (!m) throw new Error(`invalid duration '${d}': use a number of milliseconds or units like "30s", "1m30s", "500ms", "2h"`);
-    total += Number(m[1]) * UNIT_MS[m[2]!]!;
-    rest = rest.slice(m[0].length);
+  for (const [, whole, fraction = '', unit] of d.matchAll(PART)) {
+    const perUnit = UNIT_MS[unit!]!;
+    // the fraction apart, as Go sums it: 1.1 * 1000 would be 1100.0000000000002
+    total += Number(whole) * perUnit + (Number(fraction) * perUnit) / 10 ** fraction.length;
   }
   return total;
 }

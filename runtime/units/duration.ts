@@ -1,8 +1,8 @@
 /**
  * The runtime's one duration parser. k6 durations (https://grafana.com/docs/k6/latest/using-k6/k6-options/reference/):
  * a number, or a string without unit, means milliseconds; otherwise Go duration syntax ("1h2m3.5s", "500ms", "1us")
- * with an optional leading day count ("2d12h"). `lib/duration.ts` is a smaller copy for k6 scripts, which cannot
- * import the runtime.
+ * with an optional leading day count ("2d12h"). `lib/duration.ts` parses the part of this syntax that k6 scripts
+ * need (they cannot import the runtime), to the same values.
  */
 import { ConfigError } from '../errors.ts';
 

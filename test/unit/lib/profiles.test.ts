@@ -9,7 +9,6 @@ import {
   spikeProfile,
   stressProfile,
 } from '../../../lib/profiles.ts';
-import { durationMs, formatDuration } from '../../../lib/duration.ts';
 
 describe('profile builders', () => {
   test('load: events/s ÷ batch = iterations/s; totals follow the trapezoid rule', () => {
@@ -87,22 +86,5 @@ describe('profile builders', () => {
     assert.throws(() => loadProfile({ eventsPerSecond: -1 }), /events\/s must be >= 0/);
     assert.throws(() => loadProfile({ eventsPerSecond: 1, eventsPerIteration: 0 }), /eventsPerIteration/);
     assert.throws(() => loadProfile({ eventsPerSecond: 1, duration: '5 minutes' }), /invalid duration '5 minutes'/);
-  });
-});
-
-describe('durations', () => {
-  test('parses k6 duration strings and formats them back', () => {
-    assert.equal(durationMs('1m30s'), 90_000);
-    assert.equal(durationMs('500ms'), 500);
-    assert.equal(durationMs('2d12h'), 60 * 3_600_000);
-    assert.equal(durationMs('1.5s'), 1500);
-    assert.equal(durationMs('250'), 250);
-    assert.equal(durationMs(42), 42);
-    assert.equal(formatDuration(90_000), '1m30s');
-    assert.equal(formatDuration(3_600_000), '1h');
-    assert.equal(formatDuration(0), '0s');
-    assert.equal(formatDuration(1500), '1500ms');
-    assert.throws(() => durationMs(''), /invalid duration/);
-    assert.throws(() => durationMs('10x'), /invalid duration '10x'/);
   });
 });
