@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { ExitCode, StreamprobeError } from '../errors.ts';
-import type { ProcessEnv } from '../options/env.ts';
+import type { ProcessEnv } from '../options/env-options.ts';
 import { parseBoolText } from '../options/fields.ts';
 import { parseBounds, parseGuardMode } from '../saturation/guard.ts';
 import type { Options } from '../options/types.ts';

@@ -1,6 +1,6 @@
 /**
  * One entry per option: its value kind (how to read it from text, how to check a given value)
- * and its K6_* variable. env.ts, cli/args.ts and consolidate.ts all work from this table.
+ * and its K6_* variable. env-options.ts, cli/args.ts and consolidate.ts all work from this table.
  */
 import { ConfigError } from '../errors.ts';
 import { parseDuration } from '../units/duration.ts';

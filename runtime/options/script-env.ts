@@ -1,5 +1,5 @@
 /** `__ENV` (docs/k6-compatibility.md#cli-environment-and-files): the process environment if included, then `-e` values on top. */
-import type { ProcessEnv } from './env.ts';
+import type { ProcessEnv } from './env-options.ts';
 
 export function buildScriptEnv(
   processEnv: ProcessEnv,

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../../../runtime/errors.ts';
-import { parseEnvOptions } from '../../../runtime/options/env.ts';
-import { buildScriptEnv } from '../../../runtime/options/env-vars.ts';
+import { parseEnvOptions } from '../../../runtime/options/env-options.ts';
 
 describe('parseEnvOptions', () => {
   it('reads the execution shortcuts', () => {
@@ -91,18 +90,4 @@ describe('parseEnvOptions', () => {
       );
     });
   }
-});
-
-describe('buildScriptEnv', () => {
-  it('starts from the process environment and lets -e override', () => {
-    assert.deepEqual(buildScriptEnv({ A: '1', B: '2', C: undefined }, { B: 'x', D: '' }, true), {
-      A: '1',
-      B: 'x',
-      D: '',
-    });
-  });
-
-  it('holds only -e values without system env vars', () => {
-    assert.deepEqual(buildScriptEnv({ A: '1' }, { B: 'x' }, false), { B: 'x' });
-  });
 });
