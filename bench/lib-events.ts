@@ -14,7 +14,7 @@ import { Random } from '../lib/random.ts';
 import { DecimalCounter } from '../lib/decimal-counter.ts';
 import { epochUs, Stamper, stampTimes, type StampHeader } from '../lib/stamp-headers.ts';
 import { ZipfSampler } from '../lib/zipf.ts';
-import { RecordBatchEncoder } from '../runtime/modules/k6/x/kafka/produce/record-batch.ts';
+import { RecordBatchEncoder } from '../runtime/modules/k6/x/kafka/produce/record-batch-encoder.ts';
 
 const ROUNDS = 5;
 const BATCH = 100;

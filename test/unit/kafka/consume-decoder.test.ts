@@ -8,7 +8,7 @@ import {
   type AbortedTransactions,
   type DecodedRecord,
   type RecordBatchRef,
-} from '../../../runtime/modules/k6/x/kafka/consume/record-batch.ts';
+} from '../../../runtime/modules/k6/x/kafka/consume/record-batch-decoder.ts';
 import { RecordStream } from '../../../runtime/modules/k6/x/kafka/consume/record-stream.ts';
 
 const at = (fromOffset = 0) => ({ topic: 't', partition: 3, fromOffset, visibleAt: 1_700_000_000_000 });

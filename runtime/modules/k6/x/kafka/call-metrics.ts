@@ -7,7 +7,7 @@ import type { ConsumedRecord } from './consumed-message.ts';
 import { goBytesTextLength, goTextLength, utf8Length } from './go-text.ts';
 import type { ReaderSample, WriterSample } from './metrics.ts';
 import { contentBytes } from './produce/outgoing.ts';
-import type { RecordSource } from './produce/record-batch.ts';
+import type { RecordSource } from './produce/record-batch-encoder.ts';
 
 /** Bytes xk6-kafka v2 adds per produced message, kept from kafka-go's accounting. */
 export const PRODUCED_MESSAGE_OVERHEAD = 23;

@@ -1,5 +1,5 @@
 /** The message object consume() returns (docs/k6-compatibility.md#xk6-kafka): byte arrays, RFC3339 time, absent empty key/value. */
-import type { DecodedRecord } from './consume/record-batch.ts';
+import type { DecodedRecord } from './consume/record-batch-decoder.ts';
 import { formatRfc3339 } from './time-format.ts';
 
 /** A record as sources buffer it: key, value and header values are already the byte views scripts receive. */

@@ -11,7 +11,7 @@ import { Fetcher, type FetchTarget } from './consume/fetcher.ts';
 import type { ConsumedRecord } from './consumed-message.ts';
 import type { ReaderConfig } from './reader-config.ts';
 import { PrefetchingSource } from './prefetching-source.ts';
-import { checkTopics, createConsumer, nextClientId, type RecordSource } from './record-source.ts';
+import { checkTopics, createConsumer, nextClientId, type ReaderSource } from './reader-source.ts';
 
 /** how long a member without partitions waits before looking again (a rebalance may assign some) */
 const UNASSIGNED_WAIT_MS = 200;
@@ -19,7 +19,7 @@ const METADATA_RETRY_MS = 100;
 
 const key = (topic: string, partition: number) => `${topic}:${partition}`;
 
-export class GroupSource extends PrefetchingSource implements RecordSource {
+export class GroupSource extends PrefetchingSource implements ReaderSource {
   readonly clientId = nextClientId('group-reader');
   private readonly consumer: Consumer;
   private readonly fetcher: Fetcher;

@@ -8,12 +8,12 @@ import { fetchOutcome } from './consume/fetch-errors.ts';
 import { Fetcher } from './consume/fetcher.ts';
 import type { ReaderConfig } from './reader-config.ts';
 import { PrefetchingSource } from './prefetching-source.ts';
-import { checkTopics, createConsumer, nextClientId, type RecordSource } from './record-source.ts';
+import { checkTopics, createConsumer, nextClientId, type ReaderSource } from './reader-source.ts';
 
 const EARLIEST = -2n;
 const METADATA_RETRY_MS = 100;
 
-export class PartitionSource extends PrefetchingSource implements RecordSource {
+export class PartitionSource extends PrefetchingSource implements ReaderSource {
   readonly clientId = nextClientId('reader');
   private readonly consumer: Consumer;
   private readonly fetcher: Fetcher;

@@ -14,7 +14,7 @@ import { clientPool } from './client-pool.ts';
 import type { KafkaMetrics, ReaderSample } from './metrics.ts';
 import { PartitionSource } from './partition-source.ts';
 import { decodeReaderConfig, type ReaderConfig } from './reader-config.ts';
-import type { RecordSource } from './record-source.ts';
+import type { ReaderSource } from './reader-source.ts';
 
 type WaitOutcome = 'data' | 'timeout' | 'interrupted';
 
@@ -59,7 +59,7 @@ function emptyTally(c: ReaderConfig): PartitionTally {
 export function defineReader(vu: VUContext, metrics: KafkaMetrics) {
   return class Reader {
     readonly #config: ReaderConfig;
-    readonly #source: RecordSource;
+    readonly #source: ReaderSource;
     readonly #position = new Map<string, number>();
     readonly #gauges: ReaderGauges;
     /** reused for every call's samples */

@@ -12,7 +12,7 @@ import { ErrorCode, initContextError, KafkaError, notEnoughArguments } from './e
 import { HeaderSizer, PRODUCED_MESSAGE_OVERHEAD, writerSample, type TopicTally } from './call-metrics.ts';
 import type { KafkaMetrics, WriterSample } from './metrics.ts';
 import { contentBytes, type OutgoingBatch } from './produce/outgoing.ts';
-import type { RecordSource } from './produce/record-batch.ts';
+import type { RecordSource } from './produce/record-batch-encoder.ts';
 import { SharedProducer } from './shared-producer.ts';
 import { decodeWriterConfig, producerSettings, type WriterConfig } from './writer-config.ts';
 

@@ -2,7 +2,7 @@
  * Fetch response (v12–v17, the flexible versions @platformatic/kafka speaks) decoded without the library's
  * per-record objects: each partition's batches are only located here (scanRecordBatches) and decoded when taken.
  */
-import { scanRecordBatches, type AbortedTransactions, type RecordBatchRef } from './record-batch.ts';
+import { scanRecordBatches, type AbortedTransactions, type RecordBatchRef } from './record-batch-decoder.ts';
 
 /** What a request asked for, by wire key: topic name (v12) or topic id as 32 hex digits (v13+). */
 export type FetchRequestTopics = ReadonlyMap<string, { topic: string; wireId: string; offsets: ReadonlyMap<number, number> }>;

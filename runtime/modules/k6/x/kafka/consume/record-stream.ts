@@ -1,5 +1,5 @@
 /** FIFO of fetched record batches; records are decoded only when taken. */
-import { readRecords, type DecodedRecord, type RecordBatchRef } from './record-batch.ts';
+import { readRecords, type DecodedRecord, type RecordBatchRef } from './record-batch-decoder.ts';
 
 export class RecordStream {
   private batches: RecordBatchRef[] = [];

@@ -8,7 +8,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { kGetApi, MultipleErrors, ProtocolError, type Broker, type Producer } from '@platformatic/kafka';
 import { batchTooLargeCause, isMessageTooLarge } from '../broker-errors.ts';
 import type { OutgoingBatch } from './outgoing.ts';
-import { RecordBatchEncoder, type RecordSource } from './record-batch.ts';
+import { RecordBatchEncoder, type RecordSource } from './record-batch-encoder.ts';
 import { PRODUCE_VERSION, produceApi, type PartitionBatch, type ProduceResponse } from './produce-request.ts';
 
 export interface FastSendOptions {

@@ -1,7 +1,7 @@
 /** What one produce() call hands the shared producer: the script's messages in place, plus their destinations. */
 import type { MessageToProduce } from '@platformatic/kafka';
 import { headerBuffer, toBuffer } from '../bytes.ts';
-import type { RecordSource } from './record-batch.ts';
+import type { RecordSource } from './record-batch-encoder.ts';
 
 export interface OutgoingBatch {
   records: readonly RecordSource[];

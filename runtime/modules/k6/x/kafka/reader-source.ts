@@ -4,7 +4,7 @@ import { isNetworkError, isUnknownTopic, missingTopicCause, unreachable, withDea
 import type { ConsumedRecord } from './consumed-message.ts';
 import type { ReaderConfig } from './reader-config.ts';
 
-export interface RecordSource {
+export interface ReaderSource {
   readonly clientId: string;
   /** up to `max` buffered records */
   take(max: number): ConsumedRecord[];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { crc32c, Reader, readRecordsBatch } from '@platformatic/kafka';
-import { RecordBatchEncoder, type RecordSource } from '../../../runtime/modules/k6/x/kafka/produce/record-batch.ts';
+import { RecordBatchEncoder, type RecordSource } from '../../../runtime/modules/k6/x/kafka/produce/record-batch-encoder.ts';
 
 const NOW = 1_700_000_000_123;
 
