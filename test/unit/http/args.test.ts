@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HttpURL, prepareRequest, type RequestDefaults } from '../../../runtime/modules/k6/http/args.ts';
+import { HttpURL, prepareRequest, type RequestDefaults, urlTemplate } from '../../../runtime/modules/k6/http/args.ts';
 import { emptyJar } from '../../../runtime/modules/k6/http/cookie-jar.ts';
 import { DEFAULT_RESPONSE_CALLBACK, expectedStatuses } from '../../../runtime/modules/k6/http/expected-statuses.ts';
 import { CookieJar } from '../../../runtime/modules/k6/http/script-jar.ts';
@@ -86,5 +86,14 @@ describe('request arguments', () => {
     assert.throws(() => prepareRequest('GET', 'http://h/', null, { timeout: 'soon' }, d), /params.timeout/);
     assert.throws(() => prepareRequest('GET', 'http://h/', null, { headers: { a: {} } }, d), /params.headers: the value of "a"/);
     assert.throws(() => prepareRequest('GET', 'http://h/', null, { jar: {} }, d), /params.jar must be a cookie jar/);
+  });
+});
+
+describe('http.url', () => {
+  it('http.url`…` names the request by its template', () => {
+    const id = 42;
+    const u = urlTemplate`http://h/items/${id}?q=${'x'}`;
+    assert.equal(u.url, 'http://h/items/42?q=x');
+    assert.equal(u.name, 'http://h/items/${}?q=${}');
   });
 });

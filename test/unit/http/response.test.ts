@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { emptyJar } from '../../../runtime/modules/k6/http/cookie-jar.ts';
-import { Response } from '../../../runtime/modules/k6/http/response.ts';
+import { Response, selectPath } from '../../../runtime/modules/k6/http/response.ts';
 import type { Hop, RequestResult, RequestSpec } from '../../../runtime/modules/k6/http/types.ts';
 
 const spec: RequestSpec = {
@@ -73,5 +73,14 @@ describe('Response', () => {
     assert.deepEqual([r.status, r.error, r.error_code, r.body], [0, 'parse "x": invalid URL', 1020, null]);
     assert.throws(() => r.json(), /the body is null/);
     assert.throws(() => r.html(), /not supported/);
+  });
+});
+
+describe('Response.json() selectors', () => {
+  it('json selectors: dotted keys, array indexes, # for a length', () => {
+    const v = { a: { b: [{ c: 1 }, { c: 2 }] } };
+    assert.equal(selectPath(v, 'a.b.1.c'), 2);
+    assert.equal(selectPath(v, 'a.b.#'), 2);
+    assert.equal(selectPath(v, 'a.x.y'), undefined);
   });
 });
