@@ -8,7 +8,6 @@ import { ExitCode, StreamprobeError } from '../errors.ts';
 import type { ProcessEnv } from '../options/env-options.ts';
 import { parseBoolText } from '../options/fields.ts';
 import { parseBounds, parseGuardMode } from '../saturation/guard.ts';
-import type { Options } from '../options/types.ts';
 import type { RunRequest, RuntimeSettings } from '../run/run-request.ts';
 import { type Flag, type FlagState, RUN_FLAGS, logFormat } from './flags.ts';
 

@@ -25,6 +25,9 @@ function asyncRunner(vu: CoreModuleVU): RequestRunner {
 }
 
 /** `makeRunner` lets another runner carry out the requests. */
-export default function createHttpModule(vu: CoreModuleVU, makeRunner: () => RequestRunner = () => asyncRunner(vu)): Record<string, unknown> {
+export default function createHttpModule(
+  vu: CoreModuleVU,
+  makeRunner: () => RequestRunner = () => asyncRunner(vu),
+): Record<string, unknown> {
   return httpExports(vu, makeRunner);
 }
