@@ -1,5 +1,5 @@
 /**
- * Sends merged produce() calls as record batches encoded by record-batch.ts, one ProduceRequest per
+ * Sends merged produce() calls as record batches encoded by record-batch-encoder.ts, one ProduceRequest per
  * partition leader. @platformatic/kafka supplies connections, metadata (leaders) and response parsing;
  * retriable per-partition errors are retried for those partitions only, after a metadata refresh when
  * leadership moved.

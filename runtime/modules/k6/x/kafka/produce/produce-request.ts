@@ -1,5 +1,5 @@
 /**
- * ProduceRequest v9 (API key 0) carrying record batches encoded by record-batch.ts; the response is
+ * ProduceRequest v9 (API key 0) carrying record batches encoded by record-batch-encoder.ts; the response is
  * parsed by @platformatic/kafka's own v9 parser.
  */
 import { createAPI, produceV9, Writer, type API } from '@platformatic/kafka';
