@@ -63,12 +63,12 @@ export class VirtualTime {
 
   private constructor() {}
 
-  /** Replaces the clocks and timers until uninstall(); use one per test (`t.after(() => clock.uninstall())`). */
+  /** Replaces the clocks and timers until uninstall(); virtualTime(t) does both for one test. */
   static install(): VirtualTime {
     const vt = new VirtualTime();
     const g = globalThis as Record<string, unknown>;
-    g.setTimeout = (fn: Callback, ms?: number, ...args: unknown[]) => vt.schedule(fn, ms, args, undefined);
-    g.setInterval = (fn: Callback, ms?: number, ...args: unknown[]) => vt.schedule(fn, ms, args, Math.max(1, ms ?? 1));
+    g.setTimeout = (fn: Callback, ms?: number, ...args: unknown[]) => vt.schedule(fn, ms, args, false);
+    g.setInterval = (fn: Callback, ms?: number, ...args: unknown[]) => vt.schedule(fn, ms, args, true);
     g.clearTimeout = g.clearInterval = (t: unknown) => vt.clear(t);
     g.setImmediate = (fn: Callback, ...args: unknown[]) => {
       const t = new FakeTimer(++vt.ids, vt.now, fn, args, undefined);
@@ -120,8 +120,12 @@ export class VirtualTime {
     for (let step = 0; ; step++) {
       await settleMicrotasks();
       if (this.immediates.length > 0) {
-        // as in Node, immediates queued meanwhile wait for the next turn
-        for (const t of this.immediates.splice(0)) if (!t.cleared) t.fn(...t.args);
+        // as in Node: immediates queued meanwhile wait for the next turn; microtasks run after each one
+        for (const t of this.immediates.splice(0)) {
+          if (t.cleared) continue;
+          t.fn(...t.args);
+          await settleMicrotasks();
+        }
         continue;
       }
       if (settled) return p;
@@ -139,11 +143,11 @@ export class VirtualTime {
     }
   }
 
-  private schedule(fn: Callback, ms: number | undefined, args: unknown[], every: number | undefined): FakeTimer {
+  private schedule(fn: Callback, ms: number | undefined, args: unknown[], repeat: boolean): FakeTimer {
     // Node runs a delay below 1 ms (or not a number) after 1 ms, and timers on whole milliseconds of its loop
     // clock, never before their time: fractional delays end on the next whole millisecond
     const delay = typeof ms === 'number' && ms >= 1 ? ms : 1;
-    const t = new FakeTimer(++this.ids, Math.ceil(this.now + delay), fn, args, every);
+    const t = new FakeTimer(++this.ids, Math.ceil(this.now + delay), fn, args, repeat ? Math.ceil(delay) : undefined);
     this.timers.set(t.id, t);
     return t;
   }

@@ -102,22 +102,29 @@ test('constant-vus with gracefulStop 0s interrupts what runs at the end; with ti
 });
 
 test('a VU that ramps down and back up within its iteration keeps looping without a second loop', async (t) => {
+  // 2 VUs, 1 from 0.5 s, 2 again from 1 s; VU 2's first iteration (1.5 s) spans both changes
   const { journal } = await loop(
     t,
     {
       executor: 'ramping-vus',
       startVUs: 2,
       stages: [
-        { duration: '0s', target: 1 },
-        { duration: '1s', target: 1 },
-        { duration: '0s', target: 2 },
+        { duration: '500ms', target: 1 },
+        { duration: '500ms', target: 2 },
         { duration: '1s', target: 2 },
       ],
       gracefulRampDown: '5s',
     },
     { time: () => 1500 },
   );
-  for (let ms = 0; ms < 2000; ms += 100) assert.ok(journal.runningAt(ms) <= 2, `at ${ms} ms`);
+  assert.deepEqual(
+    journal
+      .perVU()
+      .get(2)!
+      .map((i) => i.startMs),
+    [0, 1500],
+  );
+  for (let ms = 0; ms < 3000; ms += 100) assert.ok(journal.runningAt(ms) <= 2, `at ${ms} ms`);
   assert.equal(journal.interrupted.length, 0);
 });
 
