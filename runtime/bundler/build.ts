@@ -9,7 +9,7 @@ import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Message } from 'esbuild';
 import { checkBundleFiles, formatProblem, type BundleProblem } from './check.ts';
-import { k6BundleOptions } from './esbuild-k6.ts';
+import { describeEsbuildMessage, k6BundleOptions } from './esbuild-k6.ts';
 
 export interface BuildScriptsOptions {
   scriptsDir?: string;
@@ -43,21 +43,13 @@ export async function buildScripts(opts: BuildScriptsOptions = {}): Promise<Buil
     if (!failure.errors) throw err;
     return {
       bundles: [],
-      errors: failure.errors.map(formatEsbuildMessage),
-      warnings: (failure.warnings ?? []).map(formatEsbuildMessage),
+      errors: failure.errors.map(describeEsbuildMessage),
+      warnings: (failure.warnings ?? []).map(describeEsbuildMessage),
       problems: [],
     };
   }
   const bundles = entryPoints.map((e) => join(outDir, basename(e).replace(/\.ts$/, '.js')));
-  return { bundles, errors: [], warnings: warnings.map(formatEsbuildMessage), problems: await checkBundleFiles(bundles) };
-}
-
-function formatEsbuildMessage(m: Message): string {
-  const where = m.location ? `${m.location.file}:${m.location.line}:${m.location.column + 1}: ` : '';
-  const hint = m.text.startsWith('Could not resolve')
-    ? ": k6 scripts may import only 'k6', 'k6/*', https URLs and relative files (no Node built-ins, no npm packages)"
-    : '';
-  return `${where}${m.text}${hint}`;
+  return { bundles, errors: [], warnings: warnings.map(describeEsbuildMessage), problems: await checkBundleFiles(bundles) };
 }
 
 async function main(args: string[]): Promise<number> {

@@ -3,7 +3,9 @@
  * runtime's loader reuses target/supported/external so a script behaves the same in both engines.
  * Why these values: docs/k6-compatibility.md#bundles-for-real-k6 (what Sobek, k6's JS engine, cannot run).
  */
-import type { BuildOptions } from 'esbuild';
+import { isBuiltin } from 'node:module';
+import path from 'node:path';
+import type { BuildOptions, Message } from 'esbuild';
 
 /** ES2020 makes esbuild lower `??=`, `1_000`, class fields with `#private`, `static {}` … */
 export const K6_TARGET = 'es2020';
@@ -44,4 +46,23 @@ export function k6BundleOptions(overrides: BuildOptions = {}): BuildOptions {
     logLevel: 'silent',
     ...overrides,
   };
+}
+
+/**
+ * An esbuild error or warning as `file:line:column: text`, the file absolute (esbuild's is relative to the working
+ * folder), with the fix for an import that does not resolve.
+ */
+export function describeEsbuildMessage(m: Message): string {
+  const file = m.location ? path.resolve(m.location.file) : undefined;
+  const where = m.location ? `${file}:${m.location.line}:${m.location.column + 1}: ` : '';
+  const unresolved = /^Could not resolve "(.+)"$/.exec(m.text)?.[1];
+  return `${where}${m.text}${unresolved === undefined ? '' : `: ${unresolvedFix(unresolved, file)}`}`;
+}
+
+function unresolvedFix(specifier: string, importer: string | undefined): string {
+  if (specifier.startsWith('.') || path.isAbsolute(specifier))
+    return `no such file${importer ? ` from ${path.dirname(importer)}` : ''}; fix the path (relative paths start at the importing file's folder)`;
+  if (isBuiltin(specifier))
+    return "a Node.js built-in module, which k6 scripts cannot use (k6 is not Node.js); use k6's modules and open() instead";
+  return "install the package with npm in the script's folder (or one above it), or import the file by a relative path";
 }

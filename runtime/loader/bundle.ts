@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { ExitCode, StreamprobeError } from '../errors.ts';
-import { k6SyntaxOptions } from '../bundler/esbuild-k6.ts';
+import { describeEsbuildMessage, k6SyntaxOptions } from '../bundler/esbuild-k6.ts';
 
 export interface ScriptBundle {
   readonly scriptPath: string;
@@ -42,9 +42,7 @@ export async function bundleScript(scriptPath: string): Promise<ScriptBundle> {
     });
   } catch (err) {
     const errors = (err as esbuild.BuildFailure).errors ?? [];
-    const detail = errors
-      .map((e) => `${e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ` : ''}${e.text}`)
-      .join('\n');
+    const detail = errors.map(describeEsbuildMessage).join('\n');
     throw new StreamprobeError(`could not load ${scriptPath}:\n${detail || String(err)}`, ExitCode.ScriptException);
   }
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'));

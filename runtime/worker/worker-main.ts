@@ -1,5 +1,5 @@
 /** A worker thread: its execution segment of every scenario, reporting metrics every second. */
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { ExitCode, StreamprobeError } from '../errors.ts';
 import { segmentContext } from '../executors/segment.ts';
 import { EVENT_LOOP_DELAY } from '../metrics/builtin.ts';
@@ -15,16 +15,29 @@ import { ThreadState } from '../vu/thread-state.ts';
 import { ClassicVUs } from '../classic/classic-vu.ts';
 
 const REPORT_INTERVAL_MS = 1000;
-const init = workerData as WorkerInit;
-const port = parentPort!;
-const send = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
-/** set once the script is loaded: every way the worker ends closes the clients its VUs opened */
-let opened: ThreadState | undefined;
 
-async function main(): Promise<void> {
+/** What a worker uses of its port to the main thread (unit tests give it a fake one). */
+export type WorkerPort = Pick<MessagePort, 'postMessage' | 'on' | 'close'>;
+type Send = (m: FromWorker, transfer?: ArrayBuffer[]) => void;
+
+/** Runs a worker: loads the script, then answers the main thread's messages on `port` until it is done. */
+export function serveWorker(init: WorkerInit, port: WorkerPort): Promise<void> {
+  const send: Send = (m, transfer = []) => port.postMessage(m, transfer);
+  /** set once the script is loaded: every way the worker ends closes the clients its VUs opened */
+  let opened: ThreadState | undefined;
+  return main(init, port, send, (host) => (opened = host)).catch(async (err) => {
+    await opened?.shared.closeAll(CLOSE_GRACE_MS);
+    const exitCode = err instanceof StreamprobeError ? err.exitCode : ExitCode.ScriptException;
+    send({ type: 'error', message: err instanceof Error ? err.message : String(err), exitCode });
+  });
+}
+
+if (parentPort) void serveWorker(workerData as WorkerInit, parentPort);
+
+async function main(init: WorkerInit, port: WorkerPort, send: Send, opened: (host: ThreadState) => void): Promise<void> {
   const script = await loadScript(init.bundle);
   const stop = new AbortController();
-  const host = (opened = new ThreadState(
+  const host = new ThreadState(
     script.path,
     script.factory,
     script.mapStack,
@@ -39,7 +52,8 @@ async function main(): Promise<void> {
       fail: (reason) => send({ type: 'fail', reason }),
       warnOnce: (key, message) => send({ type: 'warn', key, message }),
     },
-  ));
+  );
+  opened(host);
   if (init.keepSamples) host.store.keepIndividualSamples();
   // k6 logs a promise rejection nobody handled and goes on; so do we
   process.on('unhandledRejection', (err) => host.log.error(`Uncaught (in promise) ${describeError(err, script.mapStack, script.path)}`));
@@ -118,9 +132,3 @@ async function main(): Promise<void> {
     }
   });
 }
-
-main().catch(async (err) => {
-  await opened?.shared.closeAll(CLOSE_GRACE_MS);
-  const exitCode = err instanceof StreamprobeError ? err.exitCode : ExitCode.ScriptException;
-  send({ type: 'error', message: err instanceof Error ? err.message : String(err), exitCode });
-});

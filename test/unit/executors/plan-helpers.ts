@@ -1,11 +1,21 @@
 /** Shared by the executor tests: parse + plan a raw scenario, collect arrival starts. */
 import { SegmentContext, segmentContext } from '../../../runtime/executors/segment.ts';
 import { getExecutor } from '../../../runtime/executors/index.ts';
-import type { ArrivalStart, ExecutionPlan } from '../../../runtime/executors/types.ts';
+import type { ArrivalStart, ExecutionPlan, ScenarioBase } from '../../../runtime/executors/types.ts';
+
+/** A raw scenario (as a script writes it) parsed, and planned for `segment`. */
+export function scenarioOf(
+  raw: Record<string, unknown>,
+  segment: SegmentContext = SegmentContext.full,
+  name = 'test',
+): { config: ScenarioBase; plan: ExecutionPlan } {
+  const executor = getExecutor(String(raw['executor']), name);
+  const config = executor.parse(name, raw);
+  return { config, plan: executor.plan(config, segment) };
+}
 
 export function planOf(raw: Record<string, unknown>, segment: SegmentContext = SegmentContext.full): ExecutionPlan {
-  const executor = getExecutor(String(raw['executor']), 'test');
-  return executor.plan(executor.parse('test', raw), segment);
+  return scenarioOf(raw, segment).plan;
 }
 
 export function startsOf(plan: ExecutionPlan): ArrivalStart[] {

@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test';
 import { ExitCode, StreamprobeError } from '../../../runtime/errors.ts';
 import { bundleScript } from '../../../runtime/loader/bundle.ts';
 import { compileScript, type InitGlobals } from '../../../runtime/loader/compile.ts';
+import { loadScript } from '../../../runtime/loader/load.ts';
 import { describeError, stackMapper } from '../../../runtime/loader/source-map.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'streamprobe-loader-'));
@@ -87,6 +88,37 @@ describe('bundleScript errors name the file and the fix', () => {
       bundleScript(file),
       (e: unknown) => e instanceof StreamprobeError && e.exitCode === ExitCode.ScriptException && /broken\.ts:2:/.test(e.message),
     );
+  });
+
+  it('an import that does not resolve: the importing file and line, the specifier, and what to do', async () => {
+    const cases: [string, RegExp][] = [
+      ['./helpers', /Could not resolve "\.\/helpers": no such file from .*; fix the path/],
+      ['not-installed-pkg', /Could not resolve "not-installed-pkg": install the package with npm in the script's folder/],
+      ['fs', /Could not resolve "fs": a Node\.js built-in module, which k6 scripts cannot use/],
+    ];
+    for (const [specifier, fix] of cases) {
+      const file = script('imports-missing.ts', `import x from '${specifier}';\nexport default function () { x; }\n`);
+      await assert.rejects(bundleScript(file), (e: unknown) => {
+        assert.ok(e instanceof StreamprobeError);
+        assert.equal(e.exitCode, ExitCode.ScriptException);
+        assert.ok(e.message.includes(`${file}:1:`), `names ${file}:1: in ${e.message}`);
+        assert.match(e.message, fix);
+        return true;
+      });
+    }
+  });
+});
+
+describe('loadScript', () => {
+  it('bundles a path, or reuses a bundle made on another thread, and compiles it for this thread', async () => {
+    const file = script('load.ts', `import http from 'k6/http';\nexport const kind = typeof http.get;\nexport default function () {}\n`);
+    const loaded = await loadScript(file);
+    assert.equal(loaded.path, file);
+    const again = await loadScript(loaded.bundle);
+    assert.equal(again.bundle, loaded.bundle, 'no second bundling');
+    const required: string[] = [];
+    assert.deepEqual(Object.keys(again.factory(globalsFor(1, required)).exports).sort(), ['default', 'kind']);
+    assert.deepEqual(required, ['k6/http']);
   });
 });
 

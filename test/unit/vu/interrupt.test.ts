@@ -4,28 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { InitGlobals, ScriptFactory } from '../../../runtime/loader/compile.ts';
 import { ITERATION_DURATION, ITERATIONS } from '../../../runtime/metrics/builtin.ts';
-import { VU } from '../../../runtime/vu/vu.ts';
-import { ThreadState } from '../../../runtime/vu/thread-state.ts';
+import type { ThreadState } from '../../../runtime/vu/thread-state.ts';
+import { vuOf } from './script-vu.ts';
 
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const defs = { iterations: ITERATIONS, duration: ITERATION_DURATION };
 const start = { iterationInInstance: 0, iterationInTest: 0 };
-
-/** A VU whose script is `body(globals)`, on a host that records its one-time warnings. */
-function vuOf(body: (g: InitGlobals) => Record<string, unknown>): { vu: VU; host: ThreadState; warnings: string[] } {
-  const warnings: string[] = [];
-  const factory: ScriptFactory = (g) => ({ exports: body(g), setIter() {} });
-  const host = new ThreadState('/tmp/script.js', factory, (s) => s, quiet, {}, undefined, {
-    abort() {},
-    fail() {},
-    warnOnce: (_key, message) => void warnings.push(message),
-  });
-  const vu = new VU(host, 1, 1);
-  vu.init();
-  return { vu, host, warnings };
-}
 
 const count = (host: ThreadState, metric: string) => host.store.values(metric)?.count ?? 0;
 const ticks = (n: number) => new Promise((r) => setTimeout(r, n));
