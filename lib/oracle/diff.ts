@@ -25,6 +25,8 @@ export interface SourceDiff {
   unexpected: number;
   /** windows emitted more than once */
   repeated: number;
+  /** the emissions of those windows beyond the first (a window emitted 3 times: 2) */
+  duplicateEmissions: number;
   /** records counted less (lost) or more (duplicated) than expected, over exact windows */
   recordsLost: number;
   recordsDuplicated: number;
@@ -42,6 +44,7 @@ export function emptySourceDiff(source: string): SourceDiff {
     missing: 0,
     unexpected: 0,
     repeated: 0,
+    duplicateEmissions: 0,
     recordsLost: 0,
     recordsDuplicated: 0,
     missingWindows: [],
@@ -97,6 +100,7 @@ export function diffAggregates(
     if (n < 2) continue;
     const a = seen.get(id)!;
     d.repeated++;
+    d.duplicateEmissions += n - 1;
     d.mismatches++;
     say('repeated', `${windowLabel(a.key, a.window_start_ms, a.window_end_ms)}: emitted ${n} times to the ${source} (once expected)`);
   }

@@ -25,6 +25,8 @@ export interface OracleMetrics {
   records_duplicated: number;
   records_out_of_order: number;
   aggregate_mismatches: number;
+  /** window results emitted again to the aggregates topic (one per emission beyond the first) */
+  aggregate_duplicates: number;
   late_dropped: number;
   records_malformed: number;
   windows_uncertain: number;
@@ -34,16 +36,19 @@ export function oracleMetrics(f: OracleFindings): OracleMetrics {
   let lost = f.ledgerLost;
   let duplicated = f.ledgerDuplicated;
   let mismatches = 0;
+  let emittedAgain = 0;
   for (const s of f.sources) {
     lost += s.recordsLost;
     duplicated += s.recordsDuplicated;
     mismatches += s.mismatches;
+    emittedAgain += s.duplicateEmissions;
   }
   return {
     records_lost: lost,
     records_duplicated: duplicated,
     records_out_of_order: f.outOfOrder,
     aggregate_mismatches: mismatches,
+    aggregate_duplicates: emittedAgain,
     late_dropped: f.lateDropped,
     records_malformed: f.malformed,
     windows_uncertain: f.windowsUncertain,
@@ -53,11 +58,17 @@ export function oracleMetrics(f: OracleFindings): OracleMetrics {
 /** A few lines: the verdict, what was checked, then the first differences of each kind and output. */
 export function verdictText(f: OracleFindings): string {
   const m = oracleMetrics(f);
-  const ok = m.records_lost === 0 && m.records_duplicated === 0 && m.records_out_of_order === 0 && m.aggregate_mismatches === 0;
+  const ok =
+    m.records_lost === 0 &&
+    m.records_duplicated === 0 &&
+    m.records_out_of_order === 0 &&
+    m.aggregate_mismatches === 0 &&
+    m.aggregate_duplicates === 0;
   const lines = [
     `oracle: ${ok ? 'CORRECT' : 'WRONG'} — ${f.records} records from ${f.generators} generators (${f.malformed} malformed, ${f.lateDropped} later than the grace), ` +
       `${f.windowsExpected} windows expected (${f.windowsUncertain} uncertain, not compared); ` +
-      `lost ${m.records_lost}, duplicated ${m.records_duplicated}, out of order ${m.records_out_of_order}, mismatched windows ${m.aggregate_mismatches}`,
+      `lost ${m.records_lost}, duplicated ${m.records_duplicated}, out of order ${m.records_out_of_order}, mismatched windows ${m.aggregate_mismatches}, ` +
+      `window results emitted again ${m.aggregate_duplicates}`,
   ];
   for (const s of f.sources) {
     if (!f.drained && s.missing > 0) {

@@ -16,6 +16,7 @@ const counters: { [K in keyof OracleMetrics]: Counter } = {
   records_duplicated: new Counter('records_duplicated'),
   records_out_of_order: new Counter('records_out_of_order'),
   aggregate_mismatches: new Counter('aggregate_mismatches'),
+  aggregate_duplicates: new Counter('aggregate_duplicates'),
   late_dropped: new Counter('late_dropped'),
   records_malformed: new Counter('records_malformed'),
   windows_uncertain: new Counter('windows_uncertain'),
@@ -37,4 +38,5 @@ export const ORACLE_THRESHOLDS = {
   records_duplicated: ['count == 0'],
   records_out_of_order: ['count == 0'],
   aggregate_mismatches: ['count == 0'],
+  aggregate_duplicates: ['count == 0'],
 };

@@ -23,7 +23,8 @@ export function runE2e(p: TestPipeline, env: Record<string, string> = {}): Promi
     timeoutMs: 240_000,
     env: {
       PREFIX: p.state.options.prefix,
-      QUERY_URL: `http://127.0.0.1:${p.state.processors[0]!.port}`,
+      // the last instance: the crash fault halts instance 0
+      QUERY_URL: `http://127.0.0.1:${p.state.processors.at(-1)!.port}`,
       LAKE_URL: 'none',
       WINDOW,
       GRACE,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { diffAggregates, windowLabel, type ActualAggregate } from '../../../../lib/oracle/diff.ts';
+import { diffAggregates, emptySourceDiff, windowLabel, type ActualAggregate } from '../../../../lib/oracle/diff.ts';
 import { ExpectedAggregates, fateOf, type LedgerEvent, type Semantics } from '../../../../lib/oracle/expected.ts';
 import { oracleMetrics, verdictText, type OracleFindings } from '../../../../lib/oracle/verdict.ts';
 
@@ -101,6 +101,7 @@ test('diff: a lower count is lost records, a higher one duplicated; missing, une
     agg({ count: 1, distinct_users: 1 }), // 2 expected
     agg({ key: 'pg12:view', window_start_ms: T + 5000, window_end_ms: T + 10_000, count: 2 }),
     agg({ key: 'pg12:view', window_start_ms: T + 5000, window_end_ms: T + 10_000, count: 2 }),
+    agg({ key: 'pg12:view', window_start_ms: T + 5000, window_end_ms: T + 10_000, count: 2 }),
     agg({ key: 'pg99:click', count: 4 }),
     agg({ key: 'pg12:old', window_start_ms: T - 3_600_000, count: 9 }), // another run: ignored
   ];
@@ -113,6 +114,7 @@ test('diff: a lower count is lost records, a higher one duplicated; missing, une
       missing: 1,
       unexpected: 1,
       repeated: 1,
+      duplicateEmissions: 2,
       recordsLost: 2,
       recordsDuplicated: 5,
       missingWindows: [],
@@ -121,7 +123,7 @@ test('diff: a lower count is lost records, a higher one duplicated; missing, une
   );
   assert.deepEqual(d.missingWindows, ['window pg12:purchase [10:00:05,10:00:10)']);
   assert.deepEqual(d.differences, [
-    'window pg12:view [10:00:10,10:00:15): emitted 2 times to the aggregates topic (once expected)',
+    'window pg12:view [10:00:10,10:00:15): emitted 3 times to the aggregates topic (once expected)',
     'window pg12:click [10:00:05,10:00:10): expected count 2, aggregates topic 1; expected distinct_users 2, aggregates topic 1',
     'window pg12:purchase [10:00:05,10:00:10): expected count 1, the aggregates topic has no value',
     'window pg12:view [10:00:10,10:00:15): expected count 1, aggregates topic 2',
@@ -154,6 +156,7 @@ test('verdict: metrics sum the ledger and the aggregates topic; the text names u
     records_duplicated: 0,
     records_out_of_order: 0,
     aggregate_mismatches: 1,
+    aggregate_duplicates: 0,
     late_dropped: 4,
     records_malformed: 3,
     windows_uncertain: 0,
@@ -161,13 +164,22 @@ test('verdict: metrics sum the ledger and the aggregates topic; the text names u
   assert.equal(
     verdictText(f),
     [
-      'oracle: WRONG — 2 records from 1 generators (3 malformed, 4 later than the grace), 2 windows expected (0 uncertain, not compared); lost 2, duplicated 0, out of order 0, mismatched windows 1',
+      'oracle: WRONG — 2 records from 1 generators (3 malformed, 4 later than the grace), 2 windows expected (0 uncertain, not compared); lost 2, duplicated 0, out of order 0, mismatched windows 1, window results emitted again 0',
       '  the pipeline did not drain by the deadline: 1 windows still missing from the aggregates topic, e.g. window pg12:purchase [10:00:05,10:00:10)',
       '  input: record 1#7 is missing from the input topic',
       '  window pg12:purchase [10:00:05,10:00:10): expected count 1, the aggregates topic has no value',
     ].join('\n'),
   );
   assert.match(verdictText({ ...f, ledgerLost: 0, sources: [], drained: true, ledgerProblems: [] }), /^oracle: CORRECT/);
+  const again = {
+    ...f,
+    ledgerLost: 0,
+    drained: true,
+    ledgerProblems: [],
+    sources: [{ ...emptySourceDiff('aggregates topic'), duplicateEmissions: 2 }],
+  };
+  assert.equal(oracleMetrics(again).aggregate_duplicates, 2);
+  assert.match(verdictText(again), /^oracle: WRONG .* window results emitted again 2$/);
 });
 
 test('the last windows of a run, closed by idle-close rather than by a later record, are uncertain', () => {
