@@ -10,7 +10,14 @@ const sel = '{testid=~"$testid"}';
 const rate = (metric: string) => `sum(rate(${metric}${sel}[$__rate_interval]))`;
 const quantiles = (trend: string) => (['p99', 'p95', 'p50'] as const).map((q) => ({ expr: `max(k6_${trend}_${q}${sel})`, legend: q }));
 
-const ACCURACY = ['records_lost', 'records_duplicated', 'records_out_of_order', 'aggregate_mismatches', 'late_dropped'];
+const ACCURACY = [
+  'records_lost',
+  'records_duplicated',
+  'records_out_of_order',
+  'aggregate_mismatches',
+  'aggregate_duplicates',
+  'late_dropped',
+];
 
 const PANELS: PanelSpec[] = [
   {

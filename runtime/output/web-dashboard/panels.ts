@@ -27,6 +27,9 @@ const total = (metric: string): SeriesDef => ({ label: metric, metric, stat: 'co
 const percentiles = (metric: string, stats = ['p(50)', 'p(95)', 'p(99)', 'max']): SeriesDef[] =>
   stats.map((stat) => ({ label: stat === 'p(50)' ? 'median' : stat, metric, stat, scope: 'period' }));
 
+/** the counters whose totals are the oracle's verdicts */
+export const VERDICT_METRICS: readonly string[] = ['records_lost', 'records_duplicated', 'aggregate_mismatches', 'aggregate_duplicates'];
+
 export const PANELS: readonly PanelDef[] = [
   {
     id: 'throughput',
@@ -74,12 +77,9 @@ export const PANELS: readonly PanelDef[] = [
     id: 'oracle',
     title: 'Oracle verdicts (running totals)',
     unit: 'count',
-    series: [total('records_lost'), total('records_duplicated'), total('aggregate_mismatches')],
+    series: VERDICT_METRICS.map(total),
   },
 ];
-
-/** the counters whose totals are the oracle's verdicts */
-export const VERDICT_METRICS: readonly string[] = ['records_lost', 'records_duplicated', 'aggregate_mismatches'];
 
 /** gauge that is > 0 while the fault named by its `fault` tag is injected */
 export const FAULT_METRIC = 'fault_active';
