@@ -8,8 +8,12 @@
  *   our reader minus the input's intended send time.
  * - **Window result latency** (`window_result_latency`, ms; the Yahoo Streaming Benchmark's
  *   definition): the time a window's final value became visible (in the aggregates topic, in Redis,
- *   through the query API) minus the intended send time of the newest event it includes
- *   (`max_intended_us` of the aggregate).
+ *   through the query API) minus the time its input was complete: the intended send time of the
+ *   newest event it includes (`max_intended_us` of the aggregate), or the window's end if that is
+ *   later. YSB measures from the window end, which for its dense windows is the newest event; a key
+ *   with few events may have sent its newest one seconds before the end, and that quiet tail is a
+ *   wait no pipeline can shorten (the window is open until its end), not result latency. Generated
+ *   events carry event time = intended send time, so the end is comparable with send times.
  * - **Event-time latency** (`event_time_latency`, ms; Karimov et al., "Benchmarking Distributed
  *   Stream Data Processing Systems", ICDE 2018): the time an output is emitted minus its event
  *   time; for a windowed aggregate the event time of the output is the largest event time of the
@@ -18,8 +22,8 @@
  *
  * "Visible" is the arrival time of the fetch that carried the record (streamprobe's per-message
  * `visibleAt`, epoch ms, whole-ms resolution): a consume() that waits for more records does not
- * add its wait. In real k6 (no `visibleAt`) the call's return time is used, which can add up to
- * the reader's maxWait — keep maxWait short there.
+ * add its wait. In real k6 (no `visibleAt`) the call's return time is used, which adds the time the
+ * call spent collecting up to its `limit` (up to maxWait after the last record).
  */
 
 /** When a consumed message became visible: its `visibleAt`, else the consume call's return time. */
@@ -27,9 +31,13 @@ export function visibleAtMs(message: { visibleAt?: number }, returnedAtMs: numbe
   return typeof message.visibleAt === 'number' ? message.visibleAt : returnedAtMs;
 }
 
-/** YSB window result latency; undefined when the window includes no stamped event. */
-export function windowResultLatencyMs(visibleMs: number, maxIntendedUs: number | null | undefined): number | undefined {
-  return typeof maxIntendedUs === 'number' && maxIntendedUs > 0 ? visibleMs - maxIntendedUs / 1000 : undefined;
+/** YSB window result latency of the window ending at `windowEndMs`; undefined when it includes no stamped event. */
+export function windowResultLatencyMs(
+  visibleMs: number,
+  windowEndMs: number,
+  maxIntendedUs: number | null | undefined,
+): number | undefined {
+  return typeof maxIntendedUs === 'number' && maxIntendedUs > 0 ? visibleMs - Math.max(windowEndMs, maxIntendedUs / 1000) : undefined;
 }
 
 /** Karimov et al.'s event-time latency of an output whose inputs' largest event time is `maxEventTimeMs`. */

@@ -8,7 +8,7 @@
  *
  * Env (docs/scripts/e2e-pipeline.md): VIA (kafka | gateway), RATE events/s (2000), BATCH (100),
  * RAMP (5s), DURATION (1m), SEED (1), USERS (100000), PAGES (200), MALFORMED (0.01), LATE (0.001),
- * DUPLICATES (0), OUT_OF_ORDER (0), PREFIX (''), WINDOW (5s), GRACE (250ms), IDLE_CLOSE (1s),
+ * DUPLICATES (0), OUT_OF_ORDER (0), PREFIX (''), WINDOW (5s), GRACE (250ms), IDLE_CLOSE (30s),
  * UNCERTAIN (1s), DRAIN_TIMEOUT (60s), VERIFY_TIMEOUT (10m), QUERY_URL (http://127.0.0.1:8090),
  * LAKE_URL (http://127.0.0.1:8089; none = no lake), INGEST_URL (http://127.0.0.1:8088),
  * LATENCY_P99_MS (2000), RUN_ID (generated), SLO (none), KAFKA_BROKERS (127.0.0.1:9092).

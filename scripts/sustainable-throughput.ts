@@ -18,6 +18,8 @@ import { durationMs, formatDuration } from '../lib/duration.ts';
 import { envInt, envNumber, envString } from '../lib/env.ts';
 import { Ingest } from '../lib/ingest.ts';
 import { writerConfig } from '../lib/kafka.ts';
+import { windowResultLatencyMs } from '../lib/latency.ts';
+import { windowId } from '../lib/oracle/expected.ts';
 import { OutputWatcher } from '../lib/pipeline/outputs.ts';
 import { pipelineSettings } from '../lib/pipeline/settings.ts';
 import { sustainableThroughputProfile } from '../lib/profiles.ts';
@@ -87,11 +89,12 @@ export async function monitor(data: RunData): Promise<void> {
   let seen = 0;
   try {
     while (Date.now() < start + END_MS) {
-      await watcher.poll();
+      await watcher.wait(0.1);
       for (; seen < watcher.values.length; seen++) {
         const a = watcher.values[seen]!;
-        const visible = watcher.visible.get(`${a.key}@${a.window_start_ms}`)!;
-        if (typeof a.max_intended_us === 'number') latency.push({ atMs: visible - start, value: visible - a.max_intended_us / 1000 });
+        const visible = watcher.visible.get(windowId(a.key, a.window_start_ms))!;
+        const value = windowResultLatencyMs(visible, a.window_end_ms, a.max_intended_us);
+        if (value !== undefined) latency.push({ atMs: visible - start, value });
       }
     }
   } finally {

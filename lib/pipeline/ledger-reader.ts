@@ -38,14 +38,8 @@ async function partitionsOf(topic: string): Promise<number[]> {
   }
 }
 
-/** Reads every record of `runId` in `topic`; `between` runs after each round (to keep watching the outputs). */
-export async function readLedger(
-  topic: string,
-  runId: string,
-  ledger: Ledger,
-  expected: ExpectedAggregates,
-  between: () => Promise<void>,
-): Promise<LedgerTally> {
+/** Reads every record of `runId` in `topic`. */
+export async function readLedger(topic: string, runId: string, ledger: Ledger, expected: ExpectedAggregates): Promise<LedgerTally> {
   const tally: LedgerTally = { malformed: 0, lake: new Map(), lastSentMs: 0 };
   const lanes = (await partitionsOf(topic)).map((partition) => ({
     partition,
@@ -72,7 +66,6 @@ export async function readLedger(
         }
       }
       expected.advance(Math.min(...lanes.map((l) => (l.done ? Infinity : l.readToMs))));
-      await between();
     }
   } finally {
     await Promise.all(lanes.map((l) => l.reader.close()));

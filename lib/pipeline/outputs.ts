@@ -1,8 +1,12 @@
 /**
  * Watches the pipeline's Kafka outputs while the load runs: every aggregate of the aggregates topic
  * (read_committed, as sut/README.md asks) with the time it became visible, and the dead-letter
- * topic's pass-through latency for this run's records.
+ * topic's pass-through latency for this run's records. Each topic is read in a loop of its own:
+ * a consume() keeps fetching until its limit or a maxWait without records, so a trickling topic
+ * read in step with the other would hold the other's fetches back by seconds (measured: aggregates
+ * seen up to 5 s after an independent reader saw them, when both were awaited together).
  */
+import { sleep } from 'k6';
 import { ISOLATION_LEVEL_READ_COMMITTED, Reader, type Message } from 'k6/x/kafka';
 import { passThroughLatencyMs, visibleAtMs } from '../latency.ts';
 import { fromBytes, readerConfig } from '../kafka.ts';
@@ -22,6 +26,9 @@ export class OutputWatcher {
   /** window id → when its first value became visible (epoch ms) */
   readonly visible = new Map<string, number>();
   dlqRecords = 0;
+  private stopping = false;
+  private failure: unknown;
+  private readonly loops: Promise<unknown>;
 
   constructor(
     settings: PipelineSettings,
@@ -36,14 +43,28 @@ export class OutputWatcher {
       }),
     );
     this.dlq = new Reader(readerConfig(settings.topics.dlq, { groupId: `${group}-dlq`, maxWait: '200ms' }));
+    this.loops = Promise.all([
+      this.watch(this.aggregates, (m, t) => this.aggregate(m, t)),
+      this.watch(this.dlq, (m, t) => this.deadLetter(m, t)),
+    ]).catch((err: unknown) => {
+      this.stopping = true;
+      this.failure = err;
+    });
   }
 
-  /** Reads what arrived since the last poll (waits up to the readers' 200 ms when nothing did). */
-  async poll(): Promise<void> {
-    const [aggregates, dlq] = await Promise.all([this.aggregates.consume(POLL), this.dlq.consume(POLL)]);
-    const returned = Date.now();
-    for (const m of aggregates) this.aggregate(m, returned);
-    for (const m of dlq) this.deadLetter(m, returned);
+  /** Lets the readers run for `seconds`; throws what stopped one of them. */
+  async wait(seconds: number): Promise<void> {
+    await sleep(seconds);
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  /** Reads one topic until close(); await something else (sleep, another read) to let it run. */
+  private async watch(reader: Reader, take: (m: Message, returnedMs: number) => void): Promise<void> {
+    while (!this.stopping) {
+      const messages = await reader.consume(POLL);
+      const returned = Date.now();
+      for (const m of messages) take(m, returned);
+    }
   }
 
   private aggregate(m: Message, returned: number): void {
@@ -62,7 +83,11 @@ export class OutputWatcher {
     latency.e2e.add(passThroughLatencyMs(visibleAtMs(m, returned), stamp.intendedUs), { output: 'dlq' });
   }
 
+  /** Stops both loops after their current read (up to maxWait) and closes the readers. */
   async close(): Promise<void> {
+    this.stopping = true;
+    await this.loops;
     await Promise.all([this.aggregates.close(), this.dlq.close()]);
+    if (this.failure !== undefined) throw this.failure;
   }
 }

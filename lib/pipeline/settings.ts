@@ -27,7 +27,7 @@ export function pipelineSettings(env: Env): PipelineSettings {
     prefix,
     topics: { events: `${prefix}events`, dlq: `${prefix}events-dlq`, aggregates: `${prefix}aggregates` },
     semantics: { windowMs: ms('WINDOW', '5s'), graceMs: ms('GRACE', '250ms'), uncertainMs: ms('UNCERTAIN', '1s') },
-    idleCloseMs: ms('IDLE_CLOSE', '1s'),
+    idleCloseMs: ms('IDLE_CLOSE', '30s'),
     drainTimeoutMs: ms('DRAIN_TIMEOUT', '60s'),
     queryUrl: envString(env, 'QUERY_URL', 'http://127.0.0.1:8090'),
     lakeUrl: envString(env, 'LAKE_URL', 'http://127.0.0.1:8089'),

@@ -27,21 +27,20 @@ export interface VerifyOptions {
   lake?: boolean;
 }
 
+/** how often the verification looks at what the output readers collected, s */
+const WAIT_STEP_S = 0.1;
+/** how long after the last expected window a repeated emission is still looked for, s */
+const REPEAT_WAIT_S = 0.5;
+
 export async function verifyPipeline(o: VerifyOptions): Promise<OracleFindings> {
   const { settings, runId } = o;
   const s = settings.semantics;
   const watcher = new OutputWatcher(settings, runId);
   try {
-    while (Date.now() < o.loadEndMs) await watcher.poll();
+    while (Date.now() < o.loadEndMs) await watcher.wait(WAIT_STEP_S);
     const ledger = new Ledger();
     const expected = new ExpectedAggregates(s);
-    // a poll waits up to 200 ms when nothing came: at most one a second while the ledger is read
-    let polled = Date.now();
-    const tally = await readLedger(settings.topics.events, runId, ledger, expected, async () => {
-      if (Date.now() - polled < 1000) return;
-      await watcher.poll();
-      polled = Date.now();
-    });
+    const tally = await readLedger(settings.topics.events, runId, ledger, expected);
     if (ledger.records === 0) {
       exec.test.abort(
         `the input topic ${settings.topics.events} holds no record of run ${runId}: is PREFIX the pipeline's topic prefix, and did the load reach Kafka?`,
@@ -51,12 +50,12 @@ export async function verifyPipeline(o: VerifyOptions): Promise<OracleFindings> 
     const exact = [...windows.entries()].filter(([, w]) => !w.uncertain);
     // the last windows close by idle-close once the input stops
     const deadline = Math.max(o.loadEndMs + settings.drainTimeoutMs, Date.now() + s.windowMs + s.graceMs + settings.idleCloseMs + 2000);
-    while (Date.now() < deadline && exact.some(([id]) => !watcher.visible.has(id))) await watcher.poll();
+    while (Date.now() < deadline && exact.some(([id]) => !watcher.visible.has(id))) await watcher.wait(WAIT_STEP_S);
     const drained = exact.every(([id]) => watcher.visible.has(id));
     // a window emitted again (a failover replays what a crashed instance emitted) may still be on its way: read until quiet
     for (let i = 0, n = -1; i < 25 && n !== watcher.values.length; i++) {
       n = watcher.values.length;
-      await watcher.poll();
+      await watcher.wait(REPEAT_WAIT_S);
     }
     emitLatencies(exact, watcher.visible);
 
@@ -86,14 +85,15 @@ export async function verifyPipeline(o: VerifyOptions): Promise<OracleFindings> 
 }
 
 /**
- * Latencies of the exact windows: a later record closed them (the last windows of the run close by
- * idle-close instead, which is not the pipeline's result latency; they are uncertain, not here).
+ * Latencies of the exact windows: a later record closed them. The run's last windows (closing
+ * within UNCERTAIN of its last send) close by idle-close or a flush once the input stops, a wait
+ * for the end of the run rather than result latency; they are uncertain and not here.
  */
 function emitLatencies(exact: Array<[string, ExpectedWindow]>, visible: ReadonlyMap<string, number>): void {
   for (const [id, w] of exact) {
     const at = visible.get(id);
     if (at === undefined) continue;
-    const result = windowResultLatencyMs(at, w.maxIntendedUs);
+    const result = windowResultLatencyMs(at, w.windowEndMs, w.maxIntendedUs);
     if (result !== undefined) latency.windowResult.add(result, { output: 'aggregates' });
     latency.eventTime.add(eventTimeLatencyMs(at, w.maxEventTimeMs), { output: 'aggregates' });
   }

@@ -21,7 +21,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * [s, s+size) closes when the task's stream time reaches s+size+grace; a record for a closed window is dropped as late.
  * Stream time is a watermark: the smallest, over the events partitions, of the largest event time this task has seen
  * from that partition — so a stalled upstream (a crashed instance) holds windows open instead of making its records
- * late. The wall clock stands in once the task has had open windows and no record for idle-close ms, or at a flush.
+ * late. A partition that has sent this task nothing for idle-close ms stops holding it (one that gets no traffic at all
+ * would otherwise keep every window open for as long as the others do). The wall clock stands in once the task has had
+ * open windows and no record for idle-close ms, or at a flush.
  */
 public final class WindowAggregator implements Processor<String, Event, String, String> {
   public static final String OPEN = "sp-open";
@@ -48,6 +50,8 @@ public final class WindowAggregator implements Processor<String, Event, String, 
   private long streamTime;
   /** per events partition: the largest event time seen from it (Long.MIN_VALUE: none yet) */
   private long[] partitionMax;
+  /** per events partition: wall-clock time of its last record here (at first: when the task started) */
+  private long[] partitionSeenWallMs;
   private long lowestOpenStart;
   private long lastRecordWallMs;
   private final ArrayDeque<Delayed> delayed = new ArrayDeque<>();
@@ -83,6 +87,8 @@ public final class WindowAggregator implements Processor<String, Event, String, 
     }
     lowestOpenStart = lowestOpenStart();
     lastRecordWallMs = System.currentTimeMillis();
+    partitionSeenWallMs = new long[partitionMax.length];
+    java.util.Arrays.fill(partitionSeenWallMs, lastRecordWallMs);
     context.schedule(Duration.ofMillis(50), PunctuationType.WALL_CLOCK_TIME, this::tick);
   }
 
@@ -91,6 +97,12 @@ public final class WindowAggregator implements Processor<String, Event, String, 
     lastRecordWallMs = System.currentTimeMillis();
     long aggregated = Counters.AGGREGATED.incrementAndGet();
     if (faults.crashAfter > 0 && aggregated >= faults.crashAfter) crashArmed = true;
+    int p = record.value().sourcePartition();
+    if (p >= partitionMax.length) {
+      partitionSeenWallMs = grow(partitionSeenWallMs, p + 1, lastRecordWallMs);
+      partitionMax = grow(partitionMax, p + 1, Long.MIN_VALUE);
+    }
+    partitionSeenWallMs[p] = lastRecordWallMs;
     String id = record.value().eventId();
     if (faults.drop > 0 && faults.draw(1, id) < faults.drop) {
       Counters.FAULTS_APPLIED.incrementAndGet();
@@ -129,23 +141,30 @@ public final class WindowAggregator implements Processor<String, Event, String, 
       lowestOpenStart = Math.min(lowestOpenStart, start);
     }
     int p = record.value().sourcePartition();
-    if (p >= partitionMax.length) partitionMax = grow(partitionMax, p + 1);
     if (ts > partitionMax[p]) {
       partitionMax[p] = ts;
-      long watermark = Long.MAX_VALUE;
-      for (long m : partitionMax) watermark = Math.min(watermark, m);
-      if (watermark > streamTime) advanceTo(watermark);
+      advanceWatermark(lastRecordWallMs);
     }
   }
 
-  private static long[] grow(long[] a, int length) {
+  /** stream time = the smallest largest-event-time of the partitions that sent a record within idle-close */
+  private void advanceWatermark(long wallMs) {
+    long watermark = Long.MAX_VALUE;
+    for (int q = 0; q < partitionMax.length; q++) {
+      if (wallMs - partitionSeenWallMs[q] < cfg.idleCloseMs) watermark = Math.min(watermark, partitionMax[q]);
+    }
+    if (watermark != Long.MAX_VALUE && watermark > streamTime) advanceTo(watermark);
+  }
+
+  private static long[] grow(long[] a, int length, long fill) {
     long[] b = java.util.Arrays.copyOf(a, length);
-    java.util.Arrays.fill(b, a.length, length, Long.MIN_VALUE);
+    java.util.Arrays.fill(b, a.length, length, fill);
     return b;
   }
 
   private void tick(long wallMs) {
     while (!delayed.isEmpty() && delayed.peek().dueWallMs() <= wallMs) apply(delayed.poll().record());
+    advanceWatermark(wallMs); // a partition may have gone idle since the last record
     // an idle task, or a flush, closes windows as if a record with the wall-clock time had arrived
     long closeAt = wallMs - lastRecordWallMs >= cfg.idleCloseMs ? wallMs : FLUSH_AT_MS.get();
     if (lowestOpenStart != Long.MAX_VALUE && closeAt > streamTime) advanceTo(closeAt);
@@ -181,6 +200,9 @@ public final class WindowAggregator implements Processor<String, Event, String, 
     if (crash != null) crash.haltOnceReadable(emitted.stream().map(RedisSink.Window::json).toList());
     meta.put(STREAM_TIME, streamTime);
     for (int p = 0; p < partitionMax.length; p++) meta.put(WATERMARK + p, partitionMax[p]);
+    // commit once this record is done rather than at the next commit interval: under exactly_once_v2 the results
+    // become visible to read_committed readers only then (saves up to commit.interval.ms of result latency)
+    if (!closing.isEmpty()) ctx.commit();
     lowestOpenStart = lowestOpenStart();
     Counters.WINDOWS_EMITTED.addAndGet(emitted.size());
     redis.write(emitted);
