@@ -79,29 +79,27 @@ final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, 
     Event e = record.value().result().event();
     String key = record.value().result().key();
     records++;
-    mark();
     String id = e.eventId();
     if (faults.drop > 0 && faults.draw(1, id) < faults.drop) {
       Counters.FAULTS_APPLIED.incrementAndGet();
-      return;
-    }
-    if (faults.delay > 0 && faults.draw(3, id) < faults.delay) {
+    } else if (faults.delay > 0 && faults.draw(3, id) < faults.delay) {
       Counters.FAULTS_APPLIED.incrementAndGet();
       delayed.add(new Delayed(System.currentTimeMillis() + faults.delayMs, e, key));
-      return;
-    }
-    add(e, key);
-    if (faults.duplicate > 0 && faults.draw(2, id) < faults.duplicate) {
-      Counters.FAULTS_APPLIED.incrementAndGet();
+    } else {
       add(e, key);
+      if (faults.duplicate > 0 && faults.draw(2, id) < faults.duplicate) {
+        Counters.FAULTS_APPLIED.incrementAndGet();
+        add(e, key);
+      }
     }
+    mark();
   }
 
   private void releaseDelayed(long wallMs) {
     while (!delayed.isEmpty() && delayed.peek().dueWallMs() <= wallMs) {
       Delayed d = delayed.poll();
-      mark();
       add(d.event(), d.key());
+      mark();
     }
   }
 
@@ -114,10 +112,14 @@ final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, 
     partitionMax = Math.max(partitionMax, e.eventTimeMs());
   }
 
+  /**
+   * After the pending data changed: makes the marker dirty, so the next commit forwards the batch. A full cache may
+   * evict (flush) the marker inside this put, which forwards the batch at once — and leaves it unmarked, as it is empty.
+   */
   private void mark() {
     if (marked) return;
-    batch.put(MARK, PENDING);
     marked = true;
+    batch.put(MARK, PENDING);
   }
 
   /** the flush listener runs outside this node's process(): forward as this node, as the DSL's caching does */
