@@ -31,7 +31,7 @@ while [ $# -gt 0 ]; do
 done
 
 ensure_kafka
-OUT=$(results_dir pipeline)
+OUT=$PWD/$(results_dir pipeline) # absolute: Redis runs in the run folder
 echo "results: $OUT (load before: $(load))"
 STATUS=0
 
@@ -44,7 +44,8 @@ state() { node -e "const s = require(process.argv[1]); console.log(eval(process.
 sut_up() {
   PREFIX=bench-$1-$(date +%s)-
   npm run -s sut:up -- --prefix "$PREFIX" --dir "$OUT/$1" --processors "$2" --no-lake \
-    --redis-port 0 --ingest-port 0 --lake-port 0 --query-port 0 > "$OUT/$1-up.log" 2>&1
+    --redis-port 0 --ingest-port 0 --lake-port 0 --query-port 0 > "$OUT/$1-up.log" 2>&1 ||
+    { tail -20 "$OUT/$1-up.log" >&2; sut_down "$1"; exit 1; }
 }
 sut_down() { npm run -s sut:down -- --dir "$OUT/$1" --delete-topics > /dev/null 2>&1 || true; }
 
@@ -66,7 +67,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = e2e ]; then
   set -e
   # CPU over the whole run (load, drain and verification), per event sent
   SENT=$(node -e "const m = require(process.argv[1]).metrics; console.log(m.kafka_writer_message_count?.count ?? 0)" "$OUT/e2e-summary.json" 2> /dev/null || echo 0)
-  per_event() { awk -v t="$1" -v n="$SENT" 'BEGIN { printf "%.1f s CPU, %.2f µs per event", t / 100, n > 0 ? t * 10000 / n : 0 }'; }
+  per_event() { awk -v t="$1" -v n="$SENT" 'BEGIN { printf "%.1f s CPU, %.2f µs per event", t / 100, (n > 0 ? t * 10000 / n : 0) }'; }
   {
     echo "records produced by the load: $SENT"
     for p in $PROCESSOR_PIDS; do echo "processor pid $p: $(per_event $(( $(ticks "$p") - ${BEFORE[$p]} )))"; done
