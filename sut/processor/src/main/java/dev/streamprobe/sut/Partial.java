@@ -14,15 +14,15 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * What travels through the repartition topic: one input task's events of one (window, key) since its last commit,
  * pre-aggregated (PreAggregator), or a watermark — the largest event time the task has taken from its events
- * partition, sent to every window task after the partials it covers. `records` counts the valid input records a
- * partial stands for before faults (the window stage's records_aggregated).
+ * partition, sent to every window task after the partials it covers. A watermark's `records` counts the valid input
+ * records, faults not yet applied, of the partials it follows to its window task (the window stage's records_aggregated).
  */
 public final class Partial {
   public final int sourcePartition;
   /** the window start (partials) or the partition's largest event time (watermarks) */
   public final long time;
   public final boolean watermark;
-  /** watermarks: the repartition partition (window task) this copy goes to; not serialised */
+  /** the repartition partition (window task) it goes to; not serialised */
   public final int target;
   public long records;
   public long count;
@@ -39,8 +39,8 @@ public final class Partial {
     this.users = users;
   }
 
-  public static Partial window(int sourcePartition, long start) {
-    return new Partial(sourcePartition, start, false, -1, new HashSet<>());
+  public static Partial window(int sourcePartition, long start, int target) {
+    return new Partial(sourcePartition, start, false, target, new HashSet<>());
   }
 
   public static Partial watermark(int sourcePartition, long maxEventTimeMs, int target) {
@@ -83,7 +83,7 @@ public final class Partial {
       boolean watermark = b.get() == 1;
       int partition = b.getInt();
       long time = b.getLong();
-      Partial p = watermark ? watermark(partition, time, -1) : window(partition, time);
+      Partial p = watermark ? watermark(partition, time, -1) : window(partition, time, -1);
       p.records = b.getLong();
       p.count = b.getLong();
       p.sumAmountCents = b.getLong();

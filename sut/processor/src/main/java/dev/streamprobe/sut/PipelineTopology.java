@@ -62,8 +62,7 @@ public final class PipelineTopology {
     routes.get("route-valid")
         .process(() -> new PreAggregator(cfg, faults), Named.as("pre-aggregate"), PreAggregator.BATCH)
         .repartition(Repartitioned.with(Serdes.String(), Partial.SERDE).withName("by-page-type")
-            .withStreamPartitioner((topic, key, partial, partitions) ->
-                partial.watermark ? Optional.of(Set.of(partial.target)) : Optional.empty()))
+            .withStreamPartitioner((topic, key, partial, partitions) -> Optional.of(Set.of(partial.target))))
         .process(() -> new WindowAggregator(cfg, faults, redis), Named.as("windows"),
             WindowAggregator.OPEN, WindowAggregator.USERS, WindowAggregator.FINAL, WindowAggregator.META)
         .to(cfg.aggregatesTopic, Produced.with(Serdes.String(), Serdes.String()).withName("aggregates"));

@@ -1,10 +1,13 @@
 package dev.streamprobe.sut;
 
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -44,8 +47,10 @@ final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, 
   private boolean marked;
   /** this task's events partition */
   private int partition;
-  /** records taken since the last watermark (the window stage's records_aggregated) */
-  private long records;
+  /** per window task: records taken since the last watermark whose key it owns (its records_aggregated) */
+  private long[] records;
+  private boolean anyRecords;
+  private final Map<String, Integer> taskOfKey = new HashMap<>();
   private long partitionMax;
   private long sentMax;
 
@@ -68,7 +73,8 @@ final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, 
     partials.clear();
     delayed.clear();
     marked = false;
-    records = 0;
+    records = new long[cfg.eventsPartitions];
+    anyRecords = false;
     partitionMax = Long.MIN_VALUE;
     sentMax = Long.MIN_VALUE;
     context.schedule(Duration.ofMillis(50), PunctuationType.WALL_CLOCK_TIME, this::releaseDelayed);
@@ -78,7 +84,8 @@ final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, 
   public void process(Record<byte[], PipelineTopology.Routed> record) {
     Event e = record.value().result().event();
     String key = record.value().result().key();
-    records++;
+    records[taskOf(key)]++;
+    anyRecords = true;
     String id = e.eventId();
     if (faults.drop > 0 && faults.draw(1, id) < faults.drop) {
       Counters.FAULTS_APPLIED.incrementAndGet();
@@ -108,7 +115,7 @@ final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, 
     // the window stage decides on a possibly late record only once it knows how far this partition has got
     long closeAt = start + cfg.windowMs + cfg.graceMs;
     if (closeAt <= partitionMax && sentMax < closeAt) forwardBatch();
-    partials.computeIfAbsent(new WindowKey(start, key), k -> Partial.window(partition, start)).add(e);
+    partials.computeIfAbsent(new WindowKey(start, key), k -> Partial.window(partition, start, taskOf(key))).add(e);
     partitionMax = Math.max(partitionMax, e.eventTimeMs());
   }
 
@@ -116,6 +123,12 @@ final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, 
    * After the pending data changed: makes the marker dirty, so the next commit forwards the batch. A full cache may
    * evict (flush) the marker inside this put, which forwards the batch at once — and leaves it unmarked, as it is empty.
    */
+  /** the repartition partition of a key: Kafka's default partitioner (murmur2 of the UTF-8 key) */
+  private int taskOf(String key) {
+    if (taskOfKey.size() > 100_000) taskOfKey.clear(); // a memo, bounded whatever the keys
+    return taskOfKey.computeIfAbsent(key, k -> Utils.toPositive(Utils.murmur2(k.getBytes(StandardCharsets.UTF_8))) % cfg.eventsPartitions);
+  }
+
   private void mark() {
     if (marked) return;
     marked = true;
@@ -139,14 +152,15 @@ final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, 
     }
     partials.clear();
     marked = false;
-    if (records == 0 && sentMax >= partitionMax) return;
-    // one copy per window task; only the first carries the record count, so instances' counters add up
+    if (!anyRecords && sentMax >= partitionMax) return;
+    // one copy per window task, behind the partials it sent there: when a task counts these records, it has them
     for (int task = 0; task < cfg.eventsPartitions; task++) {
       Partial wm = Partial.watermark(partition, partitionMax, task);
-      wm.records = task == 0 ? records : 0;
+      wm.records = records[task];
+      records[task] = 0;
       ctx.forward(new Record<>("", wm, Math.max(0, partitionMax))); // the DSL's repartition drops null keys
     }
-    records = 0;
+    anyRecords = false;
     sentMax = partitionMax;
   }
 }
