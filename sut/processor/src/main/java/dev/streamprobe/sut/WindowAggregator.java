@@ -18,8 +18,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * Tumbling event-time windows with a grace period, emitted once when they close (sut/README.md "Window semantics").
  * Open windows hold an aggregate and their users, exact (OpenWindows: chunks of users, not an entry per user). A window
  * [s, s+size) closes when the task's stream time reaches s+size+grace; a record for a closed window is dropped as late.
- * Stream time is a watermark: the smallest, over the events partitions, of the largest event time this task has seen
- * from that partition — so a stalled upstream (a crashed instance) holds windows open instead of making its records
+ * Stream time is a watermark: the smallest, over the events partitions, of the largest event time that partition's
+ * PreAggregator has reported — so a stalled upstream (a crashed instance) holds windows open instead of making its records
  * late. The wall clock stands in once the task has had open windows and no record for idle-close ms, or at a flush.
  */
 public final class WindowAggregator implements Processor<String, Partial, String, String> {
