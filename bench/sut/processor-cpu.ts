@@ -4,11 +4,14 @@
  * `--rate` for `--duration` s, and reads the processor JVMs' CPU time from /proc between the end of a warm-up and the
  * end of the load. Latency: when an aggregate record was read (read_committed consumer, ~ms resolution) minus its
  * max_intended_us. CPU is counted until the processors have taken in every event sent (a lagging processor does its work
- * after the load ends), per valid record they took in. Prints one JSON line. Run with the broker up:
+ * after the load ends), per valid record they took in, also split by thread kind (/proc/<pid>/task: the stream
+ * thread, the producer's I/O thread, GC, the JIT compilers, other): the default 30 s warm-up keeps most of the JIT's
+ * work out of the measurement, which it would otherwise dominate at low rates. Process CPU time, not wall-clock
+ * throughput, so a busy shared machine inflates it only through contention. Prints one JSON line. Run with the broker up:
  *   KAFKA_BROKERS=127.0.0.1:9092 npx tsx bench/sut/processor-cpu.ts --rate 20000 --duration 60 [--processors 1] [--guarantee at_least_once]
  */
 import { Consumer, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -23,7 +26,7 @@ const { values } = parseArgs({
   options: {
     rate: { type: 'string', default: '20000' },
     duration: { type: 'string', default: '60' },
-    warmup: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '30' },
     processors: { type: 'string', default: '1' },
     guarantee: { type: 'string', default: 'exactly_once_v2' },
     window: { type: 'string', default: '5s' },
@@ -43,9 +46,40 @@ async function processedRecords(ports: number[]): Promise<number> {
   return n;
 }
 
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+function cpuMs(stat: string): number {
+  const fields = stat.split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK; // utime, stime
+}
+
+/** A processor JVM's CPU ms by kind of thread (Linux thread names are cut to 15 characters). */
+function cpuByThread(pid: number, streamThreadName: string): Record<string, number> {
+  const kinds: Record<string, number> = { total: cpuMs(readFileSync(`/proc/${pid}/stat`, 'utf8')) };
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended
+    }
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const kind = / CompilerThre/.test(name)
+      ? 'jit'
+      : /^(GC |G1 )/.test(name)
+        ? 'gc'
+        : name.startsWith('kafka-producer')
+          ? 'producerIo'
+          : name === streamThreadName
+            ? 'streamThread'
+            : 'other';
+    kinds[kind] = (kinds[kind] ?? 0) + cpuMs(stat);
+  }
+  return kinds;
+}
+
+function sumByThread(pids: number[], streamThreadName: string): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const pid of pids) for (const [k, v] of Object.entries(cpuByThread(pid, streamThreadName))) sum[k] = (sum[k] ?? 0) + v;
+  return sum;
 }
 
 const prefix = `sp-bench-${process.pid}-`;
@@ -68,6 +102,8 @@ const opts = parseSutOptions(
 );
 const state = await startPipeline(opts, (l) => console.error(l));
 const pids = state.processors.map((p) => p.pid);
+// the stream thread is named after the application id (`<prefix>streamprobe-sut-<uuid>-StreamThread-1`)
+const streamThreadName = `${prefix}streamprobe-sut`.slice(0, 15);
 const ports = state.processors.map((p) => p.port);
 const producer = new Producer({ clientId: 'bench-sut', bootstrapBrokers: opts.brokers, serializers: stringSerializers, acks: -1 });
 const latencies: number[] = [];
@@ -97,7 +133,7 @@ let inflight = 0;
 let failed = 0;
 const perTick = (rate * TICK_MS) / 1000;
 const t0 = Date.now();
-let cpuStart = 0;
+let cpuStart: Record<string, number> = {};
 let processedAtStart = 0;
 let ownCpuStart = process.cpuUsage();
 for (let tick = 0; ; tick++) {
@@ -106,7 +142,7 @@ for (let tick = 0; ; tick++) {
   if (elapsed >= (warmupS + durationS) * 1000) break;
   if (!measuring && elapsed >= warmupS * 1000) {
     measuring = true;
-    cpuStart = pids.reduce((n, pid) => n + cpuMs(pid), 0);
+    cpuStart = sumByThread(pids, streamThreadName);
     processedAtStart = await processedRecords(ports);
     ownCpuStart = process.cpuUsage();
   }
@@ -140,7 +176,8 @@ const loadEnd = Date.now();
 // CPU until the processors have caught up with everything sent (a lagging processor does the work later)
 while ((await processedRecords(ports)) < sent) await sleep(100);
 const catchUpMs = Date.now() - loadEnd;
-const cpuEnd = pids.reduce((n, pid) => n + cpuMs(pid), 0);
+const cpuEnd = sumByThread(pids, streamThreadName);
+const cpuUsed = (kind: string) => (cpuEnd[kind] ?? 0) - (cpuStart[kind] ?? 0);
 const events = (await processedRecords(ports)) - processedAtStart;
 await sleep(Number.parseInt(values.window, 10) * 1000 + 3000); // the last windows close
 measuring = false;
@@ -157,9 +194,14 @@ console.log(
     eventsMeasured: events,
     notSent: failed,
     catchUpMs,
-    processorCpuMs: Math.round(cpuEnd - cpuStart),
-    processorCpuUsPerEvent: Number((((cpuEnd - cpuStart) * 1000) / events).toFixed(2)),
-    processorCores: Number(((cpuEnd - cpuStart) / (durationS * 1000 + catchUpMs)).toFixed(2)),
+    processorCpuMs: Math.round(cpuUsed('total')),
+    processorCpuUsPerEvent: Number(((cpuUsed('total') * 1000) / events).toFixed(2)),
+    processorCpuUsPerEventByThread: Object.fromEntries(
+      Object.keys(cpuEnd)
+        .filter((k) => k !== 'total')
+        .map((k) => [k, Number(((cpuUsed(k) * 1000) / events).toFixed(2))]),
+    ),
+    processorCores: Number((cpuUsed('total') / (durationS * 1000 + catchUpMs)).toFixed(2)),
     loadGeneratorCpuUsPerEvent: Number(((own.user + own.system) / (sent - processedAtStart)).toFixed(2)),
     windowResults: latencies.length,
     resultLatencyMs: { p50: q(0.5), p99: q(0.99), max: latencies.at(-1) },

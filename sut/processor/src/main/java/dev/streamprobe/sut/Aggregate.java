@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 
-/** One window's running result for one key; 40 bytes in the state store (users are counted in a store of their own). */
+/** One window's running result for one key; the first 40 bytes of its state-store value (OpenWindows keeps the users). */
 public final class Aggregate {
+  public static final int BYTES = 40;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public long count;
@@ -14,17 +15,17 @@ public final class Aggregate {
   public long maxIntendedUs = -1;
   public long maxSentUs = -1;
 
-  public void add(Event e, boolean newUser) {
-    count++;
-    sumAmountCents += e.amountCents();
-    if (newUser) distinctUsers++;
-    maxIntendedUs = Math.max(maxIntendedUs, e.intendedUs());
-    maxSentUs = Math.max(maxSentUs, e.sentUs());
+  /** merges a partial whose users include `newUsers` not counted yet */
+  public void add(Partial p, int newUsers) {
+    count += p.count;
+    sumAmountCents += p.sumAmountCents;
+    distinctUsers += newUsers;
+    maxIntendedUs = Math.max(maxIntendedUs, p.maxIntendedUs);
+    maxSentUs = Math.max(maxSentUs, p.maxSentUs);
   }
 
-  public byte[] toBytes() {
-    return ByteBuffer.allocate(40).putLong(count).putLong(sumAmountCents).putLong(distinctUsers)
-        .putLong(maxIntendedUs).putLong(maxSentUs).array();
+  public void writeTo(ByteBuffer b) {
+    b.putLong(count).putLong(sumAmountCents).putLong(distinctUsers).putLong(maxIntendedUs).putLong(maxSentUs);
   }
 
   public static Aggregate fromBytes(byte[] b) {

@@ -3,10 +3,11 @@ package dev.streamprobe.sut;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -22,7 +23,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * events → validate → (invalid) events-dlq with an sp-dlq-reason header
- *                   → (valid, timestamp = event_time_ms) repartition by page_id:type → windows → aggregates (+ Redis)
+ *                   → (valid, timestamp = event_time_ms) pre-aggregate per (window, page_id:type) until the commit
+ *                   → repartition the partials by page_id:type (watermarks to every partition) → windows → aggregates (+ Redis)
  */
 public final class PipelineTopology {
   public static final String DLQ_REASON_HEADER = "sp-dlq-reason";
@@ -49,14 +51,18 @@ public final class PipelineTopology {
     b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WindowAggregator.OPEN), Serdes.Bytes(), Serdes.ByteArray())
         .withCachingEnabled());
     b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WindowAggregator.USERS), Serdes.Bytes(), Serdes.ByteArray()));
+    // no changelog: it only holds the marker whose flush at each commit forwards the partials (PreAggregator)
+    b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PreAggregator.BATCH), Serdes.Bytes(), Serdes.ByteArray())
+        .withCachingEnabled().withLoggingDisabled());
     b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WindowAggregator.META), Serdes.String(), Serdes.Long()));
     b.addStateStore(Stores.windowStoreBuilder(
         Stores.inMemoryWindowStore(WindowAggregator.FINAL, Duration.ofMillis(cfg.retentionMs), Duration.ofMillis(cfg.windowMs), false),
         Serdes.String(), Serdes.String()));
 
     routes.get("route-valid")
-        .map((k, v) -> KeyValue.pair(v.result().key(), v.result().event()), Named.as("key-by-page-type"))
-        .repartition(Repartitioned.with(Serdes.String(), Event.SERDE).withName("by-page-type"))
+        .process(() -> new PreAggregator(cfg, faults), Named.as("pre-aggregate"), PreAggregator.BATCH)
+        .repartition(Repartitioned.with(Serdes.String(), Partial.SERDE).withName("by-page-type")
+            .withStreamPartitioner((topic, key, partial, partitions) -> Optional.of(Set.of(partial.target))))
         .process(() -> new WindowAggregator(cfg, faults, redis), Named.as("windows"),
             WindowAggregator.OPEN, WindowAggregator.USERS, WindowAggregator.FINAL, WindowAggregator.META)
         .to(cfg.aggregatesTopic, Produced.with(Serdes.String(), Serdes.String()).withName("aggregates"));
@@ -80,8 +86,7 @@ public final class PipelineTopology {
     @Override
     public void process(FixedKeyRecord<byte[], byte[]> record) {
       long[] stamps = Stamps.read(record.headers());
-      int partition = ctx.recordMetadata().map(m -> m.partition()).orElse(0);
-      Validator.Result result = validator.validate(record.value(), stamps[0], stamps[1], partition);
+      Validator.Result result = validator.validate(record.value(), stamps[0], stamps[1]);
       Routed routed = new Routed(result, record.value());
       if (result.reason() != null) {
         Counters.DLQ.incrementAndGet();

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.kafka.common.utils.Bytes;
 
-/** Keys of the open-window and user stores: big-endian window start first, so a range scan walks windows in time order. */
+/** Keys of the open-window and user-chunk stores: big-endian window start first, so a range scan walks windows in time order. */
 public final class StoreKeys {
   private StoreKeys() {}
 
@@ -19,13 +19,13 @@ public final class StoreKeys {
     return Bytes.wrap(ByteBuffer.allocate(8).putLong(start + 1).array());
   }
 
-  public static Bytes user(long start, String key, String user) {
+  /** the n-th sealed chunk of one window's users (OpenWindows) */
+  public static Bytes chunk(long start, String key, int n) {
     byte[] k = key.getBytes(StandardCharsets.UTF_8);
-    byte[] u = user.getBytes(StandardCharsets.UTF_8);
-    return Bytes.wrap(ByteBuffer.allocate(8 + k.length + 1 + u.length).putLong(start).put(k).put((byte) 0).put(u).array());
+    return Bytes.wrap(ByteBuffer.allocate(8 + k.length + 1 + 4).putLong(start).put(k).put((byte) 0).putInt(n).array());
   }
 
-  /** [from, to] covering every user key of one window and key */
+  /** [from, to] covering every user chunk of one window and key */
   public static Bytes[] usersOf(long start, String key) {
     byte[] k = key.getBytes(StandardCharsets.UTF_8);
     byte[] from = ByteBuffer.allocate(8 + k.length + 1).putLong(start).put(k).put((byte) 0).array();

@@ -30,7 +30,7 @@ public final class Validator {
     this.maxBytes = maxBytes;
   }
 
-  public Result validate(byte[] value, long intendedUs, long sentUs, int sourcePartition) {
+  public Result validate(byte[] value, long intendedUs, long sentUs) {
     if (value == null || value.length == 0) return invalid("bad_json: empty value");
     if (value.length > maxBytes) return invalid("oversized: " + value.length + " bytes > " + maxBytes);
     int[] state = new int[FIELDS.length];
@@ -66,7 +66,7 @@ public final class Validator {
       if (number[f] < 0) return invalid("invalid_value: " + FIELDS[f] + " must not be negative");
     }
     if (!TYPES.contains(text[1])) return invalid("invalid_value: type must be one of page_view, click, add_to_cart, purchase");
-    Event event = new Event(text[0], text[2], number[6], number[5], intendedUs, sentUs, sourcePartition);
+    Event event = new Event(text[0], text[2], number[6], number[5], intendedUs, sentUs);
     return new Result(text[3] + ":" + text[1], event, null);
   }
 

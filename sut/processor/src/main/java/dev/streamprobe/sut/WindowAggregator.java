@@ -1,7 +1,6 @@
 package dev.streamprobe.sut;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,24 +16,21 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Tumbling event-time windows with a grace period, emitted once when they close (sut/README.md "Window semantics").
- * Open windows hold 40-byte aggregates; distinct users are exact, one store entry per (window, key, user). A window
+ * Open windows hold an aggregate and their users, exact (OpenWindows: chunks of users, not an entry per user). A window
  * [s, s+size) closes when the task's stream time reaches s+size+grace; a record for a closed window is dropped as late.
- * Stream time is a watermark: the smallest, over the events partitions, of the largest event time this task has seen
- * from that partition — so a stalled upstream (a crashed instance) holds windows open instead of making its records
- * late. A partition that has sent this task nothing for idle-close ms stops holding it (one that gets no traffic at all
- * would otherwise keep every window open for as long as the others do). The wall clock stands in once the task has had
- * open windows and no record for idle-close ms, or at a flush.
+ * Stream time is a watermark: the smallest, over the events partitions, of the largest event time that partition's
+ * PreAggregator has reported — so a stalled upstream (a crashed instance) holds windows open instead of making its records
+ * late. A partition that has reported nothing to this task for idle-close ms stops holding it (one that gets no traffic
+ * at all would otherwise keep every window open for as long as the others do). The wall clock stands in once the task
+ * has had open windows and no record for idle-close ms, or at a flush.
  */
-public final class WindowAggregator implements Processor<String, Event, String, String> {
+public final class WindowAggregator implements Processor<String, Partial, String, String> {
   public static final String OPEN = "sp-open";
   public static final String USERS = "sp-users";
   public static final String FINAL = "sp-final";
   public static final String META = "sp-meta";
   private static final String STREAM_TIME = "stream-time";
   private static final String WATERMARK = "partition-max-";
-  private static final byte[] PRESENT = new byte[0];
-
-  private record Delayed(long dueWallMs, Record<String, Event> record) {}
 
   /** wall-clock time of the last POST /v1/flush on this instance (0: none); every task applies it at its next tick */
   public static final AtomicLong FLUSH_AT_MS = new AtomicLong();
@@ -44,7 +40,7 @@ public final class WindowAggregator implements Processor<String, Event, String, 
   private final RedisSink redis;
   private ProcessorContext<String, String> ctx;
   private KeyValueStore<Bytes, byte[]> open;
-  private KeyValueStore<Bytes, byte[]> users;
+  private OpenWindows windows;
   private WindowStore<String, String> finals;
   private KeyValueStore<String, Long> meta;
   private long streamTime;
@@ -54,11 +50,10 @@ public final class WindowAggregator implements Processor<String, Event, String, 
   private long[] partitionSeenWallMs;
   private long lowestOpenStart;
   private long lastRecordWallMs;
-  private final ArrayDeque<Delayed> delayed = new ArrayDeque<>();
   /**
    * The crash fault: set after N records; the next window close of any task of this instance forwards its results, waits
    * until they are in the output topic, and halts before it changes a store. Under at_least_once the uncached stores
-   * (sp-meta, sp-final, sp-users) send each change to their changelog at once, ahead of the input offsets: had the close
+   * (sp-meta, sp-final, the sealed chunks of sp-users) send each change to their changelog at once, ahead of the input offsets: had the close
    * recorded its stream time, the instance taking over would restore it and drop the replayed records as late instead
    * of emitting their windows again. So the survivor restores the windows open, replays and emits them a second time
    * (duplicates in the aggregates topic); under exactly_once_v2 the first emission is in an aborted transaction.
@@ -75,7 +70,7 @@ public final class WindowAggregator implements Processor<String, Event, String, 
   public void init(ProcessorContext<String, String> context) {
     ctx = context;
     open = context.getStateStore(OPEN);
-    users = context.getStateStore(USERS);
+    windows = new OpenWindows(open, context.getStateStore(USERS));
     finals = context.getStateStore(FINAL);
     meta = context.getStateStore(META);
     Long saved = meta.get(STREAM_TIME);
@@ -92,55 +87,33 @@ public final class WindowAggregator implements Processor<String, Event, String, 
     context.schedule(Duration.ofMillis(50), PunctuationType.WALL_CLOCK_TIME, this::tick);
   }
 
+  /** a partial (PreAggregator) of one window and key, or an events partition's watermark */
   @Override
-  public void process(Record<String, Event> record) {
+  public void process(Record<String, Partial> record) {
     lastRecordWallMs = System.currentTimeMillis();
-    long aggregated = Counters.AGGREGATED.incrementAndGet();
-    if (faults.crashAfter > 0 && aggregated >= faults.crashAfter) crashArmed = true;
-    int p = record.value().sourcePartition();
+    Partial partial = record.value();
+    if (partial.watermark) {
+      long aggregated = Counters.AGGREGATED.addAndGet(partial.records);
+      if (faults.crashAfter > 0 && aggregated >= faults.crashAfter) crashArmed = true;
+      observe(partial.sourcePartition, partial.time);
+    } else if (partial.count > 0) {
+      long start = partial.time;
+      if (start + cfg.windowMs + cfg.graceMs <= streamTime) {
+        Counters.LATE_DROPPED.addAndGet(partial.count);
+      } else {
+        windows.add(start, record.key(), partial);
+        lowestOpenStart = Math.min(lowestOpenStart, start);
+      }
+    }
+  }
+
+  /** partition p has got to event time ts */
+  private void observe(int p, long ts) {
     if (p >= partitionMax.length) {
       partitionSeenWallMs = grow(partitionSeenWallMs, p + 1, lastRecordWallMs);
       partitionMax = grow(partitionMax, p + 1, Long.MIN_VALUE);
     }
     partitionSeenWallMs[p] = lastRecordWallMs;
-    String id = record.value().eventId();
-    if (faults.drop > 0 && faults.draw(1, id) < faults.drop) {
-      Counters.FAULTS_APPLIED.incrementAndGet();
-      return;
-    }
-    if (faults.delay > 0 && faults.draw(3, id) < faults.delay) {
-      Counters.FAULTS_APPLIED.incrementAndGet();
-      delayed.add(new Delayed(lastRecordWallMs + faults.delayMs, record));
-      return;
-    }
-    apply(record);
-    if (faults.duplicate > 0 && faults.draw(2, id) < faults.duplicate) {
-      Counters.FAULTS_APPLIED.incrementAndGet();
-      apply(record);
-    }
-  }
-
-  private long windowStart(long eventTimeMs) {
-    long size = cfg.windowMs;
-    return Math.floorDiv(eventTimeMs - faults.skewMs, size) * size + faults.skewMs;
-  }
-
-  private void apply(Record<String, Event> record) {
-    long ts = record.timestamp();
-    long start = windowStart(ts);
-    if (start + cfg.windowMs + cfg.graceMs <= streamTime) {
-      Counters.LATE_DROPPED.incrementAndGet();
-    } else {
-      Event e = record.value();
-      Bytes wk = StoreKeys.window(start, record.key());
-      byte[] current = open.get(wk);
-      Aggregate agg = current == null ? new Aggregate() : Aggregate.fromBytes(current);
-      boolean newUser = users.putIfAbsent(StoreKeys.user(start, record.key(), e.userId()), PRESENT) == null;
-      agg.add(e, newUser);
-      open.put(wk, agg.toBytes());
-      lowestOpenStart = Math.min(lowestOpenStart, start);
-    }
-    int p = record.value().sourcePartition();
     if (ts > partitionMax[p]) {
       partitionMax[p] = ts;
       advanceWatermark(lastRecordWallMs);
@@ -163,7 +136,6 @@ public final class WindowAggregator implements Processor<String, Event, String, 
   }
 
   private void tick(long wallMs) {
-    while (!delayed.isEmpty() && delayed.peek().dueWallMs() <= wallMs) apply(delayed.poll().record());
     advanceWatermark(wallMs); // a partition may have gone idle since the last record
     // an idle task, or a flush, closes windows as if a record with the wall-clock time had arrived
     long closeAt = wallMs - lastRecordWallMs >= cfg.idleCloseMs ? wallMs : FLUSH_AT_MS.get();
@@ -194,8 +166,7 @@ public final class WindowAggregator implements Processor<String, Event, String, 
       emitted.add(new RedisSink.Window(key, start, agg.count, json));
       if (crash != null) continue; // the crash fault: no store of this task may record the close (see crashArmed)
       finals.put(key, json, start);
-      open.delete(kv.key);
-      deleteUsers(start, key);
+      windows.remove(kv.key, kv.value);
     }
     if (crash != null) crash.haltOnceReadable(emitted.stream().map(RedisSink.Window::json).toList());
     meta.put(STREAM_TIME, streamTime);
@@ -206,15 +177,6 @@ public final class WindowAggregator implements Processor<String, Event, String, 
     lowestOpenStart = lowestOpenStart();
     Counters.WINDOWS_EMITTED.addAndGet(emitted.size());
     redis.write(emitted);
-  }
-
-  private void deleteUsers(long start, String key) {
-    Bytes[] range = StoreKeys.usersOf(start, key);
-    List<Bytes> keys = new ArrayList<>();
-    try (KeyValueIterator<Bytes, byte[]> it = users.range(range[0], range[1])) {
-      while (it.hasNext()) keys.add(it.next().key);
-    }
-    for (Bytes k : keys) users.delete(k);
   }
 
   private long lowestOpenStart() {

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Issue 8's acceptance benchmark of the reference pipeline, for a quiet machine (everything co-located):
+#   (1) e2e: RATE events/s (100,000) via Kafka for DURATION (5m) through the pipeline with PROCESSORS instances (1):
+#       scripts/e2e-pipeline.ts with LATENCY_P99_MS=1000 — window-result latency p99 and the oracle's verdict (its
+#       thresholds: zero loss, duplicates, mismatches) — plus the CPU per event of the broker, the processors and the
+#       load generator (/proc utime + stime over the run);
+#   (2) sustainable throughput (scripts/sustainable-throughput.ts) with 1 and with 2 processor instances.
+# Each part starts its own pipeline (topic prefix, free ports, no lake: the lake sink is not part of the processing
+# path and would take CPU from it) and deletes its topics afterwards.
+#   bench/sut/pipeline.sh [--rate 100000] [--duration 5m] [--processors 1] [--only e2e|sustainable]
+#                         [--start-rate 20000] [--step-rate 20000] [--steps 6] [--step-duration 1m]
+# Env: KAFKA_BROKERS (the local broker by default). Exit 0 when every part passed its thresholds.
+# Results: .cache/bench/<timestamp>-pipeline/ (summaries, logs, cpu.txt, report.txt).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source bench/ingest/common.sh
+
+RATE=100000 DURATION=5m PROCESSORS=1 ONLY=all START_RATE=20000 STEP_RATE=20000 STEPS=6 STEP_DURATION=1m
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rate) RATE=$2; shift 2 ;;
+    --duration) DURATION=$2; shift 2 ;;
+    --processors) PROCESSORS=$2; shift 2 ;;
+    --only) ONLY=$2; shift 2 ;;
+    --start-rate) START_RATE=$2; shift 2 ;;
+    --step-rate) STEP_RATE=$2; shift 2 ;;
+    --steps) STEPS=$2; shift 2 ;;
+    --step-duration) STEP_DURATION=$2; shift 2 ;;
+    *) echo "pipeline.sh: unknown option $1 (use --rate N, --duration D, --processors N, --only e2e|sustainable, --start-rate N, --step-rate N, --steps N, --step-duration D)" >&2; exit 2 ;;
+  esac
+done
+
+ensure_kafka
+OUT=$PWD/$(results_dir pipeline) # absolute: Redis runs in the run folder
+echo "results: $OUT (load before: $(load))"
+STATUS=0
+
+# utime + stime of a process in clock ticks
+ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
+broker_pid() { ss -Hltnp "sport = :${BROKERS##*:}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+state() { node -e "const s = require(process.argv[1]); console.log(eval(process.argv[2]))" "$1/state.json" "$2"; }
+
+# sut_up NAME PROCESSORS: a pipeline of its own under $OUT/NAME, prefix bench-NAME-<time>-
+sut_up() {
+  PREFIX=bench-$1-$(date +%s)-
+  npm run -s sut:up -- --prefix "$PREFIX" --dir "$OUT/$1" --processors "$2" --no-lake \
+    --redis-port 0 --ingest-port 0 --lake-port 0 --query-port 0 > "$OUT/$1-up.log" 2>&1 ||
+    { tail -20 "$OUT/$1-up.log" >&2; sut_down "$1"; exit 1; }
+}
+sut_down() { npm run -s sut:down -- --dir "$OUT/$1" --delete-topics > /dev/null 2>&1 || true; }
+
+if [ "$ONLY" = all ] || [ "$ONLY" = e2e ]; then
+  echo "== (1) e2e-pipeline: $RATE events/s for $DURATION, $PROCESSORS processor(s), p99 < 1 s, oracle exact"
+  sut_up e2e "$PROCESSORS"
+  trap 'sut_down e2e' EXIT
+  QUERY_PORT=$(state "$OUT/e2e" 's.processors[0].port')
+  PROCESSOR_PIDS=$(state "$OUT/e2e" "s.processors.map((p) => p.pid).join(' ')")
+  BROKER=$(broker_pid || true)
+  declare -A BEFORE
+  for p in $PROCESSOR_PIDS $BROKER; do BEFORE[$p]=$(ticks "$p"); done
+  set +e
+  /usr/bin/time -v -o "$OUT/e2e.time" node bin/streamprobe.js run -q --no-color \
+    -e PREFIX="$PREFIX" -e RATE="$RATE" -e DURATION="$DURATION" -e QUERY_URL="http://127.0.0.1:$QUERY_PORT" \
+    -e LAKE_URL=none -e LATENCY_P99_MS=1000 --summary-export "$OUT/e2e-summary.json" --summary-trend-stats "$TRENDS" \
+    scripts/e2e-pipeline.ts > "$OUT/e2e.log" 2>&1
+  E2E=$?
+  set -e
+  # CPU over the whole run (load, drain and verification), per event sent
+  SENT=$(node -e "const m = require(process.argv[1]).metrics; console.log(m.kafka_writer_message_count?.count ?? 0)" "$OUT/e2e-summary.json" 2> /dev/null || echo 0)
+  per_event() { awk -v t="$1" -v n="$SENT" 'BEGIN { printf "%.1f s CPU, %.2f µs per event", t / 100, (n > 0 ? t * 10000 / n : 0) }'; }
+  {
+    echo "records produced by the load: $SENT"
+    for p in $PROCESSOR_PIDS; do echo "processor pid $p: $(per_event $(( $(ticks "$p") - ${BEFORE[$p]} )))"; done
+    if [ -n "$BROKER" ]; then echo "broker pid $BROKER: $(per_event $(( $(ticks "$BROKER") - ${BEFORE[$BROKER]} )))"; fi
+    echo "load generator: $(resources "$OUT/e2e.time")"
+  } > "$OUT/cpu.txt"
+  sut_down e2e
+  trap - EXIT
+  grep -E "oracle:|window_result_latency|records_lost|✗|thresholds" "$OUT/e2e.log" | head -20 || true
+  cat "$OUT/cpu.txt"
+  echo "   e2e exit $E2E (0 = every threshold passed)"
+  [ "$E2E" -eq 0 ] || STATUS=1
+fi
+
+if [ "$ONLY" = all ] || [ "$ONLY" = sustainable ]; then
+  for n in 1 2; do
+    echo "== (2) sustainable throughput, $n processor(s): $STEPS steps from $START_RATE by $STEP_RATE events/s, $STEP_DURATION each"
+    sut_up "sustain-$n" "$n"
+    trap "sut_down sustain-$n" EXIT
+    set +e
+    node bin/streamprobe.js run -q --no-color -e PREFIX="$PREFIX" -e START_RATE="$START_RATE" -e STEP_RATE="$STEP_RATE" \
+      -e STEPS="$STEPS" -e STEP_DURATION="$STEP_DURATION" --summary-export "$OUT/sustain-$n-summary.json" \
+      scripts/sustainable-throughput.ts > "$OUT/sustain-$n.log" 2>&1
+    S=$?
+    set -e
+    sut_down "sustain-$n"
+    trap - EXIT
+    grep -E -A "$((STEPS + 1))" "^sustainable throughput" "$OUT/sustain-$n.log" || tail -5 "$OUT/sustain-$n.log"
+    [ "$S" -eq 0 ] || STATUS=1
+  done
+fi
+echo "load after: $(load)"
+exit "$STATUS"
