@@ -5,6 +5,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { MetricType, Tags, ValueType } from '../metrics/metric.ts';
 import type { VUPhase } from '../vu-context/context.ts';
+import type { PackedMessages } from './message-wire.ts';
 
 /** `new module[target](...args)`, `object[method](...args)` on a handle, or `module[target](...args)` */
 export interface CallRequest {
@@ -39,6 +40,8 @@ export interface IoReply {
   readonly id: number;
   readonly ok: boolean;
   readonly value?: unknown;
+  /** instead of `value`: an array of consumed messages, packed (message-wire.ts) */
+  readonly messages?: PackedMessages;
   /** 'new': the methods of the object created */
   readonly methods?: string[];
   readonly error?: SerializedError;
@@ -61,4 +64,16 @@ export interface AttachMessage {
   readonly vu: VUIdentity;
 }
 
-export type ToIoThread = AttachMessage | { readonly type: 'connector'; readonly port: MessagePort } | { readonly type: 'shutdown' };
+/** 'peer': (to the first I/O thread) a port to another I/O thread, which serves the VUs ioThreadOf gives it */
+export type ToIoThread =
+  | AttachMessage
+  | { readonly type: 'connector' | 'peer'; readonly port: MessagePort }
+  | { readonly type: 'shutdown' };
+
+/** An I/O thread's workerData. */
+export interface IoThreadData {
+  readonly modules: readonly string[];
+  readonly verbose: boolean;
+  /** the first thread: every attach reaches it, and it alone warns once per process */
+  readonly first: boolean;
+}

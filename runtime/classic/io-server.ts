@@ -8,6 +8,7 @@ import type { MetricDef, MetricType, Tags, ValueType } from '../metrics/metric.t
 import type { Logger, SharedResources, VUContext, VUPhase } from '../vu-context/context.ts';
 import { CLOSE_GRACE_MS } from '../vu/shared-resources.ts';
 import type { CallRequest, IoReply, IoRequest, Sample, VUIdentity } from './io-protocol.ts';
+import { packedTransfers, packMessages } from './message-wire.ts';
 import { serializeError } from './remote-object.ts';
 import { wake } from './wake-cells.ts';
 
@@ -34,7 +35,7 @@ export class IoServer {
 
   attach(port: MessagePort, cells: Int32Array, vu: VUIdentity): void {
     const client = new IoClient(vu, this.modules, this.shared, this.log, (reply) => {
-      port.postMessage(reply);
+      port.postMessage(reply, reply.messages && packedTransfers(reply.messages));
       wake(cells);
     });
     this.clients.add(client);
@@ -111,7 +112,11 @@ class IoClient implements VUContext {
     let reply: IoReply;
     try {
       const { value, methods } = await this.run(req);
-      reply = { id: req.id, ok: true, value: compactBytes(value), methods, samples: running.samples };
+      const messages = packMessages(value);
+      if (messages) compactBytes(messages.headers);
+      reply = messages
+        ? { id: req.id, ok: true, messages, samples: running.samples }
+        : { id: req.id, ok: true, value: compactBytes(value), methods, samples: running.samples };
     } catch (err) {
       reply = { id: req.id, ok: false, error: serializeError(err), samples: running.samples };
     }

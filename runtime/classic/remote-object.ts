@@ -8,6 +8,7 @@ import type { Tags } from '../metrics/metric.ts';
 import type { CoreModuleVU } from '../vu-context/core-module-vu.ts';
 import type { BlockingClient } from './blocking-client.ts';
 import type { CallRequest, IoReply, Sample, SerializedError } from './io-protocol.ts';
+import { unpackMessages } from './message-wire.ts';
 
 export class RemoteCalls {
   /** one frozen object per tag set: the VU then reuses its series instead of keying every sample */
@@ -62,7 +63,7 @@ export function remoteClass(calls: RemoteCalls, name: string, local?: LocalPart)
     const handle = reply.value as number;
     const object: Record<string, unknown> = {};
     for (const method of reply.methods ?? []) {
-      object[method] = (...a: unknown[]) => calls.call('call', handle, method, a, `${name}.${method}()`).value;
+      object[method] = (...a: unknown[]) => replyValue(calls.call('call', handle, method, a, `${name}.${method}()`));
     }
     if (local) {
       const instance = local.create(args);
@@ -78,7 +79,12 @@ export function remoteClass(calls: RemoteCalls, name: string, local?: LocalPart)
 
 /** A module-level function of `calls`' module, run on the I/O thread. */
 export function remoteFunction(calls: RemoteCalls, name: string): (...args: unknown[]) => unknown {
-  return (...args) => calls.call('function', name, undefined, args, `${name}()`).value;
+  return (...args) => replyValue(calls.call('function', name, undefined, args, `${name}()`));
+}
+
+/** A reply's value, packed messages rebuilt. */
+export function replyValue(reply: IoReply): unknown {
+  return reply.messages ? unpackMessages(reply.messages) : reply.value;
 }
 
 /** The I/O thread's error, thrown in the VU as the same kind of error (message, name, xk6-kafka code, exit code). */

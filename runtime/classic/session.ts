@@ -1,8 +1,9 @@
 /**
  * Classic mode for one `streamprobe run` on the main thread: picks the mode, starts the I/O
- * thread when classic, gives the main thread's VUs (options pass, setup, teardown,
+ * threads when classic, gives the main thread's VUs (options pass, setup, teardown,
  * handleSummary) blocking modules, and gives scheduler workers what their VU threads need.
  */
+import { availableParallelism } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import type { ScriptBundle } from '../loader/bundle.ts';
 import { compileScript } from '../loader/compile.ts';
@@ -11,6 +12,10 @@ import { IoLink } from './io-link.ts';
 import { BLOCKING_MODULES, modeFromBundle, modeFromExports, type ModeFlag, type RunMode } from './mode.ts';
 import { buildVURuntime } from './vu-runtime.ts';
 import type { VURuntime } from './vu-thread-loader.ts';
+
+/** I/O threads: one per core as async mode's workers, at most MAX_IO_THREADS (each holds its own Kafka clients). */
+const MAX_IO_THREADS = 4;
+const ioThreads = () => Math.min(availableParallelism(), MAX_IO_THREADS);
 
 export class ClassicSession {
   private io: IoLink | undefined;
@@ -60,7 +65,7 @@ export class ClassicSession {
   private async start(): Promise<void> {
     this.runtime = buildVURuntime();
     const modules = BLOCKING_MODULES.filter((m) => this.bundle.code.includes(`require("${m}")`));
-    this.io = await IoLink.start(modules, this.verbose);
+    this.io = await IoLink.start(modules, this.verbose, ioThreads());
     const client = this.io.attach({ id: 0, idInTest: 0, env: {}, scriptPath: this.bundle.scriptPath });
     // loaded only for classic runs: it brings the Kafka serde (avsc, ajv) to the main thread
     const { classicModules } = await import('./classic-modules.ts');

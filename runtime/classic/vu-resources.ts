@@ -9,9 +9,9 @@ import { ConfigError } from '../errors.ts';
 export const VU_THREAD_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256, stackSizeMb: 2 } as const;
 
 /**
- * Resident memory per classic VU, rounded up from measurements: an idle VU thread adds 11–13 MB
- * of RSS (7.5 MB of it is Node's own per-thread cost), a VU of the 50-VU acceptance script
- * about 11 MB (bench/classic reports it per run).
+ * Resident memory per classic VU, rounded up from measurements: an idle VU thread adds about 8 MB
+ * of RSS (7.5 MB of it is Node's own per-thread cost; bench/classic/idle-vu.sh), a busy VU more
+ * (bench/classic/run.sh reports it per run).
  */
 export const MEASURED_MB_PER_VU = 16;
 

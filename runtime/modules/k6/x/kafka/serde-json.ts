@@ -2,14 +2,15 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { ErrorCode, KafkaError } from './errors.ts';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+/** made on the first schema: a classic VU thread loads ajv only if its script validates (classic/vu-runtime.ts) */
+let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
 
 function validator(schema: string): ValidateFunction {
   let v = validators.get(schema);
   if (!v) {
     try {
-      v = ajv.compile(JSON.parse(schema));
+      v = (ajv ??= new Ajv({ allErrors: true, strict: false })).compile(JSON.parse(schema));
     } catch (err) {
       throw new KafkaError(ErrorCode.FailedToEncode, 'Failed to unmarshal schema.', err);
     }
@@ -20,7 +21,7 @@ function validator(schema: string): ValidateFunction {
 
 export function validateJson(schema: string, data: unknown): void {
   const v = validator(schema);
-  if (!v(data)) throw new KafkaError(ErrorCode.FailedToValidateJson, 'Failed to validate JSON against schema.', ajv.errorsText(v.errors));
+  if (!v(data)) throw new KafkaError(ErrorCode.FailedToValidateJson, 'Failed to validate JSON against schema.', ajv!.errorsText(v.errors));
 }
 
 export function parseJson(bytes: Uint8Array): unknown {
