@@ -1,12 +1,14 @@
 /**
  * Per-event cost of lib/'s hot path as scripts/ingest-load.ts drives it: EventGenerator.batch(100),
  * the Zipf sampler, and one stamp header per record; then the whole of it up to the produce call —
- * generation, key and value bytes, the stamp and the Kafka writer's RecordBatch encoding — with the
+ * generation (the generator writes key and value bytes itself), the stamp and the Kafka writer's
+ * RecordBatch encoding — with the
  * compact `sp` stamp and with the five decimal headers streamprobe wrote before (the pipeline still
  * reads them), so a cheaper stamp shows where it is paid. Also the cost of creating a VU's
  * generator (arrival-rate scenarios create VUs mid-test). Prints the median of ROUNDS timed rounds,
  * timed in process CPU time (user + system, GC threads included), which a busy shared machine
- * skews less than wall time.
+ * skews less than wall time. One generator in one module instance: in the runtime every VU of a
+ * thread has its own classes, which costs more per event (bench/ingest/cpu-per-event.sh measures that).
  * Run: node --import tsx bench/lib-events.ts   (note `uptime` alongside)
  */
 import { EventGenerator, type EventGeneratorConfig } from '../lib/events.ts';
@@ -44,7 +46,7 @@ function eventsNs(config: EventGeneratorConfig): number {
   return measure(EVENTS_PER_ROUND, () => {
     for (let i = 0; i < EVENTS_PER_ROUND; i += BATCH) {
       const events = gen.batch(BATCH, (now += 0.7));
-      sink += events[BATCH - 1]!.value.length;
+      sink += events[BATCH - 1]!.valueBytes.length;
     }
   });
 }
@@ -65,7 +67,7 @@ function headersNs(): number {
   });
 }
 
-/** generation + bytes + stamp + RecordBatch encoding per event; `headers(intendedMs)` stamps one batch */
+/** generation + stamp + RecordBatch encoding per event; `headers(intendedMs)` stamps one batch */
 function stampedNs(headers: (intendedMs: number) => () => Readonly<Record<string, string>>): number {
   const gen = new EventGenerator({ seed: 1, generatorId: '12' });
   const encoder = new RecordBatchEncoder();
@@ -74,7 +76,7 @@ function stampedNs(headers: (intendedMs: number) => () => Readonly<Record<string
     for (let i = 0; i < EVENTS_PER_ROUND; i += BATCH) {
       const events = gen.batch(BATCH, (now += 0.7));
       const next = headers(now);
-      const messages = events.map((e) => ({ key: Buffer.from(e.key), value: Buffer.from(e.value), headers: next() }));
+      const messages = events.map((e) => ({ key: e.keyBytes, value: e.valueBytes, headers: next() }));
       sink += encoder.encode(messages, now).length;
     }
   });
@@ -124,6 +126,6 @@ row('ZipfSampler(5000, 1.2).sample', zipfNs(5_000, 1.2), 'ns/sample');
 row('ZipfSampler(100000, 0.8).sample', zipfNs(100_000, 0.8), 'ns/sample');
 row('Stamper.headers', headersNs(), 'ns/record');
 row('new EventGenerator (users 100000)', constructUs(), 'µs');
-row('generate + bytes + compact sp stamp + RecordBatch encoding', stampedNs(compact), 'ns/event');
-row('generate + bytes + 5 stamp headers + RecordBatch encoding', stampedNs(five), 'ns/event');
+row('generate + compact sp stamp + RecordBatch encoding', stampedNs(compact), 'ns/event');
+row('generate + 5 stamp headers + RecordBatch encoding', stampedNs(five), 'ns/event');
 if (sink === 0) console.log('(unreachable: keeps the work observable)');

@@ -3,9 +3,12 @@
  * add-to-cart and purchases, with Zipf-skewed users and products, and configurable fractions of
  * late and out-of-order event times, duplicates, and malformed records. Same seed and generator
  * id, same sequence of `nowMs` ⇒ same records. This is the hot path (up to 150,000 events/s per
- * machine): a record is ~10 concatenated pieces, most of them precomputed JSON fragments; the
+ * machine): a record's bytes are written straight into a slab (lib/ascii-slab.ts) from ~10 pieces,
+ * most of them precomputed JSON fragments, and the key is a view of the user id inside them; the
  * time fields are formatted once per send time; JSON.parse/stringify only for malformed records.
+ * Records are ASCII: the generator id must be, and everything else is by construction.
  */
+import { AsciiSlab, asciiBytes, asciiText, writeUint } from './ascii-slab.ts';
 import { DecimalCounter } from './decimal-counter.ts';
 import { hashSeed, Random, WeightedPicker } from './random.ts';
 import { ZipfSampler } from './zipf.ts';
@@ -46,12 +49,16 @@ export interface EventGeneratorConfig {
   oversizedBytes?: number;
 }
 
+/** A generated record. A plain object, not a class: every VU has its own copy of a class, so class instances
+ * made by this shared code would have one shape per VU and every access to them would go megamorphic. */
 export interface GeneratedEvent {
+  kind: RecordKind;
   /** Kafka record key: the user id */
   key: string;
-  /** Kafka record value: JSON, except for bad_json */
-  value: string;
-  kind: RecordKind;
+  /** the key's bytes, as produced */
+  keyBytes: Uint8Array;
+  /** the Kafka record value's bytes: JSON, except for bad_json; never modify (a duplicate shares them) */
+  valueBytes: Uint8Array;
   eventId: string;
   type: EventType;
   userId: string;
@@ -61,12 +68,17 @@ export interface GeneratedEvent {
   amountCents: number;
 }
 
+/** The record value as text (decoded on each call: the bytes are what the hot path sends). */
+export function eventValue(e: GeneratedEvent): string {
+  return asciiText(e.valueBytes);
+}
+
 interface EventTypeSpec {
   type: EventType;
   /** carries a product and an amount */
   priced: boolean;
   /** the JSON between the event id's value and the user id's value */
-  fragment: string;
+  fragment: Uint8Array;
 }
 
 const EVENT_TYPES = new WeightedPicker<EventTypeSpec>(
@@ -78,7 +90,7 @@ const EVENT_TYPES = new WeightedPicker<EventTypeSpec>(
       ['purchase', 5],
     ] as const
   ).map(([type, weight]) => [
-    { type, priced: type === 'add_to_cart' || type === 'purchase', fragment: `","type":"${type}","user_id":"` },
+    { type, priced: type === 'add_to_cart' || type === 'purchase', fragment: asciiBytes(`","type":"${type}","user_id":"`) },
     weight,
   ]),
 );
@@ -101,12 +113,20 @@ const DEVICES: ReadonlyArray<readonly [device: string, weight: number]> = [
   ['tablet', 7],
 ];
 /** country and device are independent: one pick of their joint JSON fragment */
-const GEO_FRAGMENTS = new WeightedPicker<string>(
+const GEO_FRAGMENTS = new WeightedPicker<Uint8Array>(
   COUNTRIES.flatMap(([country, currency, wc]) =>
-    DEVICES.map(([device, wd]) => [`,"currency":"${currency}","country":"${country}","device":"${device}"`, wc * wd] as const),
+    DEVICES.map(([device, wd]) => [asciiBytes(`,"currency":"${currency}","country":"${country}","device":"${device}"`), wc * wd] as const),
   ),
 );
-const UNPRICED_FRAGMENT = '","product_id":null,"amount_cents":0';
+const EVENT_ID_OPEN = asciiBytes('{"event_id":"');
+const SESSION_OPEN = asciiBytes('","session_id":"');
+const UNPRICED = asciiBytes('","product_id":null,"amount_cents":0');
+const PRICED_PRODUCT = asciiBytes('","product_id":"pr');
+const AMOUNT = asciiBytes('","amount_cents":');
+const USER_PREFIX = 0x75; // u
+const PADDING_OPEN = asciiBytes(',"padding":"');
+/** a record's bytes beyond the generator id's: the longest fragments, ids and numbers, with room to spare */
+const MAX_EVENT_BYTES = 512;
 const SESSION_MS = 30 * 60 * 1000;
 const DUPLICATE_POOL = 256;
 const REQUIRED_FIELDS = ['event_id', 'type', 'user_id', 'event_time', 'event_time_ms'] as const;
@@ -120,6 +140,20 @@ function sessionFragment(ms: number): string {
 function timeFragment(ms: number): string {
   return `,"event_time":"${new Date(ms).toISOString()}","event_time_ms":${ms},"v":1}`;
 }
+
+/** Writes a fragment at `at`, returns the end: bytes made once per send time, or text made for one late event
+ * (a Uint8Array over 64 bytes is an off-heap allocation, dearer than the copy). */
+function put(buf: Uint8Array, at: number, piece: Uint8Array | string): number {
+  if (typeof piece !== 'string') {
+    buf.set(piece, at);
+    return at + piece.length;
+  }
+  for (let i = 0; i < piece.length; i++) buf[at++] = piece.charCodeAt(i);
+  return at;
+}
+
+/** printable ASCII but the quote and backslash: it is written into JSON strings as is */
+const PLAIN_ID = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
 export class EventGenerator {
   private readonly rnd: Random;
@@ -141,11 +175,19 @@ export class EventGenerator {
   private recentNext = 0;
   /** the fragments of the last send time: every valid event of a batch shares them */
   private sendMs = NaN;
-  private sendSession = '';
-  private sendTime = '';
+  private sendSession: Uint8Array = new Uint8Array(0);
+  private sendTime: Uint8Array = new Uint8Array(0);
+  private readonly slab = new AsciiSlab();
+  private readonly maxEventBytes: number;
 
   constructor(config: EventGeneratorConfig) {
     const generatorId = config.generatorId ?? '0';
+    if (!PLAIN_ID.test(generatorId)) {
+      throw new Error(
+        `EventGenerator: generatorId must be printable ASCII without quotes or backslashes, got ${JSON.stringify(generatorId)}`,
+      );
+    }
+    this.maxEventBytes = MAX_EVENT_BYTES + generatorId.length;
     this.rnd = new Random(hashSeed(`${config.seed}/${generatorId}`));
     this.users = new ZipfSampler(config.users ?? 100_000, config.userSkew ?? 1);
     this.products = new ZipfSampler(config.products ?? 5_000, config.productSkew ?? 1);
@@ -213,24 +255,23 @@ export class EventGenerator {
     const rnd = this.rnd;
     const eventId = this.eventIds.next();
     const spec = EVENT_TYPES.pick(rnd);
-    const userId = 'u' + this.users.sample(rnd);
+    const user = this.users.sample(rnd);
     const geo = GEO_FRAGMENTS.pick(rnd);
     const page = rnd.int(this.pages);
-    let product = UNPRICED_FRAGMENT;
+    let product = 0;
     let amountCents = 0;
     if (spec.priced) {
-      const rank = this.products.sample(rnd);
-      amountCents = productPriceCents(rank) * rnd.range(1, 3);
-      product = '","product_id":"pr' + rank + '","amount_cents":' + amountCents;
+      product = this.products.sample(rnd);
+      amountCents = productPriceCents(product) * rnd.range(1, 3);
     }
     const eventTimeMs = sentMs - lateByMs;
-    let session: string;
-    let time: string;
+    let session: Uint8Array | string;
+    let time: Uint8Array | string;
     if (lateByMs === 0) {
       if (sentMs !== this.sendMs) {
         this.sendMs = sentMs;
-        this.sendSession = sessionFragment(sentMs);
-        this.sendTime = timeFragment(sentMs);
+        this.sendSession = asciiBytes(sessionFragment(sentMs));
+        this.sendTime = asciiBytes(timeFragment(sentMs));
       }
       session = this.sendSession;
       time = this.sendTime;
@@ -238,20 +279,74 @@ export class EventGenerator {
       session = sessionFragment(eventTimeMs);
       time = timeFragment(eventTimeMs);
     }
-    const value = '{"event_id":"' + eventId + spec.fragment + userId + '","session_id":"' + userId + session + page + product + geo + time;
-    return { key: userId, value, kind, eventId, type: spec.type, userId, eventTimeMs, amountCents };
+    // Written with a local cursor and typed-array builtins, few calls and field loads: every VU of a
+    // thread shares this code but has its own classes, so its calls and field loads are megamorphic.
+    const slab = this.slab;
+    const buf = slab.reserve(this.maxEventBytes);
+    const start = slab.at;
+    let at = start;
+    buf.set(EVENT_ID_OPEN, at);
+    at += EVENT_ID_OPEN.length;
+    for (let i = 0; i < eventId.length; i++) buf[at++] = eventId.charCodeAt(i);
+    buf.set(spec.fragment, at);
+    at += spec.fragment.length;
+    const userAt = at;
+    buf[at++] = USER_PREFIX;
+    at = writeUint(buf, at, user);
+    const userEnd = at;
+    buf.set(SESSION_OPEN, at);
+    at += SESSION_OPEN.length;
+    buf.copyWithin(at, userAt, userEnd);
+    at += userEnd - userAt;
+    at = put(buf, at, session);
+    at = writeUint(buf, at, page);
+    if (spec.priced) {
+      buf.set(PRICED_PRODUCT, at);
+      at = writeUint(buf, at + PRICED_PRODUCT.length, product);
+      buf.set(AMOUNT, at);
+      at = writeUint(buf, at + AMOUNT.length, amountCents);
+    } else {
+      buf.set(UNPRICED, at);
+      at += UNPRICED.length;
+    }
+    buf.set(geo, at);
+    at += geo.length;
+    at = put(buf, at, time);
+    slab.at = at;
+    const userId = 'u' + user;
+    return {
+      kind,
+      key: userId,
+      keyBytes: buf.subarray(userAt, userEnd),
+      valueBytes: buf.subarray(start, at),
+      eventId,
+      type: spec.type,
+      userId,
+      eventTimeMs,
+      amountCents,
+    };
   }
 
   private malformed(kind: MalformedKind, nowMs: number): GeneratedEvent {
     const event = this.event(kind, nowMs, 0);
+    const body = event.valueBytes;
     if (kind === 'oversized') {
-      const padding = Math.max(0, this.oversizedBytes - event.value.length - 13);
-      return { ...event, value: `${event.value.slice(0, -1)},"padding":"${'x'.repeat(padding)}"}` };
+      // `body` less its closing brace, then ,"padding":"xxx…"} up to oversizedBytes in all
+      const padding = Math.max(0, this.oversizedBytes - body.length - 13);
+      const slab = this.slab;
+      const buf = slab.reserve(body.length + 13 + padding);
+      const start = slab.at;
+      buf.set(body.subarray(0, body.length - 1), start);
+      let at = put(buf, start + body.length - 1, PADDING_OPEN);
+      buf.fill(0x78, at, at + padding); // x
+      at = put(buf, at + padding, '"}');
+      slab.at = at;
+      return { ...event, valueBytes: buf.subarray(start, at) };
     }
     if (kind === 'bad_json') {
-      return { ...event, value: event.value.slice(0, this.rnd.range(1, event.value.length - 1)) };
+      return { ...event, valueBytes: body.subarray(0, this.rnd.range(1, body.length - 1)) };
     }
-    const fields = JSON.parse(event.value) as Record<string, unknown>;
+    const fields = JSON.parse(eventValue(event)) as Record<string, unknown>;
     if (kind === 'missing_field') {
       delete fields[this.rnd.pick(REQUIRED_FIELDS)];
     } else {
@@ -269,7 +364,12 @@ export class EventGenerator {
           fields.event_time = event.eventTimeMs;
       }
     }
-    return { ...event, value: JSON.stringify(fields) };
+    return this.rewritten(event, JSON.stringify(fields));
+  }
+
+  /** `event` with `value` instead (ASCII: JSON.stringify of ASCII stays ASCII) */
+  private rewritten(event: GeneratedEvent, value: string): GeneratedEvent {
+    return { ...event, valueBytes: this.slab.text(value) };
   }
 
   /** a ring of recent events to duplicate from (no draw: duplicates pick from it at random) */

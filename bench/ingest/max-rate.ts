@@ -6,8 +6,10 @@
  * max-rate.sh the average record size for kafka-producer-perf-test.
  * With PAYLOAD=fixed it sends what kafka-producer-perf-test sends instead: RECORD_BYTES-byte values
  * made once, no key, no headers — the tool's own produce cost, without event generation.
+ * PAYLOAD=generate builds the events' messages and produces nothing: their cost alone, for
+ * bench/ingest/cpu-per-event.sh (not a rate to compare).
  *
- * Env: PAYLOAD (events | fixed), RECORD_BYTES (250, fixed only),
+ * Env: PAYLOAD (events | fixed | generate), RECORD_BYTES (250, fixed only),
  * TOPIC (events), VUS (32), BATCH (100), DURATION (60s), LINGER_MS (2), ACKS (-1 = all),
  * PARTITIONS (6), SEED (1), USERS (100000), RUN_ID (generated), KAFKA_BROKERS (127.0.0.1:9092).
  */
@@ -49,7 +51,8 @@ export async function setup(): Promise<SetupData> {
 
 // The same iteration as scripts/ingest-load.ts (lib/ingest.ts).
 const ingest = new Ingest({ topic: TOPIC, batch: BATCH, seed: SEED, users: USERS });
-const FIXED = envString(__ENV, 'PAYLOAD', 'events') === 'fixed';
+const PAYLOAD = envString(__ENV, 'PAYLOAD', 'events');
+const FIXED = PAYLOAD === 'fixed';
 // like kafka-producer-perf-test: one payload of printable characters, sent again and again
 const fixedBatch: Message[] = FIXED
   ? Array.from({ length: BATCH }, () => ({ value: toBytes('x'.repeat(envInt(__ENV, 'RECORD_BYTES', 250))) }))
@@ -58,6 +61,10 @@ const fixedBatch: Message[] = FIXED
 export default async function maxRate(data: SetupData): Promise<void> {
   if (FIXED) {
     await ingest.produce(writer, fixedBatch);
+    return;
+  }
+  if (PAYLOAD === 'generate') {
+    ingest.nextBatch(data.runId);
     return;
   }
   await ingest.produce(writer, ingest.nextBatch(data.runId));

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { EventGenerator } from '../../lib/events.ts';
+import { EventGenerator, eventValue } from '../../lib/events.ts';
 import { parseSutOptions } from '../../sut/options.ts';
 import { startPipeline, stopPipeline } from '../../sut/pipeline.ts';
 import { formatCompactStamp } from '../../sut/stamp-compact.ts';
@@ -154,7 +154,7 @@ for (let tick = 0; ; tick++) {
   const messages = events.map((e) => ({
     topic: state.topics.events,
     key: e.key,
-    value: e.value,
+    value: eventValue(e),
     headers: { sp: formatCompactStamp({ runId: 'bench', generatorId: '0', seq: seq++, intendedUs: Math.round(intended * 1000), sentUs }) },
   }));
   if (inflight > 200) {

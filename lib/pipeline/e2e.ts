@@ -7,7 +7,7 @@ import { check } from 'k6';
 import { Writer } from 'k6/x/kafka';
 import { durationMs, formatDuration } from '../duration.ts';
 import { envInt, envNumber, envString } from '../env.ts';
-import { EventGenerator } from '../events.ts';
+import { EventGenerator, eventValue } from '../events.ts';
 import { Ingest } from '../ingest.ts';
 import { writerConfig } from '../kafka.ts';
 import { loadProfile } from '../profiles.ts';
@@ -107,7 +107,7 @@ export async function loadViaGateway(data: RunData, post: HttpPost): Promise<voi
   gatewayEvents ??= new EventGenerator({ ...events, seed: config.seed, generatorId: generatorId(), users: config.users });
   const intended = intendedStartMs();
   const batch = gatewayEvents.batch(BATCH, intended);
-  const body = '[' + batch.map((e) => e.value).join(',') + ']';
+  const body = '[' + batch.map(eventValue).join(',') + ']';
   const stamp = vuStamper(data.runId).batchHeader(BATCH, stampTimes(intended, Date.now()));
   const r = await post(`${settings.ingestUrl}/v1/events`, body, { headers: { 'Content-Type': 'application/json', ...stamp } });
   check(r.status, ACCEPTED);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EventGenerator, type GeneratedEvent } from '../../../lib/events.ts';
+import { EventGenerator, type GeneratedEvent, eventValue } from '../../../lib/events.ts';
 import { compactStamp, expectedAggregates, nextWindow, readTopic, startTestPipeline, type TestPipeline } from './harness.ts';
 
 const WINDOW_MS = 2000;
@@ -15,7 +15,12 @@ async function sendLive(p: TestPipeline, count: number, seed: number): Promise<G
   const now = Date.now();
   const events = new EventGenerator({ seed, pages: 4 }).batch(count, now);
   await p.producer.send({
-    messages: events.map((e, i) => ({ topic: p.state.topics.events, key: e.key, value: e.value, headers: { sp: compactStamp(i, now) } })),
+    messages: events.map((e, i) => ({
+      topic: p.state.topics.events,
+      key: e.key,
+      value: eventValue(e),
+      headers: { sp: compactStamp(i, now) },
+    })),
   });
   return events;
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { GeneratedEvent } from '../../../lib/events.ts';
+import { type GeneratedEvent, eventValue } from '../../../lib/events.ts';
 import { parseSutOptions, type RawOptions } from '../../../sut/options.ts';
 import { startPipeline, stopPipeline, type SutState } from '../../../sut/pipeline.ts';
 import { deleteTopicsWithPrefix } from '../../../sut/topics.ts';
@@ -84,7 +84,7 @@ export function expectedAggregates(events: readonly GeneratedEvent[], windowMs: 
   const out = new Map<string, ExpectedAggregate & { users: Set<string> }>();
   for (const e of events) {
     const start = Math.floor(e.eventTimeMs / windowMs) * windowMs;
-    const page = (JSON.parse(e.value) as { page_id: string }).page_id;
+    const page = (JSON.parse(eventValue(e)) as { page_id: string }).page_id;
     const key = `${page}:${e.type}`;
     const id = `${key}@${start}`;
     let a = out.get(id);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EventGenerator } from '../../../lib/events.ts';
+import { EventGenerator, eventValue } from '../../../lib/events.ts';
 import { eventHour } from '../../../sut/lake/files.ts';
 import { LakeSink } from '../../../sut/lake/sink.ts';
 import { createTopics, deleteTopicsWithPrefix } from '../../../sut/topics.ts';
@@ -39,7 +39,7 @@ test('a restart removes uncommitted files and writes the replayed range under it
   const now = Date.now();
   const send = async (n: number) => {
     const events = gen.batch(n, now);
-    await producer.send({ messages: events.map((e) => ({ topic, key: e.key, value: e.value })) });
+    await producer.send({ messages: events.map((e) => ({ topic, key: e.key, value: eventValue(e) })) });
     return events.filter((e) => e.kind === 'valid').length;
   };
   const db = await DuckDBInstance.create(':memory:');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EventGenerator, type GeneratedEvent } from '../../../lib/events.ts';
+import { EventGenerator, type GeneratedEvent, eventValue } from '../../../lib/events.ts';
 import { eventHour } from '../../../sut/lake/files.ts';
 import { compactStamp, expectedAggregates, nextWindow, readTopic, startTestPipeline, type TestPipeline } from './harness.ts';
 
@@ -23,7 +23,12 @@ describe('reference pipeline', { timeout: 300_000 }, () => {
 
   async function produce(events: GeneratedEvent[], ms: number): Promise<void> {
     await p.producer.send({
-      messages: events.map((e) => ({ topic: p.state.topics.events, key: e.key, value: e.value, headers: { sp: compactStamp(seq++, ms) } })),
+      messages: events.map((e) => ({
+        topic: p.state.topics.events,
+        key: e.key,
+        value: eventValue(e),
+        headers: { sp: compactStamp(seq++, ms) },
+      })),
     });
   }
 
@@ -46,7 +51,7 @@ describe('reference pipeline', { timeout: 300_000 }, () => {
       } else {
         const events = batch.filter((e) => e.kind === 'valid');
         malformed.splice(malformed.length - (batch.length - events.length)); // the gateway never sees these
-        const res = await postGateway(`[${events.map((e) => e.value).join(',')}]`, { sp: compactStamp(seq, now) });
+        const res = await postGateway(`[${events.map((e) => eventValue(e)).join(',')}]`, { sp: compactStamp(seq, now) });
         seq += events.length;
         gatewayStatuses.push(res.status);
         assert.deepEqual(res.body, { accepted: events.length });
@@ -61,7 +66,7 @@ describe('reference pipeline', { timeout: 300_000 }, () => {
 
   it('the gateway answers 202 after Kafka acknowledged, 400 naming the problem for a malformed batch', async () => {
     assert.deepEqual(gatewayStatuses, [202]);
-    const missing = JSON.parse(gen.batch(1, Date.now())[0]!.value) as Record<string, unknown>;
+    const missing = JSON.parse(eventValue(gen.batch(1, Date.now())[0]!)) as Record<string, unknown>;
     delete missing.user_id;
     const bad = await postGateway(JSON.stringify([missing]));
     assert.equal(bad.status, 400);
@@ -74,7 +79,7 @@ describe('reference pipeline', { timeout: 300_000 }, () => {
   it('routes every malformed record to the DLQ with its reason and original headers', async () => {
     const dlq = await readTopic(p.state.topics.dlq, (m) => m.length >= malformed.length);
     assert.equal(dlq.length, malformed.length);
-    const kindOf = new Map(malformed.map((e) => [e.value, e.kind]));
+    const kindOf = new Map(malformed.map((e) => [eventValue(e), e.kind]));
     for (const m of dlq) {
       const reason = m.headers.get('sp-dlq-reason');
       const kind = kindOf.get(m.value);

@@ -1,6 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EventGenerator, MALFORMED_KINDS, productPriceCents, type GeneratedEvent, type RecordKind } from '../../../lib/events.ts';
+import {
+  EventGenerator,
+  MALFORMED_KINDS,
+  productPriceCents,
+  type GeneratedEvent,
+  type RecordKind,
+  eventValue,
+} from '../../../lib/events.ts';
 
 const T0 = Date.UTC(2026, 10, 27, 12, 0, 0);
 
@@ -26,8 +33,8 @@ describe('EventGenerator', () => {
     const c = generate(new EventGenerator({ ...config, seed: 10 }), 2000);
     const d = generate(new EventGenerator({ ...config, generatorId: '4' }), 2000);
     assert.notDeepEqual(
-      a.map((e) => e.value),
-      c.map((e) => e.value),
+      a.map((e) => eventValue(e)),
+      c.map((e) => eventValue(e)),
     );
     assert.notDeepEqual(
       a.map((e) => e.key),
@@ -41,7 +48,7 @@ describe('EventGenerator', () => {
     const types = new Set<string>();
     for (const e of events) {
       assert.equal(e.kind, 'valid');
-      const v = JSON.parse(e.value);
+      const v = JSON.parse(eventValue(e));
       assert.equal(v.user_id, e.key);
       assert.equal(v.event_id, e.eventId);
       assert.equal(v.event_time_ms, e.eventTimeMs);
@@ -58,7 +65,7 @@ describe('EventGenerator', () => {
         assert.equal(v.product_id, null);
       }
       types.add(e.type);
-      bytes += e.value.length;
+      bytes += eventValue(e).length;
     }
     assert.deepEqual([...types].sort(), ['add_to_cart', 'click', 'page_view', 'purchase']);
     const mean = bytes / events.length;
@@ -70,7 +77,7 @@ describe('EventGenerator', () => {
     const gen = new EventGenerator({ seed: 5, generatorId: '2', outOfOrderFraction: 0.5 });
     const events = gen.batch(200, T0 + 0.6667);
     for (const e of events) {
-      assert.deepEqual(Object.keys(JSON.parse(e.value)), [
+      assert.deepEqual(Object.keys(JSON.parse(eventValue(e))), [
         'event_id',
         'type',
         'user_id',
@@ -145,7 +152,7 @@ describe('EventGenerator', () => {
             break;
           case 'late':
             assert.ok(sendMs - e.eventTimeMs >= 60_000 && sendMs - e.eventTimeMs <= 600_000);
-            assert.equal(JSON.parse(e.value).event_time_ms, e.eventTimeMs);
+            assert.equal(JSON.parse(eventValue(e)).event_time_ms, e.eventTimeMs);
             break;
           case 'out_of_order':
             assert.ok(sendMs - e.eventTimeMs >= 1 && sendMs - e.eventTimeMs <= 5_000);
@@ -153,34 +160,34 @@ describe('EventGenerator', () => {
           case 'duplicate': {
             const original = seen.get(e.eventId);
             assert.ok(original, `duplicate of an earlier event ${e.eventId}`);
-            assert.equal(e.value, original.value);
+            assert.equal(eventValue(e), eventValue(original));
             assert.equal(e.key, original.key);
             break;
           }
           case 'bad_json':
-            assert.throws(() => JSON.parse(e.value));
+            assert.throws(() => JSON.parse(eventValue(e)));
             break;
           case 'missing_field': {
-            const v = JSON.parse(e.value);
+            const v = JSON.parse(eventValue(e));
             assert.ok(
               ['event_id', 'type', 'user_id', 'event_time', 'event_time_ms'].some((f) => !(f in v)),
-              e.value,
+              eventValue(e),
             );
             break;
           }
           case 'mistyped_field': {
-            const v = JSON.parse(e.value);
+            const v = JSON.parse(eventValue(e));
             const wellTyped =
               typeof v.amount_cents === 'number' &&
               typeof v.event_time_ms === 'number' &&
               typeof v.user_id === 'string' &&
               typeof v.event_time === 'string';
-            assert.ok(!wellTyped, e.value);
+            assert.ok(!wellTyped, eventValue(e));
             break;
           }
           case 'oversized':
-            assert.equal(e.value.length, 10_000);
-            assert.equal(JSON.parse(e.value).user_id, e.key);
+            assert.equal(eventValue(e).length, 10_000);
+            assert.equal(JSON.parse(eventValue(e)).user_id, e.key);
             break;
         }
         if (!seen.has(e.eventId)) seen.set(e.eventId, e);
@@ -192,5 +199,16 @@ describe('EventGenerator', () => {
     assert.throws(() => new EventGenerator({ seed: 1, lateFraction: 1.5 }), /lateFraction must be between 0 and 1/);
     assert.throws(() => new EventGenerator({ seed: 1, lateFraction: 0.6, malformedFraction: 0.6 }), /add up to 1\.2/);
     assert.throws(() => new EventGenerator({ seed: 1, malformedFraction: 0.1, malformedKinds: [] }), /malformedKinds is empty/);
+    assert.throws(() => new EventGenerator({ seed: 1, generatorId: 'a"b' }), /generatorId must be printable ASCII/);
+    assert.throws(() => new EventGenerator({ seed: 1, generatorId: 'ü' }), /generatorId must be printable ASCII/);
+  });
+
+  test('keys and values are also bytes, as produced: the key is the user id inside the value', () => {
+    const gen = new EventGenerator({ seed: 6, generatorId: '9', malformedFraction: 0.2, duplicateFraction: 0.1, lateFraction: 0.1 });
+    for (const e of generate(gen, 3000)) {
+      assert.equal(Buffer.from(e.keyBytes).toString('latin1'), e.key);
+      assert.equal(Buffer.from(e.valueBytes).toString('utf8'), eventValue(e));
+      if (e.kind === 'valid') assert.equal(e.keyBytes.buffer, e.valueBytes.buffer);
+    }
   });
 });

@@ -77,6 +77,11 @@ export function defineWriter(vu: VUContext, metrics: KafkaMetrics) {
     /** Destinations for the script's messages, which the encoder then reads in place, and the call's tally per topic. */
     async #prepare(scriptMessages: ScriptMessage[]): Promise<{ batch: OutgoingBatch; bytes: number; tallies: TopicTally[] }> {
       const { topic: writerTopic, batchBytes } = this.#config;
+      // locals, not per-record field loads: each VU has its own Writer class, so `this.#x` in this shared
+      // code sees one class per VU (megamorphic)
+      const producer = this.#producer;
+      const headerSizer = this.#headerSizer;
+      const choosePartition = this.#choosePartition;
       const count = scriptMessages.length;
       const records: RecordSource[] = new Array(count);
       const topics: string[] = new Array(count);
@@ -89,17 +94,17 @@ export function defineWriter(vu: VUContext, metrics: KafkaMetrics) {
         const record = encodable(scriptMessages[i]!);
         const topic = messageTopic(writerTopic, scriptMessages[i]!.topic);
         if (tally === undefined || topic !== tally.topic) {
-          partitionCount = await this.#producer.partitionCount(topic);
+          partitionCount = await producer.partitionCount(topic);
           tally = tallyOf(tallies, topic);
         }
         const size = contentBytes(record.key) + contentBytes(record.value);
         if (size > batchBytes) throw new KafkaError(ErrorCode.WriterError, 'Error writing messages.', tooLargeCause(size, batchBytes));
         bytes += size;
         tally.messages++;
-        tally.bytes += PRODUCED_MESSAGE_OVERHEAD + size + this.#headerSizer.size(record.headers);
+        tally.bytes += PRODUCED_MESSAGE_OVERHEAD + size + headerSizer.size(record.headers);
         records[i] = record;
         topics[i] = topic;
-        partitions[i] = this.#choosePartition(topic, record.key, size, partitionCount);
+        partitions[i] = choosePartition(topic, record.key, size, partitionCount);
       }
       return { batch: { records, topics, partitions }, bytes, tallies };
     }
