@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EventGenerator } from '../../../lib/events.ts';
+import { EventGenerator, eventValue } from '../../../lib/events.ts';
 import { compactStamp, startTestPipeline, type TestPipeline } from './harness.ts';
 
 describe('watermark', { timeout: 300_000 }, () => {
@@ -29,7 +29,7 @@ describe('watermark', { timeout: 300_000 }, () => {
           topic: p.state.topics.events,
           partition: 0,
           key: e.key,
-          value: e.value,
+          value: eventValue(e),
           headers: { sp: compactStamp(seq++, now) },
         })),
       });
