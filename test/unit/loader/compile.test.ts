@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ExitCode, StreamprobeError } from '../../../runtime/errors.ts';
 import { bundleScript } from '../../../runtime/loader/bundle.ts';
-import { compileScript, type InitGlobals } from '../../../runtime/loader/compile.ts';
+import { compileScript, type InitGlobals, SEPARATE_COMPILATIONS } from '../../../runtime/loader/compile.ts';
 import { loadScript } from '../../../runtime/loader/load.ts';
 import { describeError, stackMapper } from '../../../runtime/loader/source-map.ts';
 
@@ -60,6 +60,27 @@ describe('compileScript', () => {
     assert.equal(run(one), '2:1');
     two.setIter(7);
     assert.equal(run(two), '1:7', 'the second VU has its own counter and its own __ITER');
+  });
+
+  it('past SEPARATE_COMPILATIONS VUs share a compilation, and each still has its own module state', async () => {
+    const file = script('many.ts', `let n = 0;\nexport default function () { n += 1; return n + '/' + __VU; }`);
+    const factory = compileScript(await bundleScript(file));
+    const vus = Array.from({ length: SEPARATE_COMPILATIONS + 3 }, (_, i) => factory(globalsFor(i + 1)));
+    const run = (s: (typeof vus)[number]) => (s.exports.default as () => string)();
+    run(vus.at(-1)!);
+    assert.deepEqual(
+      vus.map((vu) => run(vu)),
+      vus.map((_, i) => (i === vus.length - 1 ? '2/' : '1/') + (i + 1)),
+    );
+  });
+
+  it('a code cache made for other threads is handed out only when asked for, and starts a compilation', async () => {
+    const bundle = await bundleScript(script('cache.ts', 'export default function () { return __VU; }'));
+    assert.equal(compileScript(bundle).cachedData, undefined);
+    const { cachedData } = compileScript(bundle, { produce: true });
+    assert.ok(cachedData && cachedData.length > 0);
+    const vu = compileScript(bundle, { cachedData })(globalsFor(5));
+    assert.equal((vu.exports.default as () => number)(), 5);
   });
 
   it('k6 imports become require() calls answered per VU', async () => {
