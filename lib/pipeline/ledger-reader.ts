@@ -11,6 +11,12 @@ import type { Ledger } from '../oracle/ledger.ts';
 import { COMPACT_STAMP_HEADER, readStamp, STAMP_HEADERS, type Stamp } from '../stamp-headers.ts';
 
 const ROUND = { limit: 2000, expectTimeout: true };
+/**
+ * Reads (of up to maxWait each) that bring nothing before a partition counts as read to its end. A record carries its
+ * partition's high watermark, so a partition with records ends on that; an empty read alone may be a busy broker
+ * (a saturated run's first fetch took longer than maxWait, and every record of the run was taken for absent).
+ */
+const EMPTY_READS_TO_END = 5;
 const STAMP_NAMES = [COMPACT_STAMP_HEADER, ...Object.values(STAMP_HEADERS)];
 
 export interface LedgerTally {
@@ -45,6 +51,7 @@ export async function readLedger(topic: string, runId: string, ledger: Ledger, e
     partition,
     reader: new Reader(readerConfig(topic, { partition, maxWait: '1s' })),
     done: false,
+    emptyReads: 0,
     readToMs: -Infinity,
     maxEventMs: -Infinity,
   }));
@@ -54,7 +61,8 @@ export async function readLedger(topic: string, runId: string, ledger: Ledger, e
         if (lane.done) continue;
         const messages = await lane.reader.consume(ROUND);
         const last = messages[messages.length - 1];
-        if (last === undefined || last.offset! + 1 >= last.highWaterMark!) lane.done = true;
+        lane.emptyReads = last === undefined ? lane.emptyReads + 1 : 0;
+        if (lane.emptyReads >= EMPTY_READS_TO_END || (last !== undefined && last.offset! + 1 >= last.highWaterMark!)) lane.done = true;
         for (const m of messages) {
           const stamp = stampOf(m);
           if (stamp === undefined || stamp.runId !== runId) continue;
