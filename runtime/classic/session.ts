@@ -13,9 +13,9 @@ import { BLOCKING_MODULES, modeFromBundle, modeFromExports, type ModeFlag, type 
 import { buildVURuntime } from './vu-runtime.ts';
 import type { VURuntime } from './vu-thread-loader.ts';
 
-/** I/O threads: one per core as async mode's workers, at most MAX_IO_THREADS (each holds its own Kafka clients). */
+/** I/O threads: `--workers` of them, or one per core as async mode's workers, at most MAX_IO_THREADS (each holds its own Kafka clients). */
 const MAX_IO_THREADS = 4;
-const ioThreads = () => Math.min(availableParallelism(), MAX_IO_THREADS);
+const ioThreads = (workers: number) => (workers > 0 ? workers : Math.min(availableParallelism(), MAX_IO_THREADS));
 
 export class ClassicSession {
   private io: IoLink | undefined;
@@ -26,12 +26,13 @@ export class ClassicSession {
     private readonly flag: ModeFlag,
     private readonly bundle: ScriptBundle,
     private readonly verbose: boolean,
+    private readonly workers: number,
     public mode: RunMode,
   ) {}
 
   /** Before the options pass, whose init context must already see the mode's modules. */
-  static async open(flag: ModeFlag, bundle: ScriptBundle, verbose: boolean): Promise<ClassicSession> {
-    const session = new ClassicSession(flag, bundle, verbose, modeFromBundle(flag, bundle.code));
+  static async open(flag: ModeFlag, bundle: ScriptBundle, verbose: boolean, workers = 0): Promise<ClassicSession> {
+    const session = new ClassicSession(flag, bundle, verbose, workers, modeFromBundle(flag, bundle.code));
     if (session.mode === 'classic') await session.start();
     return session;
   }
@@ -65,7 +66,7 @@ export class ClassicSession {
   private async start(): Promise<void> {
     this.runtime = buildVURuntime();
     const modules = BLOCKING_MODULES.filter((m) => this.bundle.code.includes(`require("${m}")`));
-    this.io = await IoLink.start(modules, this.verbose, ioThreads());
+    this.io = await IoLink.start(modules, this.verbose, ioThreads(this.workers));
     const client = this.io.attach({ id: 0, idInTest: 0, env: {}, scriptPath: this.bundle.scriptPath });
     // loaded only for classic runs: it brings the Kafka serde (avsc, ajv) to the main thread
     const { classicModules } = await import('./classic-modules.ts');

@@ -18,7 +18,7 @@ Execution:
       --no-setup                     do not run setup()
       --no-teardown                  do not run teardown()
   -w, --throw                        throw on invalid metric values instead of warning
-      --workers N                    worker threads (default: number of CPU cores)
+      --workers N                    worker threads; in classic mode, I/O threads (default: number of CPU cores)
       --mode MODE                    classic (a thread per VU, calls block as in k6), async or
                                      auto (default: classic for synchronous xk6-kafka scripts)
 

@@ -52,7 +52,7 @@ export async function runTest(args: RunRequest): Promise<ExitCodeValue> {
   const outcome = new RunOutcome();
   const shutdown = new Shutdown(log);
   // classic mode's I/O thread does not keep the process alive: every exit path may leave it
-  const classic = await ClassicSession.open(args.runtime.mode, script.bundle, args.runtime.verbose);
+  const classic = await ClassicSession.open(args.runtime.mode, script.bundle, args.runtime.verbose, args.runtime.workers);
   shutdown.onEnd(() => classic.close());
   const untrap = trapSignals(
     (signal) => outcome.abort(`test run was aborted because streamprobe received a '${signal}' signal`, ExitCode.ExternalAbort),
