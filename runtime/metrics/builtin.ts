@@ -29,6 +29,19 @@ export const ITERATION_START_LAG = builtin('iteration_start_lag', 'trend', 'time
 /** streamprobe only: how late each worker thread's event loop ran its timers (perf_hooks), in ms. */
 export const EVENT_LOOP_DELAY = builtin('event_loop_delay', 'trend', 'time');
 
+/** what k6/http records per request, in the order HttpMetrics keeps its series */
+export const HTTP_REQUEST_METRICS: readonly MetricDef[] = [
+  HTTP_REQS,
+  HTTP_REQ_FAILED,
+  HTTP_REQ_DURATION,
+  HTTP_REQ_BLOCKED,
+  HTTP_REQ_CONNECTING,
+  HTTP_REQ_TLS_HANDSHAKING,
+  HTTP_REQ_SENDING,
+  HTTP_REQ_WAITING,
+  HTTP_REQ_RECEIVING,
+];
+
 export const BUILTIN_METRICS: readonly MetricDef[] = [
   VUS,
   VUS_MAX,
@@ -39,15 +52,7 @@ export const BUILTIN_METRICS: readonly MetricDef[] = [
   DATA_RECEIVED,
   CHECKS,
   GROUP_DURATION,
-  HTTP_REQS,
-  HTTP_REQ_FAILED,
-  HTTP_REQ_DURATION,
-  HTTP_REQ_BLOCKED,
-  HTTP_REQ_CONNECTING,
-  HTTP_REQ_TLS_HANDSHAKING,
-  HTTP_REQ_SENDING,
-  HTTP_REQ_WAITING,
-  HTTP_REQ_RECEIVING,
+  ...HTTP_REQUEST_METRICS,
   ITERATION_START_LAG,
   EVENT_LOOP_DELAY,
 ];

@@ -1,17 +1,5 @@
 /** k6's http_req_* metrics, http_reqs, http_req_failed and data_sent/received for each hop of a request. */
-import {
-  DATA_RECEIVED,
-  DATA_SENT,
-  HTTP_REQ_BLOCKED,
-  HTTP_REQ_CONNECTING,
-  HTTP_REQ_DURATION,
-  HTTP_REQ_FAILED,
-  HTTP_REQ_RECEIVING,
-  HTTP_REQ_SENDING,
-  HTTP_REQ_TLS_HANDSHAKING,
-  HTTP_REQ_WAITING,
-  HTTP_REQS,
-} from '../../../metrics/builtin.ts';
+import { DATA_RECEIVED, DATA_SENT, HTTP_REQUEST_METRICS } from '../../../metrics/builtin.ts';
 import type { MetricDef, Tags } from '../../../metrics/metric.ts';
 import type { Series } from '../../../metrics/store.ts';
 import { DEFAULT_SYSTEM_TAGS } from '../../../options/values.ts';
@@ -35,17 +23,7 @@ export class HttpMetrics {
 
   constructor(private readonly vu: CoreModuleVU) {
     const define = (d: MetricDef) => vu.defineMetric(d.name, d.type, d.contains);
-    this.defs = [
-      HTTP_REQS,
-      HTTP_REQ_FAILED,
-      HTTP_REQ_DURATION,
-      HTTP_REQ_BLOCKED,
-      HTTP_REQ_CONNECTING,
-      HTTP_REQ_TLS_HANDSHAKING,
-      HTTP_REQ_SENDING,
-      HTTP_REQ_WAITING,
-      HTTP_REQ_RECEIVING,
-    ].map(define);
+    this.defs = HTTP_REQUEST_METRICS.map(define);
     this.data = [define(DATA_SENT), define(DATA_RECEIVED)];
   }
 
