@@ -6,7 +6,7 @@
  * aggregates topic, Redis and the state stores (query API) and the lake against what the
  * declared window semantics give. Thresholds gate the oracle's metrics and the result latency.
  *
- * Env (docs/scripts/e2e-pipeline.md): VIA (kafka | gateway), RATE events/s (2000), BATCH (100),
+ * Env (docs/scripts/e2e-pipeline.md): VIA (kafka | gateway), RATE events/s (2000), BATCH (100; above 20,000 events/s, RATE/200),
  * RAMP (5s), DURATION (1m), SEED (1), USERS (100000), PAGES (200), MALFORMED (0.01), LATE (0.001),
  * DUPLICATES (0), OUT_OF_ORDER (0), PREFIX (''), WINDOW (5s), GRACE (250ms), IDLE_CLOSE (30s),
  * UNCERTAIN (1s), DRAIN_TIMEOUT (60s), VERIFY_TIMEOUT (10m), QUERY_URL (http://127.0.0.1:8090),

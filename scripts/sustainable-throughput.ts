@@ -7,7 +7,7 @@
  * generator itself could not keep a rate (then the number says nothing about the pipeline).
  *
  * Env (docs/scripts/sustainable-throughput.md): START_RATE events/s (2000), STEP_RATE (2000),
- * STEPS (5), STEP_RAMP (10s), STEP_DURATION (1m), BATCH (100), SEED (1), USERS (100000),
+ * STEPS (5), STEP_RAMP (10s), STEP_DURATION (1m), BATCH (100; above 20,000 events/s at the top step, 1/200 of it), SEED (1), USERS (100000),
  * PAGES (200), PREFIX (''), MAX_LATENCY_GROWTH (20 ms/s), RUN_ID (generated), SLO (none),
  * KAFKA_BROKERS (127.0.0.1:9092).
  */
@@ -22,18 +22,21 @@ import { windowResultLatencyMs } from '../lib/latency.ts';
 import { windowId } from '../lib/oracle/expected.ts';
 import { OutputWatcher } from '../lib/pipeline/outputs.ts';
 import { pipelineSettings } from '../lib/pipeline/settings.ts';
-import { sustainableThroughputProfile } from '../lib/profiles.ts';
+import { batchForRate, sustainableThroughputProfile } from '../lib/profiles.ts';
 import { withSlo } from '../lib/slo.ts';
 import { DEFAULT_SUSTAIN_CRITERIA, judgeSteps, type Sample } from '../lib/sustainable.ts';
 
 const settings = pipelineSettings(__ENV);
-const BATCH = envInt(__ENV, 'BATCH', 100);
+const START_RATE = envNumber(__ENV, 'START_RATE', 2000);
+const STEP_RATE = envNumber(__ENV, 'STEP_RATE', 2000);
+const STEPS = envInt(__ENV, 'STEPS', 5);
+const BATCH = envInt(__ENV, 'BATCH', batchForRate(START_RATE + STEP_RATE * (STEPS - 1)));
 const profile = sustainableThroughputProfile({
   name: 'load',
   exec: 'load',
-  startEventsPerSecond: envNumber(__ENV, 'START_RATE', 2000),
-  stepEventsPerSecond: envNumber(__ENV, 'STEP_RATE', 2000),
-  steps: envInt(__ENV, 'STEPS', 5),
+  startEventsPerSecond: START_RATE,
+  stepEventsPerSecond: STEP_RATE,
+  steps: STEPS,
   stepRamp: envString(__ENV, 'STEP_RAMP', '10s'),
   stepDuration: envString(__ENV, 'STEP_DURATION', '1m'),
   eventsPerIteration: BATCH,

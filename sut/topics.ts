@@ -3,12 +3,18 @@ import { Admin } from '@platformatic/kafka';
 import { isTopicExists } from '../infra/kafka/ready.ts';
 import { SutError } from './toolchain.ts';
 
+/**
+ * No size limit: the oracle reads the whole input topic back after a run, and the local broker's
+ * 1 GiB per partition (infra/kafka) holds only ~2 minutes at 100,000 events/s; its time limit stays.
+ */
+const TOPIC_CONFIGS = [{ name: 'retention.bytes', value: '-1' }];
+
 export async function createTopics(brokers: string[], topics: string[], partitions: number, replicas: number): Promise<void> {
   const admin = new Admin({ clientId: 'sut-up', bootstrapBrokers: brokers, timeout: 10_000 });
   try {
     for (const topic of topics) {
       try {
-        await admin.createTopics({ topics: [topic], partitions, replicas });
+        await admin.createTopics({ topics: [topic], partitions, replicas, configs: TOPIC_CONFIGS });
       } catch (err) {
         if (!isTopicExists(err)) {
           throw new SutError(

@@ -10,7 +10,7 @@ import { envInt, envNumber, envString } from '../env.ts';
 import { EventGenerator, eventValue } from '../events.ts';
 import { Ingest } from '../ingest.ts';
 import { writerConfig } from '../kafka.ts';
-import { loadProfile } from '../profiles.ts';
+import { batchForRate, loadProfile } from '../profiles.ts';
 import { withSlo } from '../slo.ts';
 import { stampTimes } from '../stamp-headers.ts';
 import { generatorId, intendedStartMs, vuStamper } from '../stamps.ts';
@@ -21,7 +21,7 @@ import { verifyPipeline } from './verify.ts';
 
 export const settings = pipelineSettings(__ENV);
 const RATE = envNumber(__ENV, 'RATE', 2000);
-const BATCH = envInt(__ENV, 'BATCH', 100);
+const BATCH = envInt(__ENV, 'BATCH', batchForRate(RATE));
 const RAMP = envString(__ENV, 'RAMP', '5s');
 const DURATION = envString(__ENV, 'DURATION', '1m');
 const LOAD_STOP = '2s';

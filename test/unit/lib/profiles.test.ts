@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  batchForRate,
   arrivalRateScenario,
   breakpointProfile,
   loadProfile,
@@ -87,4 +88,12 @@ describe('profile builders', () => {
     assert.throws(() => loadProfile({ eventsPerSecond: 1, eventsPerIteration: 0 }), /eventsPerIteration/);
     assert.throws(() => loadProfile({ eventsPerSecond: 1, duration: '5 minutes' }), /invalid duration '5 minutes'/);
   });
+});
+
+test('batchForRate: 100 up to 20,000 events/s, then ~200 iterations/s, at most 1,000 events each', () => {
+  assert.equal(batchForRate(2000), 100);
+  assert.equal(batchForRate(20_000), 100);
+  assert.equal(batchForRate(50_000), 250);
+  assert.equal(batchForRate(100_000), 500);
+  assert.equal(batchForRate(1_000_000), 1000);
 });
