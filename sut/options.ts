@@ -10,6 +10,8 @@ export type Guarantee = (typeof GUARANTEES)[number];
 export interface SutOptions {
   brokers: string[];
   processors: number;
+  /** Kafka Streams stream threads per processor */
+  threads: number;
   guarantee: Guarantee;
   /** processor fault switches, e.g. `drop=0.001,crash=5000` (crash applies to instance 0 only) */
   fault: string;
@@ -89,6 +91,7 @@ export function parseSutOptions(raw: RawOptions, env: Readonly<Record<string, st
       .map((b) => b.trim())
       .filter((b) => b !== ''),
     processors: int('processors', 1, 1),
+    threads: int('threads', 1, 1),
     guarantee: guarantee as Guarantee,
     fault,
     faultSeed: int('fault-seed', 1, 0),
@@ -121,6 +124,7 @@ export function faultFor(instance: number, fault: string): string {
 /** `parseArgs` options of sut:up, shared by the CLI and its help */
 export const SUT_UP_ARGS = {
   processors: { type: 'string' },
+  threads: { type: 'string' },
   guarantee: { type: 'string' },
   fault: { type: 'string' },
   'fault-seed': { type: 'string' },

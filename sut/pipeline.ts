@@ -156,6 +156,8 @@ function startProcessor(opts: SutOptions, s: SutState, classpath: string, i: num
     String(opts.graceMs),
     '--idle-close-ms',
     String(opts.idleCloseMs),
+    '--threads',
+    String(opts.threads),
     '--commit-ms',
     String(opts.commitMs),
     '--guarantee',

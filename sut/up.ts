@@ -1,4 +1,4 @@
-// npm run sut:up [-- --processors N --guarantee at_least_once --fault drop=0.001 --window 5s --grace 250ms …]
+// npm run sut:up [-- --processors N --threads N --guarantee at_least_once --fault drop=0.001 --window 5s --grace 250ms …]
 // Starts Redis, the Kafka Streams processor(s), the ingestion gateway and the lake sink; returns once all are healthy.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

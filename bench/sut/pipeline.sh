@@ -7,7 +7,7 @@
 #   (2) sustainable throughput (scripts/sustainable-throughput.ts) with 1 and with 2 processor instances.
 # Each part starts its own pipeline (topic prefix, free ports, no lake: the lake sink is not part of the processing
 # path and would take CPU from it) and deletes its topics afterwards.
-#   bench/sut/pipeline.sh [--rate 100000] [--batch N] [--duration 5m] [--ramp 5s] [--processors 1] [--only e2e|sustainable]
+#   bench/sut/pipeline.sh [--rate 100000] [--batch N] [--duration 5m] [--ramp 5s] [--processors 1] [--threads 1] [--only e2e|sustainable]
 #                         [--start-rate 20000] [--step-rate 20000] [--steps 6] [--step-duration 1m]
 # Env: KAFKA_BROKERS (the local broker by default). Exit 0 when every part passed its thresholds.
 # Results: .cache/bench/<timestamp>-pipeline/ (summaries, logs, cpu.txt, report.txt).
@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/ingest/common.sh
 
-RATE=100000 BATCH= DURATION=5m RAMP=5s PROCESSORS=1 ONLY=all START_RATE=20000 STEP_RATE=20000 STEPS=6 STEP_DURATION=1m
+RATE=100000 BATCH= DURATION=5m RAMP=5s PROCESSORS=1 THREADS=1 ONLY=all START_RATE=20000 STEP_RATE=20000 STEPS=6 STEP_DURATION=1m
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) RATE=$2; shift 2 ;;
@@ -23,12 +23,13 @@ while [ $# -gt 0 ]; do
     --batch) BATCH=$2; shift 2 ;; # events per iteration (default: the script's, RATE/200 above 20,000/s)
     --ramp) RAMP=$2; shift 2 ;; # the processors' JIT warms up during the ramp, which e2e-pipeline measures too
     --processors) PROCESSORS=$2; shift 2 ;;
+    --threads) THREADS=$2; shift 2 ;; # stream threads per processor (e2e only)
     --only) ONLY=$2; shift 2 ;;
     --start-rate) START_RATE=$2; shift 2 ;;
     --step-rate) STEP_RATE=$2; shift 2 ;;
     --steps) STEPS=$2; shift 2 ;;
     --step-duration) STEP_DURATION=$2; shift 2 ;;
-    *) echo "pipeline.sh: unknown option $1 (use --rate N, --batch N, --duration D, --ramp D, --processors N, --only e2e|sustainable, --start-rate N, --step-rate N, --steps N, --step-duration D)" >&2; exit 2 ;;
+    *) echo "pipeline.sh: unknown option $1 (use --rate N, --batch N, --duration D, --ramp D, --processors N, --threads N, --only e2e|sustainable, --start-rate N, --step-rate N, --steps N, --step-duration D)" >&2; exit 2 ;;
   esac
 done
 
@@ -42,18 +43,18 @@ ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
 broker_pid() { ss -Hltnp "sport = :${BROKERS##*:}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
 state() { node -e "const s = require(process.argv[1]); console.log(eval(process.argv[2]))" "$1/state.json" "$2"; }
 
-# sut_up NAME PROCESSORS: a pipeline of its own under $OUT/NAME, prefix bench-NAME-<time>-
+# sut_up NAME PROCESSORS [THREADS]: a pipeline of its own under $OUT/NAME, prefix bench-NAME-<time>-
 sut_up() {
   PREFIX=bench-$1-$(date +%s)-
-  npm run -s sut:up -- --prefix "$PREFIX" --dir "$OUT/$1" --processors "$2" --no-lake \
+  npm run -s sut:up -- --prefix "$PREFIX" --dir "$OUT/$1" --processors "$2" --threads "${3:-1}" --no-lake \
     --redis-port 0 --ingest-port 0 --lake-port 0 --query-port 0 > "$OUT/$1-up.log" 2>&1 ||
     { tail -20 "$OUT/$1-up.log" >&2; sut_down "$1"; exit 1; }
 }
 sut_down() { npm run -s sut:down -- --dir "$OUT/$1" --delete-topics > /dev/null 2>&1 || true; }
 
 if [ "$ONLY" = all ] || [ "$ONLY" = e2e ]; then
-  echo "== (1) e2e-pipeline: $RATE events/s for $DURATION after a $RAMP ramp, $PROCESSORS processor(s), p99 < 1 s, oracle exact"
-  sut_up e2e "$PROCESSORS"
+  echo "== (1) e2e-pipeline: $RATE events/s for $DURATION after a $RAMP ramp, $PROCESSORS processor(s) × $THREADS thread(s), p99 < 1 s, oracle exact"
+  sut_up e2e "$PROCESSORS" "$THREADS"
   trap 'sut_down e2e' EXIT
   QUERY_PORT=$(state "$OUT/e2e" 's.processors[0].port')
   PROCESSOR_PIDS=$(state "$OUT/e2e" "s.processors.map((p) => p.pid).join(' ')")

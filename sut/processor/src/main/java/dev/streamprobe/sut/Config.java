@@ -18,6 +18,7 @@ public final class Config {
   public long idleCloseMs = 30_000;
   public long retentionMs = 10 * 60_000;
   public long commitMs = 100;
+  public int threads = 1;
   public String guarantee = "exactly_once_v2";
   public int maxEventBytes = 16_384;
   public int httpPort = 0;
@@ -49,6 +50,7 @@ public final class Config {
         case "idle-close-ms" -> c.idleCloseMs = Long.parseLong(v);
         case "retention-ms" -> c.retentionMs = Long.parseLong(v);
         case "commit-ms" -> c.commitMs = Long.parseLong(v);
+        case "threads" -> c.threads = Integer.parseInt(v);
         case "guarantee" -> c.guarantee = v;
         case "max-event-bytes" -> c.maxEventBytes = Integer.parseInt(v);
         case "http-port" -> c.httpPort = Integer.parseInt(v);

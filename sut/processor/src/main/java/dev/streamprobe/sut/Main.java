@@ -74,7 +74,7 @@ public final class Main {
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, cfg.commitMs);
     p.put(StreamsConfig.STATE_DIR_CONFIG, cfg.stateDir);
     p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:" + httpPort);
-    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, cfg.threads);
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
     // Streams' producer default linger.ms is 100: that would add up to 100 ms per hop to result latency
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
