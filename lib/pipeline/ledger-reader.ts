@@ -12,7 +12,8 @@ import type { ExpectedAggregates } from '../oracle/expected.ts';
 import type { Ledger } from '../oracle/ledger.ts';
 import { COMPACT_STAMP_HEADER, parseCompactStamp, readStamp, STAMP_HEADERS, type Stamp } from '../stamp-headers.ts';
 
-const ROUND = { limit: 2000, expectTimeout: true };
+/** records per read at most */
+const ROUND = 2000;
 /**
  * Reads (of up to maxWait each) that bring nothing before a partition counts as read to its end. A record carries its
  * partition's high watermark, so a partition with records ends on that; an empty read alone may be a busy broker
@@ -34,6 +35,8 @@ interface Lane {
   reader: Reader;
   done: boolean;
   emptyReads: number;
+  /** records between the last one read and the high watermark it carried (Infinity before the first) */
+  unread: number;
   /** send time (ms) of the newest record read from it */
   readToMs: number;
   /** the largest event time of its valid records read so far */
@@ -68,6 +71,7 @@ export async function readLedger(topic: string, runId: string, ledger: Ledger, e
       reader: new Reader(readerConfig(topic, { partition, maxWait: '1s' })),
       done: false,
       emptyReads: 0,
+      unread: Infinity,
       readToMs: -Infinity,
       maxEventMs: -Infinity,
     }),
@@ -77,10 +81,12 @@ export async function readLedger(topic: string, runId: string, ledger: Ledger, e
       let lane: Lane | undefined;
       for (const l of lanes) if (!l.done && (lane === undefined || l.readToMs < lane.readToMs)) lane = l;
       if (lane === undefined) break;
-      const messages = await lane.reader.consume(ROUND);
+      // no more than the partition holds: a read that asks for more waits its whole maxWait for records that never come
+      const messages = await lane.reader.consume({ limit: Math.min(ROUND, lane.unread), expectTimeout: true });
       const last = messages[messages.length - 1];
       lane.emptyReads = last === undefined ? lane.emptyReads + 1 : 0;
-      if (lane.emptyReads >= EMPTY_READS_TO_END || (last !== undefined && last.offset! + 1 >= last.highWaterMark!)) lane.done = true;
+      if (last !== undefined) lane.unread = last.highWaterMark! - (last.offset! + 1);
+      if (lane.emptyReads >= EMPTY_READS_TO_END || lane.unread <= 0) lane.done = true;
       for (const m of messages) {
         const stamp = stampOf(m);
         if (stamp === undefined || stamp.runId !== runId) continue;
