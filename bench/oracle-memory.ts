@@ -41,7 +41,7 @@ while (next < RECORDS || lanes.some((l) => l.length > 0)) {
       const gen = i % GENERATORS;
       const sentMs = T0 + i / (RATE / 1000);
       const eventTimeMs = Math.floor(sentMs);
-      ledger.add(String(gen), seqs[gen]!++, p, `p${p}`);
+      ledger.add(String(gen), seqs[gen]!++, p, i);
       expected.add({
         pageId: `pg${rnd.int(200)}`,
         type: TYPES[rnd.int(4)]!,

@@ -73,6 +73,8 @@ export class ExpectedAggregates {
   /** window start → key → window */
   private readonly open = new Map<number, Map<string, OpenWindow>>();
   private readonly done = new Map<string, ExpectedWindow>();
+  /** windows starting below this may be finalized (in `done`); those at or above it are not */
+  private finalizedBelowMs = -Infinity;
   /** records expected to be dropped as later than the grace period */
   lateDropped = 0;
   /** records that may or may not be counted */
@@ -95,7 +97,7 @@ export class ExpectedAggregates {
     if (!(start <= this.lastWindowMs)) this.lastWindowMs = start;
     const key = `${e.pageId}:${e.type}`;
     if (fate === 'uncertain') this.uncertainRecords++;
-    const finished = this.done.get(windowId(key, start));
+    const finished = start < this.finalizedBelowMs ? this.done.get(windowId(key, start)) : undefined;
     if (finished !== undefined) {
       // read after its window was finalized (a partition far behind the others): counted, users unknown
       finished.count++;
@@ -135,8 +137,10 @@ export class ExpectedAggregates {
   /** Finalizes the windows no record read from now on can change: every partition is read past `readToMs` (send time). */
   advance(readToMs: number): void {
     const s = this.semantics;
+    const below = readToMs - (s.windowMs + s.graceMs + s.uncertainMs + FINALIZE_MARGIN_MS);
+    if (below > this.finalizedBelowMs) this.finalizedBelowMs = below;
     for (const [start, keys] of this.open) {
-      if (start + s.windowMs + s.graceMs + s.uncertainMs + FINALIZE_MARGIN_MS >= readToMs) continue;
+      if (start >= below) continue;
       this.finalize(keys);
       this.open.delete(start);
     }
@@ -144,6 +148,7 @@ export class ExpectedAggregates {
 
   /** Every expected window, once the whole ledger was read; `lastSentMs`: the run's newest send time. */
   finish(lastSentMs: number): Map<string, ExpectedWindow> {
+    this.finalizedBelowMs = Infinity;
     for (const keys of this.open.values()) this.finalize(keys);
     this.open.clear();
     const { graceMs, uncertainMs } = this.semantics;

@@ -14,30 +14,36 @@ export interface LedgerProblem {
 /** how many problems of each kind are kept for the verdict (all are counted) */
 const KEEP_PER_KIND = 5;
 
+const at = (partition: number, offset: number): string => `partition ${partition} offset ${offset}`;
+
+interface Generator {
+  seqs: SeqRanges;
+  /** the last sequence number read per partition */
+  lastInPartition: number[];
+}
+
 export class Ledger {
-  private readonly seqs = new Map<string, SeqRanges>();
-  private readonly lastInPartition = new Map<string, number>();
+  private readonly gens = new Map<string, Generator>();
   duplicates = 0;
   outOfOrder = 0;
   readonly problems: LedgerProblem[] = [];
   private readonly kept = { duplicate: 0, out_of_order: 0, lost: 0 };
 
-  /** Records one ledger record; false when (generator, seq) was seen before. */
-  add(generatorId: string, seq: number, partition: number, where: string): boolean {
-    let ranges = this.seqs.get(generatorId);
-    if (ranges === undefined) this.seqs.set(generatorId, (ranges = new SeqRanges()));
-    if (!ranges.add(seq)) {
+  /** Records one ledger record, read at `offset` of `partition`; false when (generator, seq) was seen before. */
+  add(generatorId: string, seq: number, partition: number, offset: number): boolean {
+    let gen = this.gens.get(generatorId);
+    if (gen === undefined) this.gens.set(generatorId, (gen = { seqs: new SeqRanges(), lastInPartition: [] }));
+    if (!gen.seqs.add(seq)) {
       this.duplicates++;
-      this.note('duplicate', `record ${generatorId}#${seq} is in the input topic more than once (again at ${where})`);
+      this.note('duplicate', `record ${generatorId}#${seq} is in the input topic more than once (again at ${at(partition, offset)})`);
       return false;
     }
-    const lane = `${generatorId}/${partition}`;
-    const last = this.lastInPartition.get(lane);
+    const last = gen.lastInPartition[partition];
     if (last !== undefined && seq < last) {
       this.outOfOrder++;
-      this.note('out_of_order', `record ${generatorId}#${seq} comes after ${generatorId}#${last} in ${where}`);
+      this.note('out_of_order', `record ${generatorId}#${seq} comes after ${generatorId}#${last} in ${at(partition, offset)}`);
     } else {
-      this.lastInPartition.set(lane, seq);
+      gen.lastInPartition[partition] = seq;
     }
     return true;
   }
@@ -45,12 +51,12 @@ export class Ledger {
   /** records seen once or more */
   get records(): number {
     let n = 0;
-    for (const r of this.seqs.values()) n += r.size;
+    for (const g of this.gens.values()) n += g.seqs.size;
     return n;
   }
 
   get generators(): number {
-    return this.seqs.size;
+    return this.gens.size;
   }
 
   /**
@@ -59,8 +65,8 @@ export class Ledger {
    */
   lost(): number {
     let n = 0;
-    for (const [gen, ranges] of this.seqs) {
-      for (const [from, to] of ranges.gaps()) {
+    for (const [gen, { seqs }] of this.gens) {
+      for (const [from, to] of seqs.gaps()) {
         n += to - from + 1;
         this.note(
           'lost',

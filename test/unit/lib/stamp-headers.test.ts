@@ -25,6 +25,15 @@ describe('stamps', () => {
     assert.equal(parseCompactStamp(formatCompactStamp(readStamp(h1)!)!)?.seq, 1);
     assert.equal(readStamp({}), undefined);
     assert.equal(parseCompactStamp('run:7:x:1:2'), undefined);
+    for (const bad of ['run:7:1::2', 'run:7:1:2:', 'run:7:-1:2:3', 'run:7:1:2:3 ', '7:1:2:3'])
+      assert.equal(parseCompactStamp(bad), undefined, bad);
+    assert.deepEqual(parseCompactStamp('a:b:c:0:1796091840887123:123456789012345678'), {
+      runId: 'a:b',
+      generatorId: 'c',
+      seq: 0,
+      intendedUs: 1796091840887123,
+      sentUs: Number('123456789012345678'),
+    });
   });
 
   test('the five older headers are still read; sp wins when both are present', () => {
