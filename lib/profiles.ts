@@ -78,8 +78,8 @@ export function arrivalRateScenario(
 /**
  * A default events-per-iteration for a peak rate: 100, growing above 20,000 events/s to keep ~200
  * iterations/s (at most 1,000 events each). Few large produce requests cost less per event than many
- * small ones: at 100,000 events/s, 500 × 200/s took the load generator ~35 % and the broker ~40 % less
- * CPU per event than 100 × 1,000/s (bench/RESULTS.md, "Reference pipeline at 100,000 events/s").
+ * small ones: at 100,000 events/s, 500 × 200/s took the load generator ~40 % and the broker ~42 % less
+ * CPU per event than 100 × 1,000/s (bench/RESULTS.md, "Events per produce call: 500 instead of 100").
  */
 export function batchForRate(eventsPerSecond: number): number {
   return Math.min(1000, Math.max(100, Math.ceil(eventsPerSecond / 200)));

@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/ingest/common.sh
+source bench/sut/common.sh
 
 RATE=100000 RAMP=30s DURATION=60s BATCH=
 while [ $# -gt 0 ]; do
@@ -22,25 +23,21 @@ while [ $# -gt 0 ]; do
 done
 
 ensure_kafka
-OUT=$PWD/$(results_dir cpu-per-part)
-PREFIX=bench-cpu-$(date +%s)-
-ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
-npm run -s sut:up -- --prefix "$PREFIX" --dir "$OUT/sut" --no-lake --redis-port 0 --ingest-port 0 --lake-port 0 --query-port 0 "$@" \
-  > "$OUT/up.log" 2>&1 || { tail -20 "$OUT/up.log" >&2; exit 1; }
-trap 'npm run -s sut:down -- --dir "$OUT/sut" --delete-topics > /dev/null 2>&1 || true' EXIT
-PROCESSORS=$(node -e "console.log(require(process.argv[1]).processors.map((p) => p.pid).join(' '))" "$OUT/sut/state.json")
-BROKER=$(ss -Hltnp "sport = :${BROKERS##*:}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+OUT=$PWD/$(results_dir cpu-per-part) # absolute: Redis runs in the run folder
+sut_up cpu "$@"
+trap 'sut_down cpu' EXIT
+PROCESSORS=$(state "$OUT/cpu" "s.processors.map((p) => p.pid).join(' ')")
+BROKER=$(broker_pid || true)
 declare -A BEFORE
 for p in $PROCESSORS $BROKER; do BEFORE[$p]=$(ticks "$p"); done
 /usr/bin/time -f "%U %S" -o "$OUT/time" node bin/streamprobe.js run -q --no-color -e PREFIX="$PREFIX" -e START_RATE="$RATE" \
   -e STEP_RATE=0 -e STEPS=1 -e STEP_RAMP="$RAMP" -e STEP_DURATION="$DURATION" ${BATCH:+-e BATCH="$BATCH"} \
   --summary-export "$OUT/summary.json" scripts/sustainable-throughput.ts > "$OUT/run.log" 2>&1 || true
 SENT=$(node -e "console.log(require(process.argv[1]).metrics.kafka_writer_message_count.count)" "$OUT/summary.json")
-per_event() { awk -v t="$1" -v n="$SENT" 'BEGIN { printf "%.2f", t * 10000 / n }'; }
 {
   echo "rate $RATE, sut:up $*, $SENT events sent (load before: $(load))"
-  for p in $PROCESSORS; do echo "  processor pid $p: $(per_event $(( $(ticks "$p") - ${BEFORE[$p]} ))) µs CPU per event"; done
-  [ -z "$BROKER" ] || echo "  broker pid $BROKER: $(per_event $(( $(ticks "$BROKER") - ${BEFORE[$BROKER]} ))) µs CPU per event"
+  for p in $PROCESSORS; do echo "  processor pid $p: $(us_per_event $(( $(ticks "$p") - ${BEFORE[$p]} )) "$SENT") µs CPU per event"; done
+  [ -z "$BROKER" ] || echo "  broker pid $BROKER: $(us_per_event $(( $(ticks "$BROKER") - ${BEFORE[$BROKER]} )) "$SENT") µs CPU per event"
   echo "  load generator: $(tail -1 "$OUT/time" | awk -v n="$SENT" '{ printf "%.2f", ($1 + $2) * 1e6 / n }') µs CPU per event (with its start-up)"
   grep -E "events/s: median|iteration_start_lag" "$OUT/run.log" | sed 's/^ */  /'
 } | tee "$OUT/report.txt"

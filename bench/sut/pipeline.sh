@@ -14,6 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/ingest/common.sh
+source bench/sut/common.sh
 
 RATE=100000 BATCH= DURATION=5m RAMP=5s PROCESSORS=1 THREADS=1 ONLY=all START_RATE=20000 STEP_RATE=20000 STEPS=6 STEP_DURATION=1m
 while [ $# -gt 0 ]; do
@@ -38,23 +39,9 @@ OUT=$PWD/$(results_dir pipeline) # absolute: Redis runs in the run folder
 echo "results: $OUT (load before: $(load))"
 STATUS=0
 
-# utime + stime of a process in clock ticks
-ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
-broker_pid() { ss -Hltnp "sport = :${BROKERS##*:}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
-state() { node -e "const s = require(process.argv[1]); console.log(eval(process.argv[2]))" "$1/state.json" "$2"; }
-
-# sut_up NAME PROCESSORS [THREADS]: a pipeline of its own under $OUT/NAME, prefix bench-NAME-<time>-
-sut_up() {
-  PREFIX=bench-$1-$(date +%s)-
-  npm run -s sut:up -- --prefix "$PREFIX" --dir "$OUT/$1" --processors "$2" --threads "${3:-1}" --no-lake \
-    --redis-port 0 --ingest-port 0 --lake-port 0 --query-port 0 > "$OUT/$1-up.log" 2>&1 ||
-    { tail -20 "$OUT/$1-up.log" >&2; sut_down "$1"; exit 1; }
-}
-sut_down() { npm run -s sut:down -- --dir "$OUT/$1" --delete-topics > /dev/null 2>&1 || true; }
-
 if [ "$ONLY" = all ] || [ "$ONLY" = e2e ]; then
   echo "== (1) e2e-pipeline: $RATE events/s for $DURATION after a $RAMP ramp, $PROCESSORS processor(s) × $THREADS thread(s), p99 < 1 s, oracle exact"
-  sut_up e2e "$PROCESSORS" "$THREADS"
+  sut_up e2e --processors "$PROCESSORS" --threads "$THREADS"
   trap 'sut_down e2e' EXIT
   QUERY_PORT=$(state "$OUT/e2e" 's.processors[0].port')
   PROCESSOR_PIDS=$(state "$OUT/e2e" "s.processors.map((p) => p.pid).join(' ')")
@@ -70,7 +57,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = e2e ]; then
   set -e
   # CPU over the whole run (load, drain and verification), per event sent
   SENT=$(node -e "const m = require(process.argv[1]).metrics; console.log(m.kafka_writer_message_count?.count ?? 0)" "$OUT/e2e-summary.json" 2> /dev/null || echo 0)
-  per_event() { awk -v t="$1" -v n="$SENT" 'BEGIN { printf "%.1f s CPU, %.2f µs per event", t / 100, (n > 0 ? t * 10000 / n : 0) }'; }
+  per_event() { echo "$(awk -v t="$1" 'BEGIN { printf "%.1f", t / 100 }') s CPU, $(us_per_event "$1" "$SENT") µs per event"; }
   {
     echo "records produced by the load: $SENT"
     for p in $PROCESSOR_PIDS; do echo "processor pid $p: $(per_event $(( $(ticks "$p") - ${BEFORE[$p]} )))"; done
@@ -88,7 +75,7 @@ fi
 if [ "$ONLY" = all ] || [ "$ONLY" = sustainable ]; then
   for n in 1 2; do
     echo "== (2) sustainable throughput, $n processor(s): $STEPS steps from $START_RATE by $STEP_RATE events/s, $STEP_DURATION each"
-    sut_up "sustain-$n" "$n"
+    sut_up "sustain-$n" --processors "$n"
     trap "sut_down sustain-$n" EXIT
     set +e
     node bin/streamprobe.js run -q --no-color -e PREFIX="$PREFIX" -e START_RATE="$START_RATE" -e STEP_RATE="$STEP_RATE" \

@@ -43,10 +43,19 @@ function asBytes(data: unknown): Uint8Array {
   throw invalidDataType('data must be bytes (Uint8Array, ArrayBuffer, number[]) or a base64 string');
 }
 
-export function serialize(raw: unknown): Uint8Array {
-  // the hot path of ingestion scripts (a string to bytes, keys spelled as documented): skip the config decoding
+/**
+ * `data` of a STRING container without a schema whose keys are spelled as documented, else undefined: the hot path of
+ * scripts that convert every record (a string to bytes when producing, bytes to a string when consuming) skips the
+ * config decoding.
+ */
+function plainStringData(raw: unknown): unknown {
   const c = raw as { data?: unknown; schema?: unknown; schemaType?: unknown } | null;
-  if (c?.schemaType === SCHEMA_TYPE.STRING && typeof c.data === 'string' && c.schema === undefined) return utf8(c.data);
+  return c?.schemaType === SCHEMA_TYPE.STRING && c.schema === undefined ? c.data : undefined;
+}
+
+export function serialize(raw: unknown): Uint8Array {
+  const plain = plainStringData(raw);
+  if (typeof plain === 'string') return utf8(plain);
   const { data, schema, schemaType } = container(raw);
   switch (schemaType) {
     case SCHEMA_TYPE.STRING:
@@ -74,9 +83,8 @@ export function serialize(raw: unknown): Uint8Array {
 }
 
 export function deserialize(raw: unknown): unknown {
-  // the hot path of scripts that decode every consumed record (bytes to a string, keys spelled as documented)
-  const c = raw as { data?: unknown; schema?: unknown; schemaType?: unknown } | null;
-  if (c?.schemaType === SCHEMA_TYPE.STRING && c.data instanceof Uint8Array && c.schema === undefined) return utf8Text(c.data);
+  const plain = plainStringData(raw);
+  if (plain instanceof Uint8Array) return utf8Text(plain);
   const { data, schema, schemaType } = container(raw);
   const bytes = asBytes(data);
   switch (schemaType) {
