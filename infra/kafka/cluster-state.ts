@@ -19,7 +19,14 @@ export function writeClusterState(cacheDir: string, state: ClusterState): void {
   writeFileSync(stateFile(cacheDir), JSON.stringify(state, null, 2) + '\n');
 }
 
-/** Kafka cluster ids are 16 random bytes in unpadded base64url (what `kafka-storage random-uuid` prints). */
-export function newClusterId(): string {
-  return randomBytes(16).toString('base64url');
+/**
+ * Kafka cluster ids are 16 random bytes in unpadded base64url (what `kafka-storage random-uuid` prints). Like Kafka's
+ * own Uuid.randomUuid, never one starting with '-': `kafka-storage format -t -…` takes it for an option and fails
+ * (1 fresh set-up in 64 did).
+ */
+export function newClusterId(random: (size: number) => Buffer = randomBytes): string {
+  for (;;) {
+    const id = random(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
