@@ -9,14 +9,15 @@ import java.util.Set;
 /**
  * The event rules (sut/README.md "Validation"; sut/validate.ts applies the same ones in the gateway and the lake).
  * A reason is `<kind>: <detail>` with kind one of oversized, bad_json, missing_field, mistyped_field, invalid_value.
- * One streaming pass over the JSON (no tree): only the fields the rules and the aggregation need are kept.
+ * One streaming pass over the JSON (no tree): only the fields the rules and the aggregation need are kept. Valid events
+ * of the common flat shape are recognised by FlatEventScanner without Jackson; everything else is parsed here.
  */
 public final class Validator {
   public static final Set<String> TYPES = Set.of("page_view", "click", "add_to_cart", "purchase");
   private static final JsonFactory JSON = new JsonFactory();
   /** checked in this order; the first five must be strings, the last two integers */
-  private static final String[] FIELDS = {"event_id", "type", "user_id", "page_id", "event_time", "event_time_ms", "amount_cents"};
-  private static final int STRING_FIELDS = 5;
+  static final String[] FIELDS = {"event_id", "type", "user_id", "page_id", "event_time", "event_time_ms", "amount_cents"};
+  static final int STRING_FIELDS = 5;
   private static final int ABSENT = 0;
   private static final int PRESENT = 1;
   private static final int MISTYPED = 2;
@@ -31,8 +32,25 @@ public final class Validator {
   }
 
   public Result validate(byte[] value, long intendedUs, long sentUs) {
+    Result result = checkSize(value);
+    if (result == null) result = FlatEventScanner.scan(value, intendedUs, sentUs);
+    return result != null ? result : parse(value, intendedUs, sentUs);
+  }
+
+  /** validate without the fast path: the reference FlatEventScanner is tested against */
+  Result validateWithJackson(byte[] value, long intendedUs, long sentUs) {
+    Result result = checkSize(value);
+    return result != null ? result : parse(value, intendedUs, sentUs);
+  }
+
+  /** the reason of an empty or oversized value, or null */
+  private Result checkSize(byte[] value) {
     if (value == null || value.length == 0) return invalid("bad_json: empty value");
     if (value.length > maxBytes) return invalid("oversized: " + value.length + " bytes > " + maxBytes);
+    return null;
+  }
+
+  private static Result parse(byte[] value, long intendedUs, long sentUs) {
     int[] state = new int[FIELDS.length];
     String[] text = new String[STRING_FIELDS];
     long[] number = new long[FIELDS.length];
