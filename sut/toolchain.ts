@@ -1,6 +1,6 @@
 // The processor's toolchain: Java, Maven and redis-server found or named with their install command; the Kafka Streams
 // application built by Maven once per source change into .cache/sut-processor/ (jar + dependency jars).
-import { spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -36,8 +36,20 @@ function sourcesHash(): string {
       else hash.update(path.slice(PROCESSOR_DIR.length)).update(readFileSync(path));
     }
   };
-  walk(join(PROCESSOR_DIR, 'src'));
+  walk(join(PROCESSOR_DIR, 'src', 'main')); // tests (src/test) do not change the jar
   return hash.digest('hex');
+}
+
+/** Runs Maven on sut/processor's pom (`mvn -q -B -f …/pom.xml ...args`), a missing JDK or Maven named with its install command.
+ * `pipe` returns Maven's output in `stdout` and `stderr`; `inherit` prints it. */
+export function runMaven(args: readonly string[], output: 'inherit' | 'pipe'): SpawnSyncReturns<string> {
+  requireTool('javac', '-version', 'A Java 17+ compiler', 'openjdk-17-jdk-headless');
+  requireTool('mvn', '-version', 'Maven', 'maven');
+  return spawnSync('mvn', ['-q', '-B', '-f', join(PROCESSOR_DIR, 'pom.xml'), ...args], {
+    stdio: ['ignore', output, output],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 /** The processor's classpath, building it with Maven when its sources changed since the last build. */
@@ -46,24 +58,19 @@ export function ensureProcessorBuilt(log: (line: string) => void = console.log):
   const hash = sourcesHash();
   const jar = join(BUILD_DIR, 'target', 'sut-processor.jar');
   if (!existsSync(STAMP) || readFileSync(STAMP, 'utf8') !== hash || !existsSync(jar)) {
-    requireTool('javac', '-version', 'A Java 17+ compiler', 'openjdk-17-jdk-headless');
-    requireTool('mvn', '-version', 'Maven', 'maven');
     rmSync(BUILD_DIR, { recursive: true, force: true });
     log(`building the Kafka Streams processor with Maven into ${BUILD_DIR} …`);
-    const mvn = spawnSync(
-      'mvn',
+    // no tests here: they run in npm test (test/integration/sut/processor-unit.test.ts)
+    const mvn = runMaven(
       [
-        '-q',
-        '-B',
-        '-f',
-        join(PROCESSOR_DIR, 'pom.xml'),
         `-DbuildDir=${join(BUILD_DIR, 'target')}`,
+        '-Dmaven.test.skip=true',
         'package',
         'dependency:copy-dependencies',
         '-DincludeScope=runtime',
         `-DoutputDirectory=${join(BUILD_DIR, 'lib')}`,
       ],
-      { stdio: ['ignore', 'inherit', 'inherit'] },
+      'inherit',
     );
     if (mvn.status !== 0) throw new SutError(`Maven could not build sut/processor (exit ${mvn.status}); see its output above`);
     writeFileSync(STAMP, hash);
