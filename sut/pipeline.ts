@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { portOpen, waitUntil, isAlive } from '../infra/kafka/processes.ts';
+import { javaArgs } from '../infra/kafka/toolchain.ts';
 import { applicationId, faultFor, redisKeyPrefix, sutTopics, type SutOptions, type SutTopics } from './options.ts';
 import { childAlive, freePort, logTail, spawnDetached, type ChildRecord } from './processes.ts';
 import { createTopics } from './topics.ts';
@@ -177,18 +178,11 @@ function startProcessor(opts: SutOptions, s: SutState, classpath: string, i: num
   ];
   // Parallel GC, not G1: on a 2-core machine shared with the broker and the load generator, G1's concurrent
   // work and write barriers cost ~14 % more processor CPU per event at 100,000 events/s (bench/RESULTS.md)
-  const java = [
-    '-Xms256m',
-    '-Xmx512m',
-    '-XX:+UseParallelGC',
-    '-Djava.awt.headless=true',
-    `-Dlog4j2.configurationFile=${join(REPO_ROOT, 'infra', 'kafka', 'log4j2.properties')}`,
-    '-Dkafka.log.level=WARN',
-    '-cp',
-    classpath,
-    PROCESSOR_MAIN,
-    ...args,
-  ];
+  const java = javaArgs(classpath, PROCESSOR_MAIN, args, {
+    heap: process.env.XHEAP ?? '2g',
+    gc: 'parallel',
+    logLevel: 'WARN',
+  });
   return spawnDetached(`processor-${i}`, 'java', java, httpPort, join(opts.dir, `processor-${i}.log`), REPO_ROOT);
 }
 

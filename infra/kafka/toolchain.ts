@@ -49,18 +49,27 @@ export function ensureClasspath(): string {
 }
 
 export interface JavaOptions {
+  /** -Xms = -Xmx */
   heap?: string;
+  /**
+   * G1 (the JVM's default) or Parallel with half the heap young: less CPU per byte allocated, short stop-the-world
+   * pauses while the live set is small; on 2 shared cores it leaves the CPU of G1's concurrent threads to the others
+   */
+  gc?: 'g1' | 'parallel';
   logLevel?: string;
 }
 
 /** argv for `java … <mainClass> <args>` with Kafka's jars and our log4j2 config. */
 export function javaArgs(classpath: string, mainClass: string, args: string[], opts: JavaOptions = {}): string[] {
   const heap = opts.heap ?? '256m';
+  const gc =
+    opts.gc === 'parallel'
+      ? ['-XX:+UseParallelGC', '-XX:NewRatio=1']
+      : ['-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20'];
   return [
     `-Xms${heap}`,
     `-Xmx${heap}`,
-    '-XX:+UseG1GC',
-    '-XX:MaxGCPauseMillis=20',
+    ...gc,
     '-Djava.awt.headless=true',
     `-Dlog4j2.configurationFile=${join(INFRA_DIR, 'log4j2.properties')}`,
     `-Dkafka.log.level=${opts.logLevel ?? 'INFO'}`,

@@ -63,7 +63,7 @@ async function startNode(classpath: string, layout: ClusterLayout, node: KafkaNo
   }
   const props = writeProperties(layout, node);
   const log = openSync(join(node.dir, 'server.log'), 'a');
-  const child = spawn('java', javaArgs(classpath, 'kafka.Kafka', [props], { heap }), {
+  const child = spawn('java', javaArgs(classpath, 'kafka.Kafka', [props], { heap, gc: 'parallel' }), {
     cwd: node.dir,
     detached: true,
     stdio: ['ignore', log, log],
