@@ -62,10 +62,7 @@ export interface JavaOptions {
 /** argv for `java … <mainClass> <args>` with Kafka's jars and our log4j2 config. */
 export function javaArgs(classpath: string, mainClass: string, args: string[], opts: JavaOptions = {}): string[] {
   const heap = opts.heap ?? '256m';
-  const gc =
-    opts.gc === 'parallel'
-      ? ['-XX:+UseParallelGC', '-XX:NewRatio=1']
-      : ['-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20'];
+  const gc = opts.gc === 'parallel' ? ['-XX:+UseParallelGC', '-XX:NewRatio=1'] : ['-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20'];
   return [
     `-Xms${heap}`,
     `-Xmx${heap}`,
