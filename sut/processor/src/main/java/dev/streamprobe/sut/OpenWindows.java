@@ -73,7 +73,7 @@ final class OpenWindows {
     int newUsers = 0;
     for (int i = p.usersFrom(), to = p.usersTo(), len; i < to; i += 2 + len) {
       len = UserSet.entryLength(d, i);
-      if (w.stale != null && w.stale.contains(d, i + 2, len) || !w.users.add(d, i + 2, len)) continue;
+      if ((w.stale != null && w.stale.contains(d, i + 2, len)) || !w.users.add(d, i + 2, len)) continue;
       newUsers++;
       if (++w.chunkUsers == CHUNK) seal(w);
     }
