@@ -1,13 +1,11 @@
 package dev.streamprobe.sut;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -16,40 +14,47 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * A window's value in the cached OPEN store is its 40-byte {@link Aggregate}, the number of sealed user chunks, then
  * the users added since the last seal; every {@link #CHUNK} new users the chunk is sealed into the USERS store under
  * (window, key, chunk number). So the changelogs get about one record per (window, key) per commit plus one per
- * CHUNK new users. An in-memory copy of each window's user set answers "new user?" without a store read; it is
- * rebuilt from the stores the first time a task touches a window (after a restart, a rebalance or a restore).
+ * CHUNK new users. An in-memory {@link UserSet} of each window's users answers "new user?" without a store read; its
+ * arena holds the sealed chunks' users, then the unsealed chunk's, so that chunk is the arena's tail. It is rebuilt
+ * from the stores the first time a task touches a window (after a restart, a rebalance or a restore).
  */
 final class OpenWindows {
   static final int CHUNK = 32;
-  private static final int HEADER = 48;
+  static final int HEADER = 48;
 
   private static final class Window {
     final long start;
     final String key;
     final Bytes storeKey;
     final Aggregate agg;
-    final Set<String> users;
+    final UserSet users;
+    /**
+     * users of chunks past the sealed count (at_least_once: sealed eagerly before a crash lost the OPEN update that
+     * counted them): in the set, as before, but not in the arena's unsealed tail; null when there are none
+     */
+    final UserSet stale;
     int sealed;
     int chunkUsers;
-    byte[] chunk;
-    int chunkBytes;
+    /** where the unsealed chunk starts in the arena */
+    int chunkFrom;
 
-    Window(long start, String key, Bytes storeKey, Aggregate agg, Set<String> users, int sealed, int chunkUsers, byte[] chunk) {
+    Window(long start, String key, Bytes storeKey, Aggregate agg, UserSet users, UserSet stale, int sealed, int chunkUsers, int chunkFrom) {
       this.start = start;
       this.key = key;
       this.storeKey = storeKey;
       this.agg = agg;
       this.users = users;
+      this.stale = stale;
       this.sealed = sealed;
       this.chunkUsers = chunkUsers;
-      this.chunk = chunk.length == 0 ? new byte[256] : chunk;
-      this.chunkBytes = chunk.length;
+      this.chunkFrom = chunkFrom;
     }
 
     byte[] value() {
+      int chunkBytes = users.length() - chunkFrom;
       ByteBuffer b = ByteBuffer.allocate(HEADER + chunkBytes);
       agg.writeTo(b);
-      return b.putInt(sealed).putInt(chunkUsers).put(chunk, 0, chunkBytes).array();
+      return b.putInt(sealed).putInt(chunkUsers).put(users.bytes(), chunkFrom, chunkBytes).array();
     }
   }
 
@@ -64,11 +69,13 @@ final class OpenWindows {
 
   void add(long start, String key, Partial p) {
     Window w = windows.computeIfAbsent(new WindowKey(start, key), k -> load(k.start(), k.key()));
+    byte[] d = p.usersData();
     int newUsers = 0;
-    for (String user : p.users) {
-      if (!w.users.add(user)) continue;
+    for (int i = p.usersFrom(), to = p.usersTo(), len; i < to; i += 2 + len) {
+      len = UserSet.entryLength(d, i);
+      if ((w.stale != null && w.stale.contains(d, i + 2, len)) || !w.users.add(d, i + 2, len)) continue;
       newUsers++;
-      appendUser(w, user);
+      if (++w.chunkUsers == CHUNK) seal(w);
     }
     w.agg.add(p, newUsers);
     open.put(w.storeKey, w.value());
@@ -84,43 +91,35 @@ final class OpenWindows {
     for (int n = 0; n < sealed; n++) users.delete(StoreKeys.chunk(start, key, n));
   }
 
-  private void appendUser(Window w, String user) {
-    byte[] u = user.getBytes(StandardCharsets.UTF_8);
-    if (w.chunkBytes + 2 + u.length > w.chunk.length) w.chunk = Arrays.copyOf(w.chunk, Math.max(2 * w.chunk.length, w.chunkBytes + 2 + u.length));
-    w.chunk[w.chunkBytes] = (byte) (u.length >>> 8);
-    w.chunk[w.chunkBytes + 1] = (byte) u.length;
-    System.arraycopy(u, 0, w.chunk, w.chunkBytes + 2, u.length);
-    w.chunkBytes += 2 + u.length;
-    if (++w.chunkUsers < CHUNK) return;
-    users.put(StoreKeys.chunk(w.start, w.key, w.sealed), Arrays.copyOf(w.chunk, w.chunkBytes));
+  private void seal(Window w) {
+    users.put(StoreKeys.chunk(w.start, w.key, w.sealed), Arrays.copyOfRange(w.users.bytes(), w.chunkFrom, w.users.length()));
     w.sealed++;
     w.chunkUsers = 0;
-    w.chunkBytes = 0;
+    w.chunkFrom = w.users.length();
   }
 
   private Window load(long start, String key) {
     Bytes storeKey = StoreKeys.window(start, key);
     byte[] v = open.get(storeKey);
-    Set<String> set = new HashSet<>();
-    if (v == null) return new Window(start, key, storeKey, new Aggregate(), set, 0, 0, new byte[0]);
+    UserSet set = new UserSet();
+    if (v == null) return new Window(start, key, storeKey, new Aggregate(), set, null, 0, 0, 0);
     ByteBuffer b = ByteBuffer.wrap(v);
-    Aggregate agg = Aggregate.fromBytes(v);
     int sealed = b.getInt(Aggregate.BYTES);
-    int chunkUsers = b.getInt(Aggregate.BYTES + 4);
-    byte[] chunk = Arrays.copyOfRange(v, HEADER, v.length);
-    readUsers(chunk, set);
+    UserSet stale = null;
     Bytes[] range = StoreKeys.usersOf(start, key);
     try (KeyValueIterator<Bytes, byte[]> it = users.range(range[0], range[1])) {
-      while (it.hasNext()) readUsers(it.next().value, set);
+      while (it.hasNext()) {
+        KeyValue<Bytes, byte[]> chunk = it.next();
+        if (StoreKeys.chunkNumber(chunk.key) < sealed) {
+          set.addAll(chunk.value, 0, chunk.value.length);
+        } else {
+          if (stale == null) stale = new UserSet();
+          stale.addAll(chunk.value, 0, chunk.value.length);
+        }
+      }
     }
-    return new Window(start, key, storeKey, agg, set, sealed, chunkUsers, chunk);
-  }
-
-  private static void readUsers(byte[] chunk, Set<String> into) {
-    for (int i = 0; i < chunk.length; ) {
-      int len = ((chunk[i] & 0xff) << 8) | (chunk[i + 1] & 0xff);
-      into.add(new String(chunk, i + 2, len, StandardCharsets.UTF_8));
-      i += 2 + len;
-    }
+    int chunkFrom = set.length();
+    set.addAll(v, HEADER, v.length);
+    return new Window(start, key, storeKey, Aggregate.fromBytes(v), set, stale, sealed, b.getInt(Aggregate.BYTES + 4), chunkFrom);
   }
 }

@@ -1,11 +1,6 @@
 package dev.streamprobe.sut;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -18,6 +13,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * records, faults not yet applied, of the partials it follows to its window task (the window stage's records_aggregated).
  */
 public final class Partial {
+  private static final byte[] NONE = new byte[0];
+  /** a serialised partial's bytes before its users */
+  private static final int HEADER = 1 + 4 + 8 + 5 * 8 + 4;
   public final int sourcePartition;
   /** the window start (partials) or the partition's largest event time (watermarks) */
   public final long time;
@@ -29,9 +27,14 @@ public final class Partial {
   public long sumAmountCents;
   public long maxIntendedUs = -1;
   public long maxSentUs = -1;
-  public final Set<String> users;
+  /** the users of a partial pre-aggregated here; null in one read from the topic (see `read`) and in watermarks */
+  private final UserSet users;
+  /** a partial read from the topic: its record, whose users are [readFrom, record.length), readCount of them */
+  private byte[] read = NONE;
+  private int readFrom;
+  private int readCount;
 
-  private Partial(int sourcePartition, long time, boolean watermark, int target, Set<String> users) {
+  private Partial(int sourcePartition, long time, boolean watermark, int target, UserSet users) {
     this.sourcePartition = sourcePartition;
     this.time = time;
     this.watermark = watermark;
@@ -40,11 +43,28 @@ public final class Partial {
   }
 
   public static Partial window(int sourcePartition, long start, int target) {
-    return new Partial(sourcePartition, start, false, target, new HashSet<>());
+    return new Partial(sourcePartition, start, false, target, new UserSet());
   }
 
   public static Partial watermark(int sourcePartition, long maxEventTimeMs, int target) {
-    return new Partial(sourcePartition, maxEventTimeMs, true, target, Set.of());
+    return new Partial(sourcePartition, maxEventTimeMs, true, target, null);
+  }
+
+  /** the distinct users, encoded as in {@link UserSet}: [usersFrom(), usersTo()) of usersData() */
+  byte[] usersData() {
+    return users != null ? users.bytes() : read;
+  }
+
+  int usersFrom() {
+    return users != null ? 0 : readFrom;
+  }
+
+  int usersTo() {
+    return users != null ? users.length() : read.length;
+  }
+
+  int userCount() {
+    return users != null ? users.size() : readCount;
   }
 
   public void add(Event e) {
@@ -61,21 +81,15 @@ public final class Partial {
   static final class PartialSerializer implements Serializer<Partial> {
     @Override
     public byte[] serialize(String topic, Partial p) {
-      List<byte[]> users = new ArrayList<>(p.users.size());
-      int size = 1 + 4 + 8 + 5 * 8 + 4;
-      for (String u : p.users) {
-        byte[] b = u.getBytes(StandardCharsets.UTF_8);
-        users.add(b);
-        size += 2 + b.length;
-      }
-      ByteBuffer buf = ByteBuffer.allocate(size).put((byte) (p.watermark ? 1 : 0)).putInt(p.sourcePartition).putLong(p.time)
+      int from = p.usersFrom();
+      int bytes = p.usersTo() - from;
+      return ByteBuffer.allocate(HEADER + bytes).put((byte) (p.watermark ? 1 : 0)).putInt(p.sourcePartition).putLong(p.time)
           .putLong(p.records).putLong(p.count).putLong(p.sumAmountCents).putLong(p.maxIntendedUs).putLong(p.maxSentUs)
-          .putInt(users.size());
-      for (byte[] b : users) buf.putShort((short) b.length).put(b);
-      return buf.array();
+          .putInt(p.userCount()).put(p.usersData(), from, bytes).array();
     }
   }
 
+  /** keeps the record: OpenWindows reads the users from it as they are */
   static final class PartialDeserializer implements Deserializer<Partial> {
     @Override
     public Partial deserialize(String topic, byte[] data) {
@@ -83,18 +97,15 @@ public final class Partial {
       boolean watermark = b.get() == 1;
       int partition = b.getInt();
       long time = b.getLong();
-      Partial p = watermark ? watermark(partition, time, -1) : window(partition, time, -1);
+      Partial p = new Partial(partition, time, watermark, -1, null);
       p.records = b.getLong();
       p.count = b.getLong();
       p.sumAmountCents = b.getLong();
       p.maxIntendedUs = b.getLong();
       p.maxSentUs = b.getLong();
-      int n = b.getInt();
-      for (int i = 0; i < n; i++) {
-        int len = b.getShort() & 0xffff;
-        p.users.add(new String(data, b.position(), len, StandardCharsets.UTF_8));
-        b.position(b.position() + len);
-      }
+      p.readCount = b.getInt();
+      p.read = data;
+      p.readFrom = HEADER;
       return p;
     }
   }

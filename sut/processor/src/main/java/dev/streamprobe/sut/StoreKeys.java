@@ -25,6 +25,12 @@ public final class StoreKeys {
     return Bytes.wrap(ByteBuffer.allocate(8 + k.length + 1 + 4).putLong(start).put(k).put((byte) 0).putInt(n).array());
   }
 
+  /** n of a key made by {@link #chunk} */
+  public static int chunkNumber(Bytes chunkKey) {
+    byte[] b = chunkKey.get();
+    return ByteBuffer.wrap(b).getInt(b.length - 4);
+  }
+
   /** [from, to] covering every user chunk of one window and key */
   public static Bytes[] usersOf(long start, String key) {
     byte[] k = key.getBytes(StandardCharsets.UTF_8);
