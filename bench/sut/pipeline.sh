@@ -7,7 +7,7 @@
 #   (2) sustainable throughput (scripts/sustainable-throughput.ts) with 1 and with 2 processor instances.
 # Each part starts its own pipeline (topic prefix, free ports, no lake: the lake sink is not part of the processing
 # path and would take CPU from it) and deletes its topics afterwards.
-#   bench/sut/pipeline.sh [--rate 100000] [--batch N] [--duration 5m] [--ramp 5s] [--processors 1] [--threads 1] [--only e2e|sustainable]
+#   bench/sut/pipeline.sh [--rate 100000] [--batch N] [--duration 5m] [--ramp 5s] [--processors 1] [--threads 1] [--only e2e|sustainable] [--samples]
 #                         [--start-rate 20000] [--step-rate 20000] [--steps 6] [--step-duration 1m]
 # Env: KAFKA_BROKERS (the local broker by default). Exit 0 when every part passed its thresholds.
 # Results: .cache/bench/<timestamp>-pipeline/ (summaries, logs, cpu.txt, report.txt).
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 source bench/ingest/common.sh
 source bench/sut/common.sh
 
-RATE=100000 BATCH= DURATION=5m RAMP=5s PROCESSORS=1 THREADS=1 ONLY=all START_RATE=20000 STEP_RATE=20000 STEPS=6 STEP_DURATION=1m
+SAMPLES= RATE=100000 BATCH= DURATION=5m RAMP=5s PROCESSORS=1 THREADS=1 ONLY=all START_RATE=20000 STEP_RATE=20000 STEPS=6 STEP_DURATION=1m
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) RATE=$2; shift 2 ;;
@@ -24,13 +24,14 @@ while [ $# -gt 0 ]; do
     --batch) BATCH=$2; shift 2 ;; # events per iteration (default: the script's, RATE/200 above 20,000/s)
     --ramp) RAMP=$2; shift 2 ;; # the processors' JIT warms up during the ramp, which e2e-pipeline measures too
     --processors) PROCESSORS=$2; shift 2 ;;
+    --samples) SAMPLES=1; shift ;; # every sample to e2e-samples.json: window-result latency over time
     --threads) THREADS=$2; shift 2 ;; # stream threads per processor (e2e only)
     --only) ONLY=$2; shift 2 ;;
     --start-rate) START_RATE=$2; shift 2 ;;
     --step-rate) STEP_RATE=$2; shift 2 ;;
     --steps) STEPS=$2; shift 2 ;;
     --step-duration) STEP_DURATION=$2; shift 2 ;;
-    *) echo "pipeline.sh: unknown option $1 (use --rate N, --batch N, --duration D, --ramp D, --processors N, --threads N, --only e2e|sustainable, --start-rate N, --step-rate N, --steps N, --step-duration D)" >&2; exit 2 ;;
+    *) echo "pipeline.sh: unknown option $1 (use --rate N, --batch N, --duration D, --ramp D, --processors N, --threads N, --only e2e|sustainable, --samples, --start-rate N, --step-rate N, --steps N, --step-duration D)" >&2; exit 2 ;;
   esac
 done
 
@@ -51,7 +52,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = e2e ]; then
   set +e
   /usr/bin/time -v -o "$OUT/e2e.time" node bin/streamprobe.js run -q --no-color \
     -e PREFIX="$PREFIX" -e RATE="$RATE" ${BATCH:+-e BATCH="$BATCH"} -e RAMP="$RAMP" -e DURATION="$DURATION" -e QUERY_URL="http://127.0.0.1:$QUERY_PORT" \
-    -e LAKE_URL=none -e LATENCY_P99_MS=1000 --summary-export "$OUT/e2e-summary.json" --summary-trend-stats "$TRENDS" \
+    -e LAKE_URL=none -e LATENCY_P99_MS=1000 ${SAMPLES:+-o "json=$OUT/e2e-samples.json"} --summary-export "$OUT/e2e-summary.json" --summary-trend-stats "$TRENDS" \
     scripts/e2e-pipeline.ts > "$OUT/e2e.log" 2>&1
   E2E=$?
   set -e
