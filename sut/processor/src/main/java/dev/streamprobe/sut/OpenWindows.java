@@ -1,8 +1,10 @@
 package dev.streamprobe.sut;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -11,10 +13,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The open windows of one task with exact distinct users, without a state entry (and a changelog record) per user.
- * A window's value in the cached OPEN store is its 40-byte {@link Aggregate}, the number of sealed user chunks, then
- * the users added since the last seal; every {@link #CHUNK} new users the chunk is sealed into the USERS store under
- * (window, key, chunk number). So the changelogs get about one record per (window, key) per commit plus one per
- * CHUNK new users. An in-memory {@link UserSet} of each window's users answers "new user?" without a store read; its
+ * A window's value in the OPEN store is its 40-byte {@link Aggregate}, the number of sealed user chunks, then the
+ * users added since the last seal; every {@link #CHUNK} new users the chunk is sealed into the USERS store under
+ * (window, key, chunk number). A partial only marks its window dirty; {@link #write} puts each dirty window's value
+ * once (the owner calls it inside every commit, and before it reads the OPEN store), so the OPEN store sees one put
+ * per touched (window, key) per commit, not one per partial, and the changelogs get that record plus one per CHUNK
+ * new users. An in-memory {@link UserSet} of each window's users answers "new user?" without a store read; its
  * arena holds the sealed chunks' users, then the unsealed chunk's, so that chunk is the arena's tail. It is rebuilt
  * from the stores the first time a task touches a window (after a restart, a rebalance or a restore).
  */
@@ -37,6 +41,8 @@ final class OpenWindows {
     int chunkUsers;
     /** where the unsealed chunk starts in the arena */
     int chunkFrom;
+    /** changed since its last write; false once removed, so a closed window is not written back */
+    boolean dirty;
 
     Window(long start, String key, Bytes storeKey, Aggregate agg, UserSet users, UserSet stale, int sealed, int chunkUsers, int chunkFrom) {
       this.start = start;
@@ -61,6 +67,7 @@ final class OpenWindows {
   private final KeyValueStore<Bytes, byte[]> open;
   private final KeyValueStore<Bytes, byte[]> users;
   private final Map<WindowKey, Window> windows = new HashMap<>();
+  private final List<Window> dirty = new ArrayList<>();
 
   OpenWindows(KeyValueStore<Bytes, byte[]> open, KeyValueStore<Bytes, byte[]> users) {
     this.open = open;
@@ -78,14 +85,27 @@ final class OpenWindows {
       if (++w.chunkUsers == CHUNK) seal(w);
     }
     w.agg.add(p, newUsers);
-    open.put(w.storeKey, w.value());
+    if (!w.dirty) {
+      w.dirty = true;
+      dirty.add(w);
+    }
+  }
+
+  /** puts the value of every window changed since the last write into the OPEN store */
+  void write() {
+    for (Window w : dirty) {
+      if (w.dirty) open.put(w.storeKey, w.value());
+      w.dirty = false;
+    }
+    dirty.clear();
   }
 
   /** forgets a closing window: its OPEN entry (`value` as read from the store) and its sealed chunks */
   void remove(Bytes storeKey, byte[] value) {
     long start = StoreKeys.start(storeKey);
     String key = StoreKeys.key(storeKey);
-    windows.remove(new WindowKey(start, key));
+    Window w = windows.remove(new WindowKey(start, key));
+    if (w != null) w.dirty = false;
     open.delete(storeKey);
     int sealed = ByteBuffer.wrap(value).getInt(Aggregate.BYTES);
     for (int n = 0; n < sealed; n++) users.delete(StoreKeys.chunk(start, key, n));

@@ -47,13 +47,14 @@ public final class PipelineTopology {
         .mapValues(Routed::raw, Named.as("dlq-value"))
         .to(cfg.dlqTopic, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("dlq"));
 
-    // cached: the many updates of an open window between two commits reach the changelog as one record
-    b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WindowAggregator.OPEN), Serdes.Bytes(), Serdes.ByteArray())
-        .withCachingEnabled());
+    // uncached: OpenWindows writes a window once per commit itself, inside the commit (a cache would only add lookups)
+    b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WindowAggregator.OPEN), Serdes.Bytes(), Serdes.ByteArray()));
     b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WindowAggregator.USERS), Serdes.Bytes(), Serdes.ByteArray()));
-    // no changelog: it only holds the marker whose flush at each commit forwards the partials (PreAggregator)
-    b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PreAggregator.BATCH), Serdes.Bytes(), Serdes.ByteArray())
-        .withCachingEnabled().withLoggingDisabled());
+    // no changelog: each only holds the marker whose flush at each commit runs a CommitHook
+    for (String marker : new String[] {PreAggregator.BATCH, WindowAggregator.OPEN_PENDING}) {
+      b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(marker), Serdes.Bytes(), Serdes.ByteArray())
+          .withCachingEnabled().withLoggingDisabled());
+    }
     b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WindowAggregator.META), Serdes.String(), Serdes.Long()));
     b.addStateStore(Stores.windowStoreBuilder(
         Stores.inMemoryWindowStore(WindowAggregator.FINAL, Duration.ofMillis(cfg.retentionMs), Duration.ofMillis(cfg.windowMs), false),
@@ -64,7 +65,7 @@ public final class PipelineTopology {
         .repartition(Repartitioned.with(Serdes.String(), Partial.SERDE).withName("by-page-type")
             .withStreamPartitioner((topic, key, partial, partitions) -> Optional.of(Set.of(partial.target))))
         .process(() -> new WindowAggregator(cfg, faults, redis), Named.as("windows"),
-            WindowAggregator.OPEN, WindowAggregator.USERS, WindowAggregator.FINAL, WindowAggregator.META)
+            WindowAggregator.OPEN, WindowAggregator.USERS, WindowAggregator.FINAL, WindowAggregator.META, WindowAggregator.OPEN_PENDING)
         .to(cfg.aggregatesTopic, Produced.with(Serdes.String(), Serdes.String()).withName("aggregates"));
     return b.build();
   }

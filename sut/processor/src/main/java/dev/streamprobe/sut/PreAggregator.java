@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -14,16 +13,13 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
 import org.apache.kafka.streams.processor.internals.ProcessorNode;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
  * Pre-aggregation before the repartition hop, in each events task: the valid events taken since the last commit become
  * one {@link Partial} per (window, key), so the repartition topic carries about one record per (window, key) per
- * commit instead of one per event. The partials live in memory and are forwarded just before every commit: Kafka
- * Streams flushes a cached store's dirty entries then (the DSL's KTable caching works the same way), so the marker
- * entry put into the uncommitted {@link #BATCH} store calls {@link #forwardBatch} inside the commit — the partials are
- * in the same transaction as the input offsets, and a crash loses nothing the offsets claim.
+ * commit instead of one per event. The partials live in memory and are forwarded just before every commit, by a
+ * {@link CommitHook} on the {@link #BATCH} store (the DSL's KTable caching forwards at the same point) — the partials
+ * are in the same transaction as the input offsets, and a crash loses nothing the offsets claim.
  *
  * After the partials, a watermark (the largest event time taken from this partition) goes to every window task. A
  * record whose window the window stage may already hold closed (end + grace ≤ this partition's largest event time)
@@ -32,8 +28,6 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  */
 final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, String, Partial> {
   static final String BATCH = "sp-batch";
-  private static final Bytes MARK = Bytes.wrap(new byte[] {0});
-  private static final byte[] PENDING = new byte[0];
 
   private record Delayed(long dueWallMs, Event event, String key) {}
 
@@ -41,10 +35,9 @@ final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, 
   private final Faults faults;
   private InternalProcessorContext<String, Partial> ctx;
   private ProcessorNode<?, ?, ?, ?> self;
-  private KeyValueStore<Bytes, byte[]> batch;
+  private CommitHook hook;
   private final Map<WindowKey, Partial> partials = new LinkedHashMap<>();
   private final ArrayDeque<Delayed> delayed = new ArrayDeque<>();
-  private boolean marked;
   /** this task's events partition */
   private int partition;
   /** per window task: records taken since the last watermark whose key it owns (its records_aggregated) */
@@ -60,19 +53,15 @@ final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, 
   }
 
   @Override
-  @SuppressWarnings({"unchecked", "rawtypes"})
+  @SuppressWarnings("unchecked")
   public void init(ProcessorContext<String, Partial> context) {
     ctx = (InternalProcessorContext<String, Partial>) context;
     self = ctx.currentNode();
     partition = context.taskId().partition();
-    batch = context.getStateStore(BATCH);
-    if (!((WrappedStateStore) batch).setFlushListener(r -> forwardAtCommit(), false)) {
-      throw new IllegalStateException(BATCH + " must be a cached store");
-    }
+    hook = new CommitHook(context.getStateStore(BATCH), this::forwardAtCommit);
     // a revived task starts from its last commit: whatever was pending belongs to an aborted attempt
     partials.clear();
     delayed.clear();
-    marked = false;
     records = new long[cfg.eventsPartitions];
     anyRecords = false;
     partitionMax = Long.MIN_VALUE;
@@ -99,14 +88,14 @@ final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, 
         add(e, key);
       }
     }
-    mark();
+    hook.mark();
   }
 
   private void releaseDelayed(long wallMs) {
     while (!delayed.isEmpty() && delayed.peek().dueWallMs() <= wallMs) {
       Delayed d = delayed.poll();
       add(d.event(), d.key());
-      mark();
+      hook.mark();
     }
   }
 
@@ -119,20 +108,10 @@ final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, 
     partitionMax = Math.max(partitionMax, e.eventTimeMs());
   }
 
-  /**
-   * After the pending data changed: makes the marker dirty, so the next commit forwards the batch. A full cache may
-   * evict (flush) the marker inside this put, which forwards the batch at once — and leaves it unmarked, as it is empty.
-   */
   /** the repartition partition of a key: Kafka's default partitioner (murmur2 of the UTF-8 key) */
   private int taskOf(String key) {
     if (taskOfKey.size() > 100_000) taskOfKey.clear(); // a memo, bounded whatever the keys
     return taskOfKey.computeIfAbsent(key, k -> Utils.toPositive(Utils.murmur2(k.getBytes(StandardCharsets.UTF_8))) % cfg.eventsPartitions);
-  }
-
-  private void mark() {
-    if (marked) return;
-    marked = true;
-    batch.put(MARK, PENDING);
   }
 
   /** the flush listener runs outside this node's process(): forward as this node, as the DSL's caching does */
@@ -151,7 +130,6 @@ final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, 
       ctx.forward(new Record<>(p.getKey().key(), p.getValue(), Math.max(0, p.getKey().start())));
     }
     partials.clear();
-    marked = false;
     if (!anyRecords && sentMax >= partitionMax) return;
     // one copy per window task, behind the partials it sent there: when a task counts these records, it has them
     for (int task = 0; task < cfg.eventsPartitions; task++) {

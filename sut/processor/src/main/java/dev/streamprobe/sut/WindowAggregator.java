@@ -29,6 +29,8 @@ public final class WindowAggregator implements Processor<String, Partial, String
   public static final String USERS = "sp-users";
   public static final String FINAL = "sp-final";
   public static final String META = "sp-meta";
+  /** cached, unlogged: the marker of {@link #hook} */
+  public static final String OPEN_PENDING = "sp-open-pending";
   private static final String STREAM_TIME = "stream-time";
   private static final String WATERMARK = "partition-max-";
 
@@ -41,6 +43,8 @@ public final class WindowAggregator implements Processor<String, Partial, String
   private ProcessorContext<String, String> ctx;
   private KeyValueStore<Bytes, byte[]> open;
   private OpenWindows windows;
+  /** writes the windows the partials changed to OPEN once per commit, in that commit (OPEN is uncached, so at once) */
+  private CommitHook hook;
   private WindowStore<String, String> finals;
   private KeyValueStore<String, Long> meta;
   private long streamTime;
@@ -52,8 +56,8 @@ public final class WindowAggregator implements Processor<String, Partial, String
   private long lastRecordWallMs;
   /**
    * The crash fault: set after N records; the next window close of any task of this instance forwards its results, waits
-   * until they are in the output topic, and halts before it changes a store. Under at_least_once the uncached stores
-   * (sp-meta, sp-final, the sealed chunks of sp-users) send each change to their changelog at once, ahead of the input offsets: had the close
+   * until they are in the output topic, and halts before a store records the close. Under at_least_once the uncached stores
+   * (sp-meta, sp-final, sp-open, the sealed chunks of sp-users) send each change to their changelog at once, ahead of the input offsets: had the close
    * recorded its stream time, the instance taking over would restore it and drop the replayed records as late instead
    * of emitting their windows again. So the survivor restores the windows open, replays and emits them a second time
    * (duplicates in the aggregates topic); under exactly_once_v2 the first emission is in an aborted transaction.
@@ -71,6 +75,7 @@ public final class WindowAggregator implements Processor<String, Partial, String
     ctx = context;
     open = context.getStateStore(OPEN);
     windows = new OpenWindows(open, context.getStateStore(USERS));
+    hook = new CommitHook(context.getStateStore(OPEN_PENDING), windows::write);
     finals = context.getStateStore(FINAL);
     meta = context.getStateStore(META);
     Long saved = meta.get(STREAM_TIME);
@@ -102,6 +107,7 @@ public final class WindowAggregator implements Processor<String, Partial, String
         Counters.LATE_DROPPED.addAndGet(partial.count);
       } else {
         windows.add(start, record.key(), partial);
+        hook.mark();
         lowestOpenStart = Math.min(lowestOpenStart, start);
       }
     }
@@ -150,6 +156,7 @@ public final class WindowAggregator implements Processor<String, Partial, String
 
   /** emits and forgets every open window starting at or before maxStart */
   private void close(long maxStart) {
+    windows.write(); // the range below must see every partial taken
     List<KeyValue<Bytes, byte[]>> closing = new ArrayList<>();
     try (KeyValueIterator<Bytes, byte[]> it = open.range(StoreKeys.window(0, ""), StoreKeys.upToStart(maxStart))) {
       while (it.hasNext()) closing.add(it.next());
