@@ -21,7 +21,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
 const ledger = new Ledger();
-const expected = new ExpectedAggregates({ windowMs: 5000, graceMs: 250, uncertainMs: 1000 });
+const expected = new ExpectedAggregates({ windowMs: 5000, graceMs: 250, uncertainMs: 1000, idleCloseMs: 30_000 });
 const rnd = new Random(1);
 const seqs = new Array<number>(GENERATORS).fill(0);
 let peak = 0;
@@ -32,6 +32,7 @@ const started = process.cpuUsage();
 const lanes = Array.from({ length: PARTITIONS }, () => [] as number[]);
 let next = 0;
 const maxEvent = new Array<number>(PARTITIONS).fill(-Infinity);
+const lastSent = new Array<number>(PARTITIONS).fill(-Infinity);
 while (next < RECORDS || lanes.some((l) => l.length > 0)) {
   while (next < RECORDS && lanes.every((l) => l.length < ROUND)) lanes[rnd.int(PARTITIONS)]!.push(next++);
   const readTo: number[] = [];
@@ -49,10 +50,11 @@ while (next < RECORDS || lanes.some((l) => l.length > 0)) {
         amountCents: 0,
         eventTimeMs,
         intendedUs: sentMs * 1000,
-        sentMs,
         precededByMs: maxEvent[p]!,
+        quietBeforeMs: sentMs - lastSent[p]!,
       });
       if (eventTimeMs > maxEvent[p]!) maxEvent[p] = eventTimeMs;
+      lastSent[p] = sentMs;
     }
     readTo.push(lanes[p]!.length === 0 && next >= RECORDS ? Infinity : maxEvent[p]!);
   }

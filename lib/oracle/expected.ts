@@ -1,15 +1,15 @@
 /**
  * The aggregates the pipeline must produce, recomputed from the ledger with its declared semantics
  * (sut/README.md "Window semantics"): tumbling event-time windows of `windowMs` aligned to the epoch,
- * per key `page_id:type`, closed `graceMs` after their end. Whether a record makes its window depends
- * on the task's stream time when it is processed, which the pipeline does not fix across partitions;
- * streamprobe's generators never produce event times later than their send time, so with
+ * per key `page_id:type`, closed `graceMs` after their end. The pipeline judges lateness in each input
+ * partition's own task, against the valid records before it in that partition, so with
  * close = window end + grace:
- *  - counted:   close > its send time, and close > every event time before it in its input partition
- *               + ORDER_MARGIN_MS (a record whose append was delayed behind later ones may find its
- *               window closed: records of other partitions interleave with it in the tasks);
- *  - dropped:   close ≤ send time − uncertainMs (records of that time had long passed);
- *  - uncertain: otherwise — its window is reported uncertain and not compared.
+ *  - dropped:   close ≤ the largest event time before it in its input partition;
+ *  - counted:   otherwise — its window cannot be closed yet, since a window closes only once every
+ *               partition's watermark has passed its close;
+ *  - uncertain: its partition was quiet for idleCloseMs / 2 or more before it (or it is the partition's
+ *               first): the window task may have left the partition out as idle meanwhile, and the other
+ *               partitions may have closed the window by the time it arrives.
  * The last windows of a run are uncertain too: no later record closes them, idle-close does, by
  * wall clock — so whether their last records count depends on how long those took to reach the task.
  * Memory: open windows keep their users for the distinct count; a window is finalized (users
@@ -18,8 +18,10 @@
 export interface Semantics {
   windowMs: number;
   graceMs: number;
-  /** width of the band after a window's close in which a record may or may not be counted */
+  /** width of the band after the run's last send in which a window may or may not have got its last records */
   uncertainMs: number;
+  /** a window task leaves out an input partition that sent it nothing for this long (the pipeline's --idle-close) */
+  idleCloseMs: number;
 }
 
 export type Fate = 'counted' | 'dropped' | 'uncertain';
@@ -32,9 +34,10 @@ export interface LedgerEvent {
   eventTimeMs: number;
   /** from the stamp, epoch µs */
   intendedUs: number;
-  sentMs: number;
   /** the largest event time of the valid records before it in its input partition (-Infinity if none) */
   precededByMs: number;
+  /** send time since the valid record before it in its input partition (Infinity if none) */
+  quietBeforeMs: number;
 }
 
 export interface ExpectedWindow {
@@ -58,13 +61,10 @@ interface OpenWindow extends ExpectedWindow {
 /** how far past a window's close the slowest partition must be read before the window is final */
 const FINALIZE_MARGIN_MS = 10_000;
 
-/** how far behind another partition's records a record may be appended and still certainly count */
-export const ORDER_MARGIN_MS = 100;
-
-export function fateOf(e: Pick<LedgerEvent, 'eventTimeMs' | 'sentMs' | 'precededByMs'>, s: Semantics): Fate {
+export function fateOf(e: Pick<LedgerEvent, 'eventTimeMs' | 'precededByMs' | 'quietBeforeMs'>, s: Semantics): Fate {
   const close = Math.floor(e.eventTimeMs / s.windowMs) * s.windowMs + s.windowMs + s.graceMs;
-  if (close <= e.sentMs - s.uncertainMs) return 'dropped';
-  return close > e.sentMs && close > e.precededByMs + ORDER_MARGIN_MS ? 'counted' : 'uncertain';
+  if (close <= e.precededByMs) return 'dropped';
+  return e.quietBeforeMs * 2 >= s.idleCloseMs ? 'uncertain' : 'counted';
 }
 
 export const windowId = (key: string, windowStartMs: number): string => `${key}@${windowStartMs}`;

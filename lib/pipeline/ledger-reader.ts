@@ -41,6 +41,8 @@ interface Lane {
   readToMs: number;
   /** the largest event time of its valid records read so far */
   maxEventMs: number;
+  /** send time (ms) of its newest valid record read so far */
+  validSentMs: number;
 }
 
 function stampOf(m: Message): Stamp | undefined {
@@ -74,6 +76,7 @@ export async function readLedger(topic: string, runId: string, ledger: Ledger, e
       unread: Infinity,
       readToMs: -Infinity,
       maxEventMs: -Infinity,
+      validSentMs: -Infinity,
     }),
   );
   try {
@@ -93,8 +96,10 @@ export async function readLedger(topic: string, runId: string, ledger: Ledger, e
         const sentMs = stamp.sentUs / 1000;
         if (sentMs > lane.readToMs) lane.readToMs = sentMs;
         ledger.add(stamp.generatorId, stamp.seq, lane.partition, m.offset!);
-        const eventTimeMs = record(m, stamp, sentMs, lane.maxEventMs, expected, tally);
+        const eventTimeMs = record(m, stamp, sentMs, lane, expected, tally);
+        if (eventTimeMs === -Infinity) continue;
         if (eventTimeMs > lane.maxEventMs) lane.maxEventMs = eventTimeMs;
+        lane.validSentMs = sentMs;
       }
       expected.advance(Math.min(...lanes.map((l) => (l.done ? Infinity : l.readToMs))));
     }
@@ -115,7 +120,7 @@ function hourOf(ms: number): string {
 }
 
 /** Validates and accounts one record of the run; returns its event time (-Infinity when malformed). */
-function record(m: Message, stamp: Stamp, sentMs: number, precededByMs: number, expected: ExpectedAggregates, tally: LedgerTally): number {
+function record(m: Message, stamp: Stamp, sentMs: number, lane: Lane, expected: ExpectedAggregates, tally: LedgerTally): number {
   if (sentMs > tally.lastSentMs) tally.lastSentMs = sentMs;
   const bytes = m.value as Uint8Array | undefined;
   let parsed: unknown;
@@ -137,8 +142,8 @@ function record(m: Message, stamp: Stamp, sentMs: number, precededByMs: number, 
     amountCents: e.amount_cents,
     eventTimeMs: e.event_time_ms,
     intendedUs: stamp.intendedUs,
-    sentMs,
-    precededByMs,
+    precededByMs: lane.maxEventMs,
+    quietBeforeMs: sentMs - lane.validSentMs,
   });
   const lakeKey = `${hourOf(e.event_time_ms)}|${e.type}`;
   const lake = tally.lake.get(lakeKey);

@@ -9,9 +9,8 @@ import type { Semantics } from '../oracle/expected.ts';
 export interface PipelineSettings {
   prefix: string;
   topics: { events: string; dlq: string; aggregates: string };
+  /** idleCloseMs: also how long a task with open windows waits for input before closing them by wall clock */
   semantics: Semantics;
-  /** a task with open windows closes them after this much idle wall-clock time */
-  idleCloseMs: number;
   /** how long after the load the pipeline may take to emit every window */
   drainTimeoutMs: number;
   /** base URLs: processor 0's query API, the lake's query API, the ingestion gateway */
@@ -26,8 +25,12 @@ export function pipelineSettings(env: Env): PipelineSettings {
   return {
     prefix,
     topics: { events: `${prefix}events`, dlq: `${prefix}events-dlq`, aggregates: `${prefix}aggregates` },
-    semantics: { windowMs: ms('WINDOW', '5s'), graceMs: ms('GRACE', '250ms'), uncertainMs: ms('UNCERTAIN', '1s') },
-    idleCloseMs: ms('IDLE_CLOSE', '30s'),
+    semantics: {
+      windowMs: ms('WINDOW', '5s'),
+      graceMs: ms('GRACE', '250ms'),
+      uncertainMs: ms('UNCERTAIN', '1s'),
+      idleCloseMs: ms('IDLE_CLOSE', '30s'),
+    },
     drainTimeoutMs: ms('DRAIN_TIMEOUT', '60s'),
     queryUrl: envString(env, 'QUERY_URL', 'http://127.0.0.1:8090'),
     lakeUrl: envString(env, 'LAKE_URL', 'http://127.0.0.1:8089'),

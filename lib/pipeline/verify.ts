@@ -49,7 +49,7 @@ export async function verifyPipeline(o: VerifyOptions): Promise<OracleFindings> 
     const windows = expected.finish(tally.lastSentMs);
     const exact = [...windows.entries()].filter(([, w]) => !w.uncertain);
     // the last windows close by idle-close once the input stops
-    const deadline = Math.max(o.loadEndMs + settings.drainTimeoutMs, Date.now() + s.windowMs + s.graceMs + settings.idleCloseMs + 2000);
+    const deadline = Math.max(o.loadEndMs + settings.drainTimeoutMs, Date.now() + s.windowMs + s.graceMs + s.idleCloseMs + 2000);
     while (Date.now() < deadline && exact.some(([id]) => !watcher.visible.has(id))) await watcher.wait(WAIT_STEP_S);
     const drained = exact.every(([id]) => watcher.visible.has(id));
     // a window emitted again (a failover replays what a crashed instance emitted) may still be on its way: read until quiet

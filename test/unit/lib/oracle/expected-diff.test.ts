@@ -4,7 +4,7 @@ import { diffAggregates, emptySourceDiff, windowLabel, type ActualAggregate } fr
 import { ExpectedAggregates, fateOf, type LedgerEvent, type Semantics } from '../../../../lib/oracle/expected.ts';
 import { oracleMetrics, verdictText, type OracleFindings } from '../../../../lib/oracle/verdict.ts';
 
-const S: Semantics = { windowMs: 5000, graceMs: 250, uncertainMs: 1000 };
+const S: Semantics = { windowMs: 5000, graceMs: 250, uncertainMs: 1000, idleCloseMs: 30_000 };
 const T = Date.UTC(2026, 10, 30, 10, 0, 5); // a window start
 const ev = (o: Partial<LedgerEvent>): LedgerEvent => ({
   pageId: 'pg12',
@@ -13,32 +13,35 @@ const ev = (o: Partial<LedgerEvent>): LedgerEvent => ({
   amountCents: 0,
   eventTimeMs: T,
   intendedUs: T * 1000,
-  sentMs: T,
   precededByMs: -Infinity,
+  quietBeforeMs: 2,
   ...o,
 });
 
-test('a record is counted while its window is open at send time, dropped well after its close, uncertain in between', () => {
-  const fate = (eventTimeMs: number, sentMs: number, precededByMs = -Infinity) => fateOf({ eventTimeMs, sentMs, precededByMs }, S);
-  assert.equal(fate(T + 4999, T + 4999), 'counted'); // live, last ms of the window
-  assert.equal(fate(T, T + 5249), 'counted'); // out of order, within the grace
-  assert.equal(fate(T, T + 5250), 'uncertain');
-  assert.equal(fate(T, T + 6249), 'uncertain');
-  assert.equal(fate(T, T + 6250), 'dropped');
+test('a record is dropped once its own partition has passed its window close, uncertain after its partition was quiet, else counted', () => {
+  const fate = (eventTimeMs: number, precededByMs = -Infinity, quietBeforeMs = 2) =>
+    fateOf({ eventTimeMs, precededByMs, quietBeforeMs }, S);
+  assert.equal(fate(T + 4999), 'counted'); // live, last ms of the window
+  assert.equal(fate(T, T + 5249), 'counted'); // out of order, within the grace of its partition
+  assert.equal(fate(T, T + 5250), 'dropped'); // its partition has passed end + grace
   assert.equal(fate(T - 120_000, T), 'dropped'); // a lib/events "late" record
-  // appended behind records of its partition that are (nearly) past its window's close
-  assert.equal(fate(T + 4000, T + 4000, T + 5149), 'counted');
-  assert.equal(fate(T + 4000, T + 4000, T + 5150), 'uncertain');
+  // how far the other partitions had got when it was sent does not decide: a task minutes behind another would
+  assert.equal(fate(T - 120_000, T - 119_000), 'counted');
+  // after a quiet spell the window task may have left its partition out as idle, and the others closed the window
+  assert.equal(fate(T, -Infinity, 14_999), 'counted');
+  assert.equal(fate(T, -Infinity, 15_000), 'uncertain');
+  assert.equal(fate(T, -Infinity, Infinity), 'uncertain'); // the partition's first record
+  assert.equal(fate(T, T + 6000, Infinity), 'dropped');
 });
 
 test('expected windows: count, sum, distinct users, newest intended time; late records counted as dropped', () => {
   const x = new ExpectedAggregates(S);
   x.add(ev({ userId: 'u1', amountCents: 100, intendedUs: T * 1000 + 7 }));
-  x.add(ev({ userId: 'u2', amountCents: 50, eventTimeMs: T + 10, sentMs: T + 10, intendedUs: (T + 10) * 1000 }));
-  x.add(ev({ userId: 'u1', amountCents: 1, eventTimeMs: T + 20, sentMs: T + 20, intendedUs: (T + 20) * 1000 }));
-  x.add(ev({ type: 'purchase', eventTimeMs: T + 5000, sentMs: T + 5000 }));
-  x.add(ev({ eventTimeMs: T - 300_000 })); // late
-  x.add(ev({ type: 'purchase', eventTimeMs: T + 100, sentMs: T + 5600 })); // uncertain
+  x.add(ev({ userId: 'u2', amountCents: 50, eventTimeMs: T + 10, intendedUs: (T + 10) * 1000 }));
+  x.add(ev({ userId: 'u1', amountCents: 1, eventTimeMs: T + 20, intendedUs: (T + 20) * 1000 }));
+  x.add(ev({ type: 'purchase', eventTimeMs: T + 5000 }));
+  x.add(ev({ eventTimeMs: T - 300_000, precededByMs: T + 20 })); // late
+  x.add(ev({ type: 'purchase', eventTimeMs: T + 100, quietBeforeMs: Infinity })); // uncertain
   const w = x.finish(T + 60_000);
   assert.equal(x.lateDropped, 1);
   assert.equal(x.uncertainRecords, 1);
@@ -60,14 +63,14 @@ test('expected windows: count, sum, distinct users, newest intended time; late r
 
 test('windows are finalized (their user sets released) once every partition is read well past their close', () => {
   const x = new ExpectedAggregates(S);
-  for (let i = 0; i < 100; i++) x.add(ev({ userId: `u${i}`, eventTimeMs: T + i * 100, sentMs: T + i * 100 }));
+  for (let i = 0; i < 100; i++) x.add(ev({ userId: `u${i}`, eventTimeMs: T + i * 100 }));
   assert.equal(x.openWindows, 2);
   x.advance(T + 5000 + 250 + 1000 + 10_000);
   assert.equal(x.openWindows, 2, 'not yet past the margin');
   x.advance(T + 5000 + 250 + 1000 + 10_001);
   assert.equal(x.openWindows, 1);
   // a straggler of a finalized window still counts, but its users are no longer known
-  x.add(ev({ userId: 'u0', eventTimeMs: T + 1, sentMs: T + 1 }));
+  x.add(ev({ userId: 'u0', eventTimeMs: T + 1 }));
   const w = x.finish(T + 60_000);
   assert.equal(w.get(`pg12:click@${T}`)?.count, 51);
   assert.equal(w.get(`pg12:click@${T}`)?.uncertain, true);
@@ -93,8 +96,8 @@ const agg = (o: Partial<ActualAggregate>): ActualAggregate => ({
 test('diff: a lower count is lost records, a higher one duplicated; missing, unexpected and repeated windows are named', () => {
   const { windows, span } = expectedOf(
     ev({ userId: 'u1' }),
-    ev({ userId: 'u2', eventTimeMs: T + 1, sentMs: T + 1 }),
-    ev({ type: 'view', eventTimeMs: T + 5000, sentMs: T + 5000 }),
+    ev({ userId: 'u2', eventTimeMs: T + 1 }),
+    ev({ type: 'view', eventTimeMs: T + 5000 }),
     ev({ type: 'purchase' }),
   );
   const actual = [
@@ -185,7 +188,7 @@ test('verdict: metrics sum the ledger and the aggregates topic; the text names u
 test('the last windows of a run, closed by idle-close rather than by a later record, are uncertain', () => {
   const x = new ExpectedAggregates(S);
   x.add(ev({}));
-  x.add(ev({ eventTimeMs: T + 5000, sentMs: T + 5000 }));
+  x.add(ev({ eventTimeMs: T + 5000 }));
   const w = x.finish(T + 5000 + 250 + 1000);
   assert.equal(w.get(`pg12:click@${T}`)?.uncertain, false);
   assert.equal(w.get(`pg12:click@${T + 5000}`)?.uncertain, true);

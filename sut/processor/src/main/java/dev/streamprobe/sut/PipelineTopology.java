@@ -23,7 +23,7 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * events → validate → (invalid) events-dlq with an sp-dlq-reason header
- *                   → (valid, timestamp = event_time_ms) pre-aggregate per (window, page_id:type) until the commit
+ *                   → (valid, timestamp = event_time_ms) drop if late for its partition, pre-aggregate per (window, page_id:type) until the commit
  *                   → repartition the partials by page_id:type (watermarks to every partition) → windows → aggregates (+ Redis)
  */
 public final class PipelineTopology {
@@ -56,12 +56,13 @@ public final class PipelineTopology {
           .withCachingEnabled().withLoggingDisabled());
     }
     b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WindowAggregator.META), Serdes.String(), Serdes.Long()));
+    b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PreAggregator.PROGRESS), Serdes.String(), Serdes.Long()));
     b.addStateStore(Stores.windowStoreBuilder(
         Stores.inMemoryWindowStore(WindowAggregator.FINAL, Duration.ofMillis(cfg.retentionMs), Duration.ofMillis(cfg.windowMs), false),
         Serdes.String(), Serdes.String()));
 
     routes.get("route-valid")
-        .process(() -> new PreAggregator(cfg, faults), Named.as("pre-aggregate"), PreAggregator.BATCH)
+        .process(() -> new PreAggregator(cfg, faults), Named.as("pre-aggregate"), PreAggregator.BATCH, PreAggregator.PROGRESS)
         .repartition(Repartitioned.with(Serdes.String(), Partial.SERDE).withName("by-page-type")
             .withStreamPartitioner((topic, key, partial, partitions) -> Optional.of(Set.of(partial.target))))
         .process(() -> new WindowAggregator(cfg, faults, redis), Named.as("windows"),

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
 import org.apache.kafka.streams.processor.internals.ProcessorNode;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Pre-aggregation before the repartition hop, in each events task: the valid events taken since the last commit become
@@ -21,13 +22,21 @@ import org.apache.kafka.streams.processor.internals.ProcessorNode;
  * {@link CommitHook} on the {@link #BATCH} store (the DSL's KTable caching forwards at the same point) — the partials
  * are in the same transaction as the input offsets, and a crash loses nothing the offsets claim.
  *
- * After the partials, a watermark (the largest event time taken from this partition) goes to every window task. A
- * record whose window the window stage may already hold closed (end + grace ≤ this partition's largest event time)
- * is forwarded only after a watermark that says so, as its window stage would have seen it record by record
- * (sut/README.md "Window semantics"). Fault switches are applied here, to valid records.
+ * After the partials, a watermark (the largest event time taken from this partition) goes to every window task.
+ *
+ * Lateness is decided here, by this partition alone: a record is dropped as late when a valid record before it in its
+ * partition has an event time at or past its window's end + grace (sut/README.md "Window semantics"). The window stage
+ * closes a window only once every (non-idle) partition's watermark has passed that point, so a record that is not late
+ * here always finds its window open; deciding it there instead would depend on how far the other partitions' tasks
+ * had got, which is timing (a task minutes behind another made records counted that a live run drops). The largest
+ * event time is kept in {@link #PROGRESS}, written inside each commit, so a restarted task judges as before.
+ * Fault switches are applied here, to valid records, before that judgement (a held-back record is judged when released).
  */
 final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, String, Partial> {
   static final String BATCH = "sp-batch";
+  /** logged: this partition's largest event time as of the last commit */
+  static final String PROGRESS = "sp-progress";
+  private static final String PARTITION_MAX = "partition-max";
 
   private record Delayed(long dueWallMs, Event event, String key) {}
 
@@ -36,6 +45,7 @@ final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, 
   private InternalProcessorContext<String, Partial> ctx;
   private ProcessorNode<?, ?, ?, ?> self;
   private CommitHook hook;
+  private KeyValueStore<String, Long> progress;
   private final Map<WindowKey, Partial> partials = new LinkedHashMap<>();
   private final ArrayDeque<Delayed> delayed = new ArrayDeque<>();
   /** this task's events partition */
@@ -59,12 +69,14 @@ final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, 
     self = ctx.currentNode();
     partition = context.taskId().partition();
     hook = new CommitHook(context.getStateStore(BATCH), this::forwardAtCommit);
+    progress = context.getStateStore(PROGRESS);
     // a revived task starts from its last commit: whatever was pending belongs to an aborted attempt
     partials.clear();
     delayed.clear();
     records = new long[cfg.eventsPartitions];
     anyRecords = false;
-    partitionMax = Long.MIN_VALUE;
+    Long saved = progress.get(PARTITION_MAX);
+    partitionMax = saved == null ? Long.MIN_VALUE : saved;
     sentMax = Long.MIN_VALUE;
     context.schedule(Duration.ofMillis(50), PunctuationType.WALL_CLOCK_TIME, this::releaseDelayed);
   }
@@ -99,11 +111,13 @@ final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, 
     }
   }
 
+  /** takes a record into its partial unless it is late for this partition (a held-back record: when released) */
   private void add(Event e, String key) {
     long start = Math.floorDiv(e.eventTimeMs() - faults.skewMs, cfg.windowMs) * cfg.windowMs + faults.skewMs;
-    // the window stage decides on a possibly late record only once it knows how far this partition has got
-    long closeAt = start + cfg.windowMs + cfg.graceMs;
-    if (closeAt <= partitionMax && sentMax < closeAt) forwardBatch();
+    if (start + cfg.windowMs + cfg.graceMs <= partitionMax) {
+      Counters.LATE_DROPPED.incrementAndGet();
+      return;
+    }
     partials.computeIfAbsent(new WindowKey(start, key), k -> Partial.window(partition, start, taskOf(key))).add(e);
     partitionMax = Math.max(partitionMax, e.eventTimeMs());
   }
@@ -139,6 +153,7 @@ final class PreAggregator implements Processor<byte[], PipelineTopology.Routed, 
       ctx.forward(new Record<>("", wm, Math.max(0, partitionMax))); // the DSL's repartition drops null keys
     }
     anyRecords = false;
+    if (partitionMax > sentMax) progress.put(PARTITION_MAX, partitionMax);
     sentMax = partitionMax;
   }
 }
