@@ -55,6 +55,11 @@ export function oracleMetrics(f: OracleFindings): OracleMetrics {
   };
 }
 
+/** ` (1 missing from the input topic, 4 missing from windows)`: where a nonzero total comes from (empty when 0) */
+function split(total: number, input: number, inInput: string, inWindows: string): string {
+  return total === 0 ? '' : ` (${input} ${inInput}, ${total - input} ${inWindows})`;
+}
+
 /** A few lines: the verdict, what was checked, then the first differences of each kind and output. */
 export function verdictText(f: OracleFindings): string {
   const m = oracleMetrics(f);
@@ -67,7 +72,9 @@ export function verdictText(f: OracleFindings): string {
   const lines = [
     `oracle: ${ok ? 'CORRECT' : 'WRONG'} — ${f.records} records from ${f.generators} generators (${f.malformed} malformed, ${f.lateDropped} later than the grace), ` +
       `${f.windowsExpected} windows expected (${f.windowsUncertain} uncertain, not compared); ` +
-      `lost ${m.records_lost}, duplicated ${m.records_duplicated}, out of order ${m.records_out_of_order}, mismatched windows ${m.aggregate_mismatches}, ` +
+      `lost ${m.records_lost}${split(m.records_lost, f.ledgerLost, 'missing from the input topic', 'missing from windows')}, ` +
+      `duplicated ${m.records_duplicated}${split(m.records_duplicated, f.ledgerDuplicated, 'twice in the input topic', 'over-counted in windows')}, ` +
+      `out of order ${m.records_out_of_order}, mismatched windows ${m.aggregate_mismatches}, ` +
       `window results emitted again ${m.aggregate_duplicates}`,
   ];
   for (const s of f.sources) {

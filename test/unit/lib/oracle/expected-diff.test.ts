@@ -167,7 +167,7 @@ test('verdict: metrics sum the ledger and the aggregates topic; the text names u
   assert.equal(
     verdictText(f),
     [
-      'oracle: WRONG — 2 records from 1 generators (3 malformed, 4 later than the grace), 2 windows expected (0 uncertain, not compared); lost 2, duplicated 0, out of order 0, mismatched windows 1, window results emitted again 0',
+      'oracle: WRONG — 2 records from 1 generators (3 malformed, 4 later than the grace), 2 windows expected (0 uncertain, not compared); lost 2 (1 missing from the input topic, 1 missing from windows), duplicated 0, out of order 0, mismatched windows 1, window results emitted again 0',
       '  the pipeline did not drain by the deadline: 1 windows still missing from the aggregates topic, e.g. window pg12:purchase [10:00:05,10:00:10)',
       '  input: record 1#7 is missing from the input topic',
       '  window pg12:purchase [10:00:05,10:00:10): expected count 1, the aggregates topic has no value',
