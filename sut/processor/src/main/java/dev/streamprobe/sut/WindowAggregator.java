@@ -19,7 +19,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * Open windows hold an aggregate and their users, exact (OpenWindows: chunks of users, not an entry per user). A window
  * [s, s+size) closes when the task's stream time reaches s+size+grace. Late records are dropped upstream, by
  * PreAggregator, against their own partition; a partial that still finds its window closed here (its partition had
- * been left out as idle, or the wall clock closed the window) is dropped and counted as late too. Stream time is a watermark: the smallest, over the events partitions, of the largest event time that partition's
+ * been left out as idle, or the wall clock closed the window) is dropped and counted as late too. Stream time is a
+ * watermark: the smallest, over the events partitions, of the largest event time that partition's
  * PreAggregator has reported — so a stalled upstream (a crashed instance) holds windows open instead of making its records
  * late. A partition that has reported nothing to this task for idle-close ms stops holding it (one that gets no traffic
  * at all would otherwise keep every window open for as long as the others do). The wall clock stands in once the task
