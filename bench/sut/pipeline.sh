@@ -8,7 +8,7 @@
 # Each part starts its own pipeline (topic prefix, free ports, no lake: the lake sink is not part of the processing
 # path and would take CPU from it) and deletes its topics afterwards.
 #   bench/sut/pipeline.sh [--rate 100000] [--batch N] [--duration 5m] [--ramp 5s] [--processors 1] [--threads 1] [--only e2e|sustainable] [--samples]
-#                         [--start-rate 20000] [--step-rate 20000] [--steps 6] [--step-duration 1m]
+#                         [--start-rate 20000] [--step-rate 20000] [--steps 6] [--step-duration 1m] [-- sut:up options…]
 # Env: KAFKA_BROKERS (the local broker by default). Exit 0 when every part passed its thresholds.
 # Results: .cache/bench/<timestamp>-pipeline/ (summaries, logs, cpu.txt, report.txt).
 set -euo pipefail
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 source bench/ingest/common.sh
 source bench/sut/common.sh
 
-SAMPLES= RATE=100000 BATCH= DURATION=5m RAMP=5s PROCESSORS=1 THREADS=1 ONLY=all START_RATE=20000 STEP_RATE=20000 STEPS=6 STEP_DURATION=1m
+SUT_ARGS=() SAMPLES= RATE=100000 BATCH= DURATION=5m RAMP=5s PROCESSORS=1 THREADS=1 ONLY=all START_RATE=20000 STEP_RATE=20000 STEPS=6 STEP_DURATION=1m
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) RATE=$2; shift 2 ;;
@@ -31,7 +31,8 @@ while [ $# -gt 0 ]; do
     --step-rate) STEP_RATE=$2; shift 2 ;;
     --steps) STEPS=$2; shift 2 ;;
     --step-duration) STEP_DURATION=$2; shift 2 ;;
-    *) echo "pipeline.sh: unknown option $1 (use --rate N, --batch N, --duration D, --ramp D, --processors N, --threads N, --only e2e|sustainable, --samples, --start-rate N, --step-rate N, --steps N, --step-duration D)" >&2; exit 2 ;;
+    --) shift; SUT_ARGS=("$@"); break ;; # the rest to every sut:up, e.g. -- --commit-interval 50ms
+    *) echo "pipeline.sh: unknown option $1 (use --rate N, --batch N, --duration D, --ramp D, --processors N, --threads N, --only e2e|sustainable, --samples, --start-rate N, --step-rate N, --steps N, --step-duration D, -- sut:up options)" >&2; exit 2 ;;
   esac
 done
 
@@ -42,7 +43,7 @@ STATUS=0
 
 if [ "$ONLY" = all ] || [ "$ONLY" = e2e ]; then
   echo "== (1) e2e-pipeline: $RATE events/s for $DURATION after a $RAMP ramp, $PROCESSORS processor(s) × $THREADS thread(s), p99 < 1 s, oracle exact"
-  sut_up e2e --processors "$PROCESSORS" --threads "$THREADS"
+  sut_up e2e --processors "$PROCESSORS" --threads "$THREADS" "${SUT_ARGS[@]}"
   trap 'sut_down e2e' EXIT
   QUERY_PORT=$(state "$OUT/e2e" 's.processors[0].port')
   PROCESSOR_PIDS=$(state "$OUT/e2e" "s.processors.map((p) => p.pid).join(' ')")
@@ -76,7 +77,7 @@ fi
 if [ "$ONLY" = all ] || [ "$ONLY" = sustainable ]; then
   for n in 1 2; do
     echo "== (2) sustainable throughput, $n processor(s): $STEPS steps from $START_RATE by $STEP_RATE events/s, $STEP_DURATION each"
-    sut_up "sustain-$n" --processors "$n"
+    sut_up "sustain-$n" --processors "$n" "${SUT_ARGS[@]}"
     trap "sut_down sustain-$n" EXIT
     set +e
     node bin/streamprobe.js run -q --no-color -e PREFIX="$PREFIX" -e START_RATE="$START_RATE" -e STEP_RATE="$STEP_RATE" \
