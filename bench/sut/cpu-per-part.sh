@@ -30,7 +30,7 @@ PROCESSORS=$(state "$OUT/cpu" "s.processors.map((p) => p.pid).join(' ')")
 BROKER=$(broker_pid || true)
 declare -A BEFORE
 for p in $PROCESSORS $BROKER; do BEFORE[$p]=$(ticks "$p"); done
-/usr/bin/time -f "%U %S" -o "$OUT/time" node bin/streamprobe.js run -q --no-color -e PREFIX="$PREFIX" -e START_RATE="$RATE" \
+generator /usr/bin/time -f "%U %S" -o "$OUT/time" node bin/streamprobe.js run -q --no-color -e PREFIX="$PREFIX" -e START_RATE="$RATE" \
   -e STEP_RATE=0 -e STEPS=1 -e STEP_RAMP="$RAMP" -e STEP_DURATION="$DURATION" ${BATCH:+-e BATCH="$BATCH"} \
   --summary-export "$OUT/summary.json" scripts/sustainable-throughput.ts > "$OUT/run.log" 2>&1 || true
 SENT=$(node -e "console.log(require(process.argv[1]).metrics.kafka_writer_message_count.count)" "$OUT/summary.json")

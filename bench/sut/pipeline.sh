@@ -51,7 +51,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = e2e ]; then
   declare -A BEFORE
   for p in $PROCESSOR_PIDS $BROKER; do BEFORE[$p]=$(ticks "$p"); done
   set +e
-  /usr/bin/time -v -o "$OUT/e2e.time" node bin/streamprobe.js run -q --no-color \
+  generator /usr/bin/time -v -o "$OUT/e2e.time" node bin/streamprobe.js run -q --no-color \
     -e PREFIX="$PREFIX" -e RATE="$RATE" ${BATCH:+-e BATCH="$BATCH"} -e RAMP="$RAMP" -e DURATION="$DURATION" -e QUERY_URL="http://127.0.0.1:$QUERY_PORT" \
     -e LAKE_URL=none -e LATENCY_P99_MS=1000 ${SAMPLES:+-o "json=$OUT/e2e-samples.json"} --summary-export "$OUT/e2e-summary.json" --summary-trend-stats "$TRENDS" \
     scripts/e2e-pipeline.ts > "$OUT/e2e.log" 2>&1
@@ -68,7 +68,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = e2e ]; then
   } > "$OUT/cpu.txt"
   sut_down e2e
   trap - EXIT
-  grep -E "oracle:|window_result_latency|records_lost|✗|thresholds" "$OUT/e2e.log" | head -20 || true
+  grep -E "oracle:|window_result_latency|stage:|records_lost|✗|thresholds" "$OUT/e2e.log" | head -20 || true
   cat "$OUT/cpu.txt"
   echo "   e2e exit $E2E (0 = every threshold passed)"
   [ "$E2E" -eq 0 ] || STATUS=1
@@ -80,7 +80,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = sustainable ]; then
     sut_up "sustain-$n" --processors "$n" "${SUT_ARGS[@]}"
     trap "sut_down sustain-$n" EXIT
     set +e
-    node bin/streamprobe.js run -q --no-color -e PREFIX="$PREFIX" -e START_RATE="$START_RATE" -e STEP_RATE="$STEP_RATE" \
+    generator node bin/streamprobe.js run -q --no-color -e PREFIX="$PREFIX" -e START_RATE="$START_RATE" -e STEP_RATE="$STEP_RATE" \
       -e STEPS="$STEPS" -e STEP_DURATION="$STEP_DURATION" --summary-export "$OUT/sustain-$n-summary.json" \
       scripts/sustainable-throughput.ts > "$OUT/sustain-$n.log" 2>&1
     S=$?

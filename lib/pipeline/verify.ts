@@ -21,6 +21,8 @@ export interface VerifyOptions {
   runId: string;
   /** epoch ms when the load ends (its last record is sent by then) */
   loadEndMs: number;
+  /** epoch ms when the load's ramp ends: windows whose newest record was sent before it are tagged `stage: ramp` */
+  steadyFromMs?: number;
   /** k6/http's get, to also check Redis, the state stores and the lake; without it only Kafka is checked */
   http?: HttpGet;
   /** check the lake too (needs `http`) */
@@ -57,7 +59,7 @@ export async function verifyPipeline(o: VerifyOptions): Promise<OracleFindings> 
       n = watcher.values.length;
       await watcher.wait(REPEAT_WAIT_S);
     }
-    emitLatencies(exact, watcher.visible);
+    emitLatencies(exact, watcher.visible, o.steadyFromMs ?? 0);
 
     const span = { firstWindowMs: expected.firstWindowMs, lastWindowMs: expected.lastWindowMs };
     const sources: SourceDiff[] = [diffAggregates('aggregates topic', windows, watcher.values, span, true)];
@@ -89,13 +91,16 @@ export async function verifyPipeline(o: VerifyOptions): Promise<OracleFindings> 
  * within UNCERTAIN of its last send) close by idle-close or a flush once the input stops, a wait
  * for the end of the run rather than result latency; they are uncertain and not here.
  */
-function emitLatencies(exact: Array<[string, ExpectedWindow]>, visible: ReadonlyMap<string, number>): void {
+function emitLatencies(exact: Array<[string, ExpectedWindow]>, visible: ReadonlyMap<string, number>, steadyFromMs: number): void {
+  const ramp = { output: 'aggregates', stage: 'ramp' };
+  const steady = { output: 'aggregates', stage: 'steady' };
   for (const [id, w] of exact) {
     const at = visible.get(id);
     if (at === undefined) continue;
+    const tags = w.maxIntendedUs / 1000 < steadyFromMs ? ramp : steady;
     const result = windowResultLatencyMs(at, w.windowEndMs, w.maxIntendedUs);
-    if (result !== undefined) latency.windowResult.add(result, { output: 'aggregates' });
-    latency.eventTime.add(eventTimeLatencyMs(at, w.maxEventTimeMs), { output: 'aggregates' });
+    if (result !== undefined) latency.windowResult.add(result, tags);
+    latency.eventTime.add(eventTimeLatencyMs(at, w.maxEventTimeMs), tags);
   }
 }
 

@@ -137,7 +137,8 @@ export interface GuardVerdict {
 export function guardVerdict(exitCode: ExitCodeValue, causes: readonly SaturationCause[], mode: GuardMode): GuardVerdict {
   if (mode === 'off' || causes.length === 0) return { exitCode };
   const what = `the load generator was saturated: ${causes.map((c) => c.message).join('; ')}`;
-  const fix = 'lower the load, give streamprobe more cores (--workers, a bigger runner), or raise the bounds with --saturation-bounds';
+  const fix =
+    'lower the load, give streamprobe more cores (--workers, a bigger runner) or, on a machine it shares with the system under test, a higher priority (README: "Saturation guard"), or raise the bounds with --saturation-bounds';
   if (exitCode === ExitCode.ThresholdsHaveFailed || (exitCode === ExitCode.OK && mode === 'strict')) {
     const failed = exitCode === ExitCode.ThresholdsHaveFailed ? 'thresholds failed, but ' : '';
     return {

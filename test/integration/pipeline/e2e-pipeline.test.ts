@@ -58,7 +58,10 @@ pipelineTest('no-fault', undefined, ({ code, stdout, stderr, summary }) => {
     const t = summary.metrics[trend];
     assert.ok(t !== undefined && t.max! > 0 && t.max! < 30_000, `${trend} measured: ${JSON.stringify(t)}`);
   }
-  show(stdout, /oracle|latency/);
+  // the latency threshold gates the windows after the ramp
+  const steady = summary.metrics['window_result_latency{stage:steady}'];
+  assert.ok(steady !== undefined && steady.max! > 0, JSON.stringify(summary.metrics));
+  show(stdout, /oracle|latency|stage:/);
 });
 
 pipelineTest('drop', 'drop=0.05', ({ code, stdout, stderr, summary }) => {
