@@ -22,7 +22,7 @@ export interface VerifyOptions {
   /** epoch ms when the load ends (its last record is sent by then) */
   loadEndMs: number;
   /** epoch ms when the load's ramp ends: windows whose newest record was sent before it are tagged `stage: ramp` */
-  steadyFromMs?: number;
+  steadyFromMs: number;
   /** k6/http's get, to also check Redis, the state stores and the lake; without it only Kafka is checked */
   http?: HttpGet;
   /** check the lake too (needs `http`) */
@@ -59,7 +59,7 @@ export async function verifyPipeline(o: VerifyOptions): Promise<OracleFindings> 
       n = watcher.values.length;
       await watcher.wait(REPEAT_WAIT_S);
     }
-    emitLatencies(exact, watcher.visible, o.steadyFromMs ?? 0);
+    emitLatencies(exact, watcher.visible, o.steadyFromMs);
 
     const span = { firstWindowMs: expected.firstWindowMs, lastWindowMs: expected.lastWindowMs };
     const sources: SourceDiff[] = [diffAggregates('aggregates topic', windows, watcher.values, span, true)];
