@@ -121,35 +121,52 @@ async function runPhases(ctx: RunContext): Promise<ExitCodeValue> {
   const set = startWorkers(ctx, options, workers, planned.length, main, reports, outputs, await ctx.classic.workerSettings());
   shutdown.onEnd(() => set.stop(WORKER_STOP_GRACE_MS));
 
-  await Promise.race([set.whenReady(), outcome.whenAborted()]);
-  throwIfAborted(outcome);
-  let setupDataJson: string | undefined;
-  if (!options.noSetup) {
-    const setup = await runStage(main, 'setup', undefined, options.setupTimeoutMs, outcome.aborted);
-    setupDataJson = setupDataToJson(setup.value);
+  // A run that fails outside its scenarios (a VU's init, setup(), teardown(), a signal before the start) ends with that
+  // error, but after the summary and the outputs' end, as in k6 (it defers both): what did run is still reported.
+  let failed: StreamprobeError | undefined;
+  try {
+    await Promise.race([set.whenReady(), outcome.whenAborted()]);
+  } catch (err) {
+    failed = asStreamprobeError(err);
   }
+  failed ??= abortError(outcome);
+  let setupDataJson: string | undefined;
+  if (!failed && !options.noSetup) {
+    try {
+      const setup = await runStage(main, 'setup', undefined, options.setupTimeoutMs, outcome.aborted);
+      setupDataJson = setupDataToJson(setup.value);
+    } catch (err) {
+      failed = asStreamprobeError(err);
+    }
+  }
+  failed ??= abortError(outcome);
   main.setupDataJson = setupDataJson;
-  throwIfAborted(outcome);
 
   const saturation = new SaturationProbe();
-  const durationMs = await runScenarios(ctx, {
-    set,
-    main,
-    planned,
-    reports,
-    workers,
-    thresholds,
-    setupDataJson,
-    quiet,
-    outputs,
-    saturation,
-  });
-  const abort = outcome.abortedBy;
-  if (abort) log.error(abort.reason);
-
-  if (!options.noTeardown && abort?.exitCode !== ExitCode.SUTUnreachable) {
-    const data = setupDataJson === undefined ? undefined : JSON.parse(setupDataJson);
-    await runStage(main, 'teardown', data, options.teardownTimeoutMs, outcome.aborted);
+  let durationMs = 0;
+  if (!failed) {
+    durationMs = await runScenarios(ctx, {
+      set,
+      main,
+      planned,
+      reports,
+      workers,
+      thresholds,
+      setupDataJson,
+      quiet,
+      outputs,
+      saturation,
+    });
+    const abort = outcome.abortedBy;
+    if (abort) log.error(abort.reason);
+    if (!options.noTeardown && abort?.exitCode !== ExitCode.SUTUnreachable) {
+      const data = setupDataJson === undefined ? undefined : JSON.parse(setupDataJson);
+      try {
+        await runStage(main, 'teardown', data, options.teardownTimeoutMs, outcome.aborted);
+      } catch (err) {
+        failed = asStreamprobeError(err);
+      }
+    }
   }
   const evaluation = evaluateThresholds(thresholds, main.store, { elapsedMs: durationMs, final: true });
 
@@ -162,26 +179,47 @@ async function runPhases(ctx: RunContext): Promise<ExitCodeValue> {
     durationMs,
     setupDataJson,
   });
-  if (options.summaryMode !== 'disabled' || exports.handleSummary) {
-    try {
-      const handled = await runStage(main, 'handleSummary', summary, HANDLE_SUMMARY_TIMEOUT_MS);
-      if (handled.ran || options.summaryMode !== 'disabled')
-        writeSummary(summary, handled.ran ? handled.value : undefined, options, colors);
-    } catch (err) {
-      await outputs.stop({
-        summary,
-        thresholds: evaluation,
-        exitCode: err instanceof StreamprobeError ? err.exitCode : ExitCode.ScriptException,
-        durationMs,
-      });
-      throw err;
-    }
-  }
-  const crossed = crossedThresholdsMessage(evaluation);
+  if (options.summaryMode !== 'disabled' || exports.handleSummary) await endOfTestSummary(main, summary, options, colors, log);
+  const exitCode =
+    failed?.exitCode ?? applySaturationGuard(outcome.exitCode(evaluation), saturation, main.store, reports, args.runtime, log);
+  const crossed = failed ? undefined : crossedThresholdsMessage(evaluation);
   if (crossed) log.error(crossed);
-  const exitCode = applySaturationGuard(outcome.exitCode(evaluation), saturation, main.store, reports, args.runtime, log);
   await outputs.stop({ summary, thresholds: evaluation, exitCode, durationMs });
+  if (failed) throw failed;
   return exitCode;
+}
+
+/**
+ * handleSummary()'s result, or the default summary. As in k6, a handleSummary() that throws is logged and the default
+ * summary printed instead (one that outlives its timeout only logged); the exit code stays the test's.
+ */
+async function endOfTestSummary(
+  main: ThreadState,
+  summary: ReturnType<typeof summaryData>,
+  options: ConsolidatedOptions,
+  colors: boolean,
+  log: Logger,
+): Promise<void> {
+  let handled: { ran: boolean; value?: unknown };
+  try {
+    handled = await runStage(main, 'handleSummary', summary, HANDLE_SUMMARY_TIMEOUT_MS);
+  } catch (err) {
+    const error = asStreamprobeError(err);
+    log.error(error.message);
+    if (error.exitCode === ExitCode.GenericTimeout) return;
+    handled = { ran: false };
+  }
+  if (handled.ran || options.summaryMode !== 'disabled') writeSummary(summary, handled.ran ? handled.value : undefined, options, colors);
+}
+
+function asStreamprobeError(err: unknown): StreamprobeError {
+  return err instanceof StreamprobeError ? err : new StreamprobeError(String(err), ExitCode.ScriptException, { cause: err });
+}
+
+/** The abort (a signal, a VU whose init failed) as the error that ends the run, if there was one. */
+function abortError(outcome: RunOutcome): StreamprobeError | undefined {
+  const abort = outcome.abortedBy;
+  return abort && new StreamprobeError(abort.reason, abort.exitCode);
 }
 
 /** The options pass: VU 0's init context gives `options` and registers custom metrics. */
@@ -242,12 +280,6 @@ function startWorkers(
       warnOnce: (key, message) => events.warnOnce(key, message),
     },
   );
-}
-
-/** Before the start, an abort (a signal) ends the run like an error: no iterations, no summary. */
-function throwIfAborted(outcome: RunOutcome): void {
-  const abort = outcome.abortedBy;
-  if (abort) throw new StreamprobeError(abort.reason, abort.exitCode);
 }
 
 interface ScenarioRunArgs {

@@ -1,8 +1,9 @@
 /** k6's exit codes (README.md#exit-codes) through the real CLI. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { FIXTURES, count, expectCode, runCli, runWithExport } from './run-cli.ts';
+import { FIXTURES, count, expectCode, runCli, runWithExport, scratchDir } from './run-cli.ts';
 
 describe('exit codes', { concurrency: 4 }, () => {
   test('a failing threshold ⇒ 99, marked ✗ in the summary and true in --summary-export', async () => {
@@ -62,6 +63,19 @@ describe('exit codes', { concurrency: 4 }, () => {
     const r = await runCli(['setup-throws.ts']);
     expectCode(r, 107);
     assert.match(r.stderr, /cannot reach the broker/);
+  });
+
+  test('teardown() throws ⇒ 107, after the summary and a JUnit report of the iterations', async () => {
+    const scratch = scratchDir();
+    try {
+      const r = await runCli(['--junit', scratch.file('junit.xml'), 'teardown-throws.ts']);
+      expectCode(r, 107);
+      assert.match(r.stderr, /teardown\(\) failed: Error: cannot close the writer/);
+      assert.match(r.stdout, /iterations\.+: 3\b/);
+      assert.match(readFileSync(scratch.file('junit.xml'), 'utf8'), /<testcase name="is one" classname="checks" time="0"\/>/);
+    } finally {
+      scratch.cleanup();
+    }
   });
 
   test('setup() outlives setupTimeout ⇒ 100', async () => {
