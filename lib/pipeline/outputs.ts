@@ -27,6 +27,7 @@ export class OutputWatcher {
   readonly visible = new Map<string, number>();
   dlqRecords = 0;
   private stopping = false;
+  private closed = false;
   private failure: unknown;
   private readonly loops: Promise<unknown>;
 
@@ -83,8 +84,10 @@ export class OutputWatcher {
     latency.e2e.add(passThroughLatencyMs(visibleAtMs(m, returned), stamp.intendedUs), { output: 'dlq' });
   }
 
-  /** Stops both loops after their current read (up to maxWait) and closes the readers. */
+  /** Stops both loops after their current read (up to maxWait) and closes the readers; once, later calls do nothing. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     this.stopping = true;
     await this.loops;
     await Promise.all([this.aggregates.close(), this.dlq.close()]);

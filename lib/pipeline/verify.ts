@@ -59,6 +59,9 @@ export async function verifyPipeline(o: VerifyOptions): Promise<OracleFindings> 
       n = watcher.values.length;
       await watcher.wait(REPEAT_WAIT_S);
     }
+    // every output is read: stop the readers before the HTTP checks, which in real k6 would wait on each of their
+    // (synchronous) reads in turn
+    await watcher.close();
     emitLatencies(exact, watcher.visible, o.steadyFromMs);
 
     const span = { firstWindowMs: expected.firstWindowMs, lastWindowMs: expected.lastWindowMs };
