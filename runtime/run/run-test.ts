@@ -33,6 +33,7 @@ import { crossedThresholds, crossedThresholdsMessage, RunOutcome } from './outco
 import { ProgressPrinter, progressLines, progressState } from './progress.ts';
 import { exitWhenFlushed, Shutdown, trapSignals } from './shutdown.ts';
 import { summaryData, writeSummary } from './end-of-test.ts';
+import type { SummaryData } from '../summary/data.ts';
 import type { RunRequest } from './run-request.ts';
 import { WorkerSet } from './worker-set.ts';
 import { ClassicSession } from '../classic/session.ts';
@@ -123,21 +124,13 @@ async function runPhases(ctx: RunContext): Promise<ExitCodeValue> {
 
   // A run that fails outside its scenarios (a VU's init, setup(), teardown(), a signal before the start) ends with that
   // error, but after the summary and the outputs' end, as in k6 (it defers both): what did run is still reported.
-  let failed: StreamprobeError | undefined;
-  try {
-    await Promise.race([set.whenReady(), outcome.whenAborted()]);
-  } catch (err) {
-    failed = asStreamprobeError(err);
-  }
-  failed ??= abortError(outcome);
+  let failed = (await failureOf(() => Promise.race([set.whenReady(), outcome.whenAborted()]))) ?? abortError(outcome);
   let setupDataJson: string | undefined;
   if (!failed && !options.noSetup) {
-    try {
+    failed = await failureOf(async () => {
       const setup = await runStage(main, 'setup', undefined, options.setupTimeoutMs, outcome.aborted);
       setupDataJson = setupDataToJson(setup.value);
-    } catch (err) {
-      failed = asStreamprobeError(err);
-    }
+    });
   }
   failed ??= abortError(outcome);
   main.setupDataJson = setupDataJson;
@@ -161,11 +154,7 @@ async function runPhases(ctx: RunContext): Promise<ExitCodeValue> {
     if (abort) log.error(abort.reason);
     if (!options.noTeardown && abort?.exitCode !== ExitCode.SUTUnreachable) {
       const data = setupDataJson === undefined ? undefined : JSON.parse(setupDataJson);
-      try {
-        await runStage(main, 'teardown', data, options.teardownTimeoutMs, outcome.aborted);
-      } catch (err) {
-        failed = asStreamprobeError(err);
-      }
+      failed = await failureOf(() => runStage(main, 'teardown', data, options.teardownTimeoutMs, outcome.aborted));
     }
   }
   const evaluation = evaluateThresholds(thresholds, main.store, { elapsedMs: durationMs, final: true });
@@ -195,7 +184,7 @@ async function runPhases(ctx: RunContext): Promise<ExitCodeValue> {
  */
 async function endOfTestSummary(
   main: ThreadState,
-  summary: ReturnType<typeof summaryData>,
+  summary: SummaryData,
   options: ConsolidatedOptions,
   colors: boolean,
   log: Logger,
@@ -210,6 +199,16 @@ async function endOfTestSummary(
     handled = { ran: false };
   }
   if (handled.ran || options.summaryMode !== 'disabled') writeSummary(summary, handled.ran ? handled.value : undefined, options, colors);
+}
+
+/** What `work` failed with, as the error that ends the run; undefined when it succeeded. */
+async function failureOf(work: () => Promise<unknown>): Promise<StreamprobeError | undefined> {
+  try {
+    await work();
+    return undefined;
+  } catch (err) {
+    return asStreamprobeError(err);
+  }
 }
 
 function asStreamprobeError(err: unknown): StreamprobeError {
