@@ -49,3 +49,38 @@ export function eventTimeLatencyMs(visibleMs: number, maxEventTimeMs: number): n
 export function passThroughLatencyMs(visibleMs: number, intendedUs: number): number {
   return visibleMs - intendedUs / 1000;
 }
+
+/** The windows of one window end: all keys close together, so a stall shows as one slow window end. */
+export interface WindowEndLatency {
+  windowEndMs: number;
+  /** largest and median result latency over the keys of this window end, ms */
+  maxMs: number;
+  medianMs: number;
+  keys: number;
+}
+
+/**
+ * The `n` window ends with the largest result latency, slowest first. p99 over window results is in
+ * effect the second- or third-worst window end of a run, so these say *when* the tail happened.
+ */
+export function slowestWindowEnds(results: Iterable<{ windowEndMs: number; latencyMs: number }>, n: number): WindowEndLatency[] {
+  const byEnd = new Map<number, number[]>();
+  for (const r of results) {
+    const list = byEnd.get(r.windowEndMs);
+    if (list === undefined) byEnd.set(r.windowEndMs, [r.latencyMs]);
+    else list.push(r.latencyMs);
+  }
+  const ends = [...byEnd].map(([windowEndMs, list]) => {
+    list.sort((a, b) => a - b);
+    return { windowEndMs, maxMs: list[list.length - 1]!, medianMs: list[(list.length - 1) >> 1]!, keys: list.length };
+  });
+  return ends.sort((a, b) => b.maxMs - a.maxMs || a.windowEndMs - b.windowEndMs).slice(0, n);
+}
+
+/** "12:16:55Z  max 1.53 s, median 1.21 s over 812 keys": one line per window end, for a person. */
+export function windowEndLine(w: WindowEndLatency): string {
+  const at = new Date(w.windowEndMs).toISOString().slice(11, 19);
+  return `window ending ${at}Z: max ${seconds(w.maxMs)}, median ${seconds(w.medianMs)} over ${w.keys} keys`;
+}
+
+const seconds = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);

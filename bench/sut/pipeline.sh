@@ -10,7 +10,8 @@
 #   bench/sut/pipeline.sh [--rate 100000] [--batch N] [--duration 5m] [--ramp 5s] [--processors 1] [--threads 1] [--only e2e|sustainable] [--samples]
 #                         [--start-rate 20000] [--step-rate 20000] [--steps 6] [--step-duration 1m] [-- sut:up options…]
 # Env: KAFKA_BROKERS (the local broker by default). Exit 0 when every part passed its thresholds.
-# Results: .cache/bench/<timestamp>-pipeline/ (summaries, logs, cpu.txt, report.txt).
+# Results: .cache/bench/<timestamp>-pipeline/ (summaries, logs, cpu.txt, report.txt; timeline.tsv: the machine per second
+# during the e2e run, bench/sut/timeline.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/ingest/common.sh
@@ -50,6 +51,10 @@ if [ "$ONLY" = all ] || [ "$ONLY" = e2e ]; then
   BROKER=$(broker_pid || true)
   declare -A BEFORE
   for p in $PROCESSOR_PIDS $BROKER; do BEFORE[$p]=$(ticks "$p"); done
+  PARTS=(${BROKER:+broker=$BROKER})
+  for p in $PROCESSOR_PIDS; do PARTS+=("processor=$p"); done
+  bench/sut/timeline.sh "$OUT/timeline.tsv" "${PARTS[@]}" &
+  TIMELINE=$!
   set +e
   generator /usr/bin/time -v -o "$OUT/e2e.time" node bin/streamprobe.js run -q --no-color \
     -e PREFIX="$PREFIX" -e RATE="$RATE" ${BATCH:+-e BATCH="$BATCH"} -e RAMP="$RAMP" -e DURATION="$DURATION" -e QUERY_URL="http://127.0.0.1:$QUERY_PORT" \
@@ -57,6 +62,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = e2e ]; then
     scripts/e2e-pipeline.ts > "$OUT/e2e.log" 2>&1
   E2E=$?
   set -e
+  kill "$TIMELINE"
   # CPU over the whole run (load, drain and verification), per event sent
   SENT=$(node -e "const m = require(process.argv[1]).metrics; console.log(m.kafka_writer_message_count?.count ?? 0)" "$OUT/e2e-summary.json" 2> /dev/null || echo 0)
   per_event() { echo "$(awk -v t="$1" 'BEGIN { printf "%.1f", t / 100 }') s CPU, $(us_per_event "$1" "$SENT") µs per event"; }
@@ -69,6 +75,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = e2e ]; then
   sut_down e2e
   trap - EXIT
   grep -E "oracle:|window_result_latency|stage:|records_lost|✗|thresholds" "$OUT/e2e.log" | head -20 || true
+  grep -A3 "slowest windows" "$OUT/e2e.log" || true
   cat "$OUT/cpu.txt"
   echo "   e2e exit $E2E (0 = every threshold passed)"
   [ "$E2E" -eq 0 ] || STATUS=1

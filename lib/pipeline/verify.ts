@@ -5,7 +5,7 @@
  */
 import { sleep } from 'k6';
 import exec from 'k6/execution';
-import { eventTimeLatencyMs, windowResultLatencyMs } from '../latency.ts';
+import { eventTimeLatencyMs, slowestWindowEnds, type WindowEndLatency, windowEndLine, windowResultLatencyMs } from '../latency.ts';
 import { diffAggregates, type SourceDiff } from '../oracle/diff.ts';
 import { ExpectedAggregates, type ExpectedWindow } from '../oracle/expected.ts';
 import { Ledger } from '../oracle/ledger.ts';
@@ -62,7 +62,7 @@ export async function verifyPipeline(o: VerifyOptions): Promise<OracleFindings> 
     // every output is read: stop the readers before the HTTP checks, which in real k6 would wait on each of their
     // (synchronous) reads in turn
     await watcher.close();
-    emitLatencies(exact, watcher.visible, o.steadyFromMs);
+    const slowest = emitLatencies(exact, watcher.visible, o.steadyFromMs);
 
     const span = { firstWindowMs: expected.firstWindowMs, lastWindowMs: expected.lastWindowMs };
     const sources: SourceDiff[] = [diffAggregates('aggregates topic', windows, watcher.values, span, true)];
@@ -83,28 +83,43 @@ export async function verifyPipeline(o: VerifyOptions): Promise<OracleFindings> 
     };
     emitOracleMetrics(oracleMetrics(findings));
     console.log(verdictText(findings) + (o.http === undefined ? '\n  (Redis, the query API and the lake not checked: no k6/http)' : ''));
+    if (slowest.length > 0)
+      console.log(`slowest windows of the steady stage (aggregates topic):\n  ${slowest.map(windowEndLine).join('\n  ')}`);
     return findings;
   } finally {
     await watcher.close();
   }
 }
 
+/** how many of the slowest window ends the verdict lists */
+const SLOWEST_SHOWN = 3;
+
 /**
  * Latencies of the exact windows: a later record closed them. The run's last windows (closing
  * within UNCERTAIN of its last send) close by idle-close or a flush once the input stops, a wait
  * for the end of the run rather than result latency; they are uncertain and not here.
+ * Returns the steady stage's slowest window ends.
  */
-function emitLatencies(exact: Array<[string, ExpectedWindow]>, visible: ReadonlyMap<string, number>, steadyFromMs: number): void {
+function emitLatencies(
+  exact: Array<[string, ExpectedWindow]>,
+  visible: ReadonlyMap<string, number>,
+  steadyFromMs: number,
+): WindowEndLatency[] {
   const ramp = { output: 'aggregates', stage: 'ramp' };
   const steady = { output: 'aggregates', stage: 'steady' };
+  const steadyResults: Array<{ windowEndMs: number; latencyMs: number }> = [];
   for (const [id, w] of exact) {
     const at = visible.get(id);
     if (at === undefined) continue;
     const tags = w.maxIntendedUs / 1000 < steadyFromMs ? ramp : steady;
     const result = windowResultLatencyMs(at, w.windowEndMs, w.maxIntendedUs);
-    if (result !== undefined) latency.windowResult.add(result, tags);
+    if (result !== undefined) {
+      latency.windowResult.add(result, tags);
+      if (tags === steady) steadyResults.push({ windowEndMs: w.windowEndMs, latencyMs: result });
+    }
     latency.eventTime.add(eventTimeLatencyMs(at, w.maxEventTimeMs), tags);
   }
+  return slowestWindowEnds(steadyResults, SLOWEST_SHOWN);
 }
 
 async function httpSources(

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { eventTimeLatencyMs, passThroughLatencyMs, visibleAtMs, windowResultLatencyMs } from '../../../lib/latency.ts';
+import {
+  eventTimeLatencyMs,
+  passThroughLatencyMs,
+  slowestWindowEnds,
+  visibleAtMs,
+  windowEndLine,
+  windowResultLatencyMs,
+} from '../../../lib/latency.ts';
 
 describe('latency definitions', () => {
   const end = 1_796_068_150_000;
@@ -30,5 +37,22 @@ describe('latency definitions', () => {
     assert.equal(visibleAtMs({ visibleAt: 5 }, 9), 5);
     assert.equal(visibleAtMs({}, 9), 9);
     assert.equal(passThroughLatencyMs(end + 40, end * 1000 + 500), 39.5);
+  });
+
+  it('slowest window ends: grouped by window end, slowest first, with the median over their keys', () => {
+    const at = (windowEndMs: number, latencyMs: number) => ({ windowEndMs, latencyMs });
+    const slow = slowestWindowEnds(
+      [at(end, 400), at(end, 500), at(end + 5000, 1530), at(end + 5000, 900), at(end + 5000, 1200), at(end + 10_000, 450)],
+      2,
+    );
+    assert.deepEqual(slow, [
+      { windowEndMs: end + 5000, maxMs: 1530, medianMs: 1200, keys: 3 },
+      { windowEndMs: end, maxMs: 500, medianMs: 400, keys: 2 },
+    ]);
+    assert.equal(
+      windowEndLine(slow[0]!),
+      `window ending ${new Date(end + 5000).toISOString().slice(11, 19)}Z: max 1.53 s, median 1.20 s over 3 keys`,
+    );
+    assert.deepEqual(slowestWindowEnds([], 3), []);
   });
 });

@@ -78,6 +78,12 @@ public final class Main {
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
     // Streams' producer default linger.ms is 100: that would add up to 100 ms per hop to result latency
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+    // With transactions v2 a transaction's first send to a partition (the DLQ: malformed records are forwarded at once)
+    // is refused with CONCURRENT_TRANSACTIONS while the broker still writes the previous commit's markers, and the
+    // batches behind it with OUT_OF_ORDER_SEQUENCE_NUMBER. The markers take milliseconds, but the default backoff
+    // (100 ms, doubling to 1 s) held such retries for seconds at 100,000 events/s: retry soon and keep retrying soon.
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG), 50);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_500);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 100);
