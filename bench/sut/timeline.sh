@@ -24,13 +24,17 @@ sample() {
 
 {
   printf 'time\tcpu_wait\tio_wait\tio_full\tmem_wait\tdirty\twriteback\tdisk_w\tbusy\tsteal'
-  printf '\t%s' "${NAMES[@]}"
+  [ ${#NAMES[@]} -eq 0 ] || printf '\t%s' "${NAMES[@]}"
   echo
 } > "$OUT"
 HZ=$(getconf CLK_TCK)
 read -r -a PREV <<< "$(sample | tr '\n' ' ')"
-# sleep to the next whole second, so each row is one second of the clock the verdict's window ends use
-while sleep "$(printf '%d.%03d' $(((1000 - 10#$(date +%3N)) / 1000)) $(((1000 - 10#$(date +%3N)) % 1000)))"; do
+# to the next whole second, so each row is one second of the clock the verdict's window ends use
+to_next_second() {
+  local ms=$((1000 - 10#$(date +%3N)))
+  printf '%d.%03d' $((ms / 1000)) $((ms % 1000))
+}
+while sleep "$(to_next_second)"; do
   read -r -a NOW <<< "$(sample | tr '\n' ' ')"
   MEM=$(awk '/^Dirty:/ { d = $2 } /^Writeback:/ { w = $2 } END { printf "%d\t%d", d / 1024, w / 1024 }' /proc/meminfo)
   {
