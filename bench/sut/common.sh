@@ -20,8 +20,9 @@ sut_up() {
 sut_down() { npm run -s sut:down -- --dir "$OUT/$1" --delete-topics > /dev/null 2>&1 || true; }
 
 # generator CMD…: runs the load generator (CMD, e.g. /usr/bin/time … node bin/streamprobe.js run …) first in line for
-# the CPU, with the page cache written back smoothly meanwhile (writeback_smooth below). On separate machines the generator's CPU would not be the pipeline's; co-located at equal priority it falls
-# behind whenever the broker and processors peak, and the run measures the generator (inconclusive). So it runs at nice
+# the CPU, with the page cache written back smoothly meanwhile (writeback_smooth below). On separate machines the
+# generator's CPU would not be the pipeline's; co-located at equal priority it falls behind whenever the broker and
+# processors peak, and the run measures the generator (inconclusive). So it runs at nice
 # GENERATOR_NICE (-5; 0 turns this off) in a session of its own whose autogroup gets the same nice: with the kernel's
 # autogroup scheduling on (/proc/sys/kernel/sched_autogroup_enabled), nice only counts within a session, and sut:up and
 # kafka:up start each part in a session of its own. A negative nice needs root; without it the generator runs at 0.
@@ -62,6 +63,7 @@ writeback_smooth() {
 }
 writeback_restore() {
   [ -n "$SAVED_WRITEBACK" ] || return 0
+  local bytes ratio
   read -r bytes ratio <<< "$SAVED_WRITEBACK"
   # writing one of the pair zeroes the other, so restore whichever was in use
   if [ "$bytes" != 0 ]; then sysctl -q -w vm.dirty_background_bytes="$bytes"; else sysctl -q -w vm.dirty_background_ratio="$ratio"; fi

@@ -55,6 +55,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = e2e ]; then
   for p in $PROCESSOR_PIDS; do PARTS+=("processor=$p"); done
   bench/sut/timeline.sh "$OUT/timeline.tsv" "${PARTS[@]}" &
   TIMELINE=$!
+  trap 'kill "$TIMELINE" 2> /dev/null; sut_down e2e' EXIT
   set +e
   generator /usr/bin/time -v -o "$OUT/e2e.time" node bin/streamprobe.js run -q --no-color \
     -e PREFIX="$PREFIX" -e RATE="$RATE" ${BATCH:+-e BATCH="$BATCH"} -e RAMP="$RAMP" -e DURATION="$DURATION" -e QUERY_URL="http://127.0.0.1:$QUERY_PORT" \
@@ -62,7 +63,7 @@ if [ "$ONLY" = all ] || [ "$ONLY" = e2e ]; then
     scripts/e2e-pipeline.ts > "$OUT/e2e.log" 2>&1
   E2E=$?
   set -e
-  kill "$TIMELINE"
+  kill "$TIMELINE" 2> /dev/null || true
   # CPU over the whole run (load, drain and verification), per event sent
   SENT=$(node -e "const m = require(process.argv[1]).metrics; console.log(m.kafka_writer_message_count?.count ?? 0)" "$OUT/e2e-summary.json" 2> /dev/null || echo 0)
   per_event() { echo "$(awk -v t="$1" 'BEGIN { printf "%.1f", t / 100 }') s CPU, $(us_per_event "$1" "$SENT") µs per event"; }
