@@ -26,6 +26,8 @@
  * call spent collecting up to its `limit` (up to maxWait after the last record).
  */
 
+import { median } from './stats.ts';
+
 /** When a consumed message became visible: its `visibleAt`, else the consume call's return time. */
 export function visibleAtMs(message: { visibleAt?: number }, returnedAtMs: number): number {
   return typeof message.visibleAt === 'number' ? message.visibleAt : returnedAtMs;
@@ -70,10 +72,12 @@ export function slowestWindowEnds(results: Iterable<{ windowEndMs: number; laten
     if (list === undefined) byEnd.set(r.windowEndMs, [r.latencyMs]);
     else list.push(r.latencyMs);
   }
-  const ends = [...byEnd].map(([windowEndMs, list]) => {
-    list.sort((a, b) => a - b);
-    return { windowEndMs, maxMs: list[list.length - 1]!, medianMs: list[(list.length - 1) >> 1]!, keys: list.length };
-  });
+  const ends = [...byEnd].map(([windowEndMs, list]) => ({
+    windowEndMs,
+    maxMs: list.reduce((a, b) => Math.max(a, b)),
+    medianMs: median(list),
+    keys: list.length,
+  }));
   return ends.sort((a, b) => b.maxMs - a.maxMs || a.windowEndMs - b.windowEndMs).slice(0, n);
 }
 

@@ -9,6 +9,7 @@
  * first failure.
  */
 import type { ThroughputStep } from './profiles.ts';
+import { median } from './stats.ts';
 
 export interface Sample {
   /** ms from the scenario start */
@@ -52,12 +53,6 @@ export function slopePerSecond(samples: readonly Sample[]): number {
     den += (s.atMs - mt) ** 2;
   }
   return den === 0 ? 0 : (num / den) * 1000;
-}
-
-function median(values: number[]): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
 }
 
 export function judgeSteps(

@@ -1,7 +1,7 @@
 # Shared by bench/sut/pipeline.sh and cpu-per-part.sh (sourced after bench/ingest/common.sh; the caller sets $OUT).
 
-# utime + stime of a process in clock ticks
-ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
+# utime + stime of a process in clock ticks; 0 once it has exited
+ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2> /dev/null || echo 0; }
 # µs of CPU per event: us_per_event TICKS EVENTS
 us_per_event() { awk -v t="$1" -v n="$2" 'BEGIN { printf "%.2f", (n > 0 ? t * 10000 / n : 0) }'; }
 broker_pid() { ss -Hltnp "sport = :${BROKERS##*:}" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }

@@ -7,13 +7,13 @@
 # "full"); dirty and writeback MB (/proc/meminfo); disk_w MB written in that second (/proc/diskstats); busy and steal:
 # the whole machine's CPU in % of one core (200 = both cores of a 2-core machine); then each NAME's.
 set -uo pipefail
+source "$(dirname "$0")/common.sh" # ticks
 OUT=$1
 shift
 NAMES=() PIDS=()
 for np in "$@"; do NAMES+=("${np%%=*}") PIDS+=("${np#*=}"); done
 
 psi() { awk -v kind="$2" '$1 == kind { sub("total=", "", $5); print $5 }' "/proc/pressure/$1" 2> /dev/null || echo 0; }
-ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2> /dev/null || echo 0; }
 sectors() { awk '$3 !~ /[0-9]$/ || $3 ~ /^nvme[0-9]+n[0-9]+$/ { s += $10 } END { print s + 0 }' /proc/diskstats; }
 # busy and steal ticks of the whole machine
 machine() { awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8, $9 }' /proc/stat; }
